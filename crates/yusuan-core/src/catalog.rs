@@ -1,0 +1,101 @@
+//! The classification catalogue (科目表): names of 支出功能分类 and 部门预算支出经济分类 codes,
+//! versioned by year and compiled into the binary from `catalog/*.tsv`.
+//!
+//! The data files say where each part comes from and how complete it is. Lookups take the
+//! budget year, so a code retired or renamed in one year reads correctly in another.
+
+use crate::codes::{EconCode, FuncCode};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const FUNCTIONAL: &str = include_str!("../catalog/functional.tsv");
+const ECONOMIC: &str = include_str!("../catalog/economic.tsv");
+
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    from: i32,
+    to: Option<i32>,
+}
+
+/// The compiled-in catalogue for all years.
+#[derive(Debug)]
+pub struct Catalog {
+    functional: BTreeMap<FuncCode, Vec<Entry>>,
+    economic: BTreeMap<EconCode, Vec<Entry>>,
+}
+
+fn parse_rows<K: Ord>(text: &str, parse: impl Fn(&str) -> Option<K>) -> BTreeMap<K, Vec<Entry>> {
+    let mut map: BTreeMap<K, Vec<Entry>> = BTreeMap::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(code), Some(name), Some(from)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let (Some(code), Ok(from)) = (parse(code), from.trim().parse()) else { continue };
+        let to = cols.next().and_then(|t| t.trim().parse().ok());
+        map.entry(code).or_default().push(Entry { name: name.trim().to_string(), from, to });
+    }
+    map
+}
+
+fn pick(entries: Option<&Vec<Entry>>, year: i32) -> Option<&str> {
+    entries?.iter().find(|e| e.from <= year && e.to.is_none_or(|t| year <= t)).map(|e| e.name.as_str())
+}
+
+impl Catalog {
+    /// The catalogue compiled into this build.
+    pub fn get() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog {
+            functional: parse_rows(FUNCTIONAL, |c| FuncCode::parse(c).ok()),
+            economic: parse_rows(ECONOMIC, |c| EconCode::parse(c).ok()),
+        })
+    }
+
+    /// The name of a functional code in force in `year`, if the catalogue knows it.
+    pub fn functional_name(&self, code: FuncCode, year: i32) -> Option<&str> {
+        pick(self.functional.get(&code), year)
+    }
+
+    /// The name of an economic code in force in `year`, if the catalogue knows it.
+    pub fn economic_name(&self, code: EconCode, year: i32) -> Option<&str> {
+        pick(self.economic.get(&code), year)
+    }
+
+    /// Every functional 类 in force in `year`, in code order (the rows tables 1 and 4 print).
+    pub fn functional_classes(&self, year: i32) -> Vec<(FuncCode, &str)> {
+        self.functional
+            .iter()
+            .filter(|(c, _)| c.level() == crate::codes::Level::Class)
+            .filter_map(|(c, e)| pick(Some(e), year).map(|n| (*c, n)))
+            .collect()
+    }
+
+    /// Every economic 类 in force in `year`, in code order.
+    pub fn economic_classes(&self, year: i32) -> Vec<(EconCode, &str)> {
+        self.economic
+            .iter()
+            .filter(|(c, _)| c.level() == crate::codes::Level::Class)
+            .filter_map(|(c, e)| pick(Some(e), year).map(|n| (*c, n)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_names_by_year() {
+        let c = Catalog::get();
+        assert_eq!(c.functional_name(FuncCode::parse("2011350").unwrap(), 2025), Some("事业运行"));
+        assert_eq!(c.functional_name(FuncCode::parse("210").unwrap(), 2025), Some("卫生健康支出"));
+        assert_eq!(c.economic_name(EconCode::parse("30217").unwrap(), 2025), Some("公务接待费"));
+        assert_eq!(c.functional_classes(2025).len(), 29);
+        assert_eq!(c.economic_classes(2025).len(), 10);
+    }
+}

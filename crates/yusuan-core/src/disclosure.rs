@@ -1,0 +1,335 @@
+//! The Disclosure: the document as a reader sees it — the profile, the standard tables with
+//! their printed cells, the performance target tables and the narrative.
+//!
+//! A Disclosure is what `derive` produces from a Budget and what importers produce from a
+//! published document, so both are checked alike. Every cell, row and sentence carries a
+//! [`SourceRef`]; printed figures carry their precision ([`Printed`]).
+
+use crate::budget::DocKind;
+use crate::money::{Fen, MoneyUnit, Printed};
+use crate::source::SourceRef;
+use serde::Serialize;
+
+/// 部门预算公开文件 — one published (or generated) budget disclosure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Disclosure {
+    /// 部门（单位）名称 as the document names itself.
+    pub department: String,
+    /// 预算年度
+    pub year: i32,
+    /// 部门预算 or 单位预算
+    pub kind: DocKind,
+    /// The template the tables follow (e.g. `xinjiang-budget-11`).
+    pub template: String,
+    /// 第一部分 概况
+    pub profile: Profile,
+    /// 第二部分 公开表, in document order.
+    pub tables: Vec<Table>,
+    /// 绩效目标表 (部门整体 and 项目支出).
+    pub performance: Vec<PerformanceTable>,
+    /// 第三部分 情况说明 (and the other prose parts).
+    pub narrative: Narrative,
+}
+
+impl Disclosure {
+    /// The table with the given number, if present.
+    pub fn table(&self, number: u8) -> Option<&Table> {
+        self.tables.iter().find(|t| t.number == number)
+    }
+}
+
+/// 人员情况 as printed in the profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PrintedStaff {
+    /// 编制数
+    pub authorized: Option<u32>,
+    /// 实有人数
+    pub actual: Option<u32>,
+    /// 在职
+    pub in_service: Option<u32>,
+    /// 退休
+    pub retired: Option<u32>,
+    /// 离休
+    pub lixiu: Option<u32>,
+    /// 在职增加（减少为负）
+    pub in_service_change: Option<i32>,
+    /// 退休增加
+    pub retired_change: Option<i32>,
+    /// 离休增加
+    pub lixiu_change: Option<i32>,
+    /// Where the staff sentence was read.
+    pub source: SourceRef,
+}
+
+/// 第一部分 部门概况.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// 主要职能
+    pub functions: String,
+    /// 机构设置 as a sentence.
+    pub organisation: String,
+    /// 人员情况
+    pub staff: PrintedStaff,
+}
+
+/// Which side of a two-sided table (收入 | 支出) a row or column is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Side {
+    /// An ordinary one-sided table.
+    Single,
+    /// The 收入 half of a two-sided table (tables 1 and 4).
+    Income,
+    /// The 支出 half.
+    Expenditure,
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RowKind {
+    /// 总计 / 合计 / 收入总计 / 支出总计
+    Total,
+    /// A heading row that totals the rows under it (一、本年收入; 公务用车购置及运行费（小计）).
+    Subtotal,
+    /// An ordinary labelled row (an income item, a 三公 item).
+    Item,
+    /// 功能分类 or 经济分类 类
+    Class,
+    /// 款
+    Kuan,
+    /// 项
+    Xiang,
+    /// A budget unit (单位) row in a project table.
+    Unit,
+    /// A project row.
+    Project,
+}
+
+/// 表列 — a value column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// The column's name, its header path joined by `/` where a leaf name alone is ambiguous
+    /// (e.g. `财政拨款/基本支出/人员经费`). Stable: it is the `column` field of the CSV export.
+    pub key: String,
+    /// The side of a two-sided table the column belongs to.
+    pub side: Side,
+}
+
+/// 单元格 — a printed figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The figure as printed.
+    pub printed: Printed,
+    /// The exact amount, when known (derived documents); imported cells know only the print.
+    pub exact: Option<Fen>,
+    /// Where the cell was read or how it was made.
+    pub source: SourceRef,
+}
+
+/// 表行
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// The side of a two-sided table.
+    pub side: Side,
+    /// The classification code in compact form (`2011350`, `30101`), if the row has one.
+    pub code: Option<String>,
+    /// The label as printed (科目名称, 项目名称, income item…).
+    pub label: String,
+    /// What the row is.
+    pub kind: RowKind,
+    /// One entry per column of the table; `None` is a blank cell.
+    pub cells: Vec<Option<Cell>>,
+    /// Where the row was read or how it was made.
+    pub source: SourceRef,
+}
+
+/// 公开表 — one standard table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// 表号 (1–11 in the reference template).
+    pub number: u8,
+    /// 表名
+    pub title: String,
+    /// 编制部门
+    pub org: String,
+    /// 金额单位
+    pub unit: MoneyUnit,
+    /// The value columns, in order.
+    pub columns: Vec<Column>,
+    /// The rows, in order (income rows before expenditure rows in a two-sided table).
+    pub rows: Vec<Row>,
+    /// The sentence printed for an empty table (为空表), when the table is empty.
+    pub empty_statement: Option<String>,
+    /// Footnotes printed under the table.
+    pub notes: Vec<String>,
+    /// Where the table was read or how it was made.
+    pub source: SourceRef,
+}
+
+impl Table {
+    /// True for a two-sided (收入 | 支出) table.
+    pub fn is_two_sided(&self) -> bool {
+        self.columns.iter().any(|c| c.side != Side::Single)
+    }
+
+    /// The index of the column named `key` on `side`.
+    pub fn column_index(&self, side: Side, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.side == side && c.key == key)
+    }
+}
+
+/// One indicator row of a performance target table, as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorRow {
+    /// 一级指标
+    pub level1: String,
+    /// 二级指标
+    pub level2: String,
+    /// 三级指标
+    pub name: String,
+    /// 指标值 as printed, comparator and unit included (`＞=12次`).
+    pub value: String,
+    /// 指标值设置依据
+    pub basis: String,
+    /// 上年完成值
+    pub last_year: Option<String>,
+    /// 分值权重
+    pub weight: Option<Printed>,
+    /// 指标赋分规则
+    pub scoring: String,
+    /// 佐证资料
+    pub evidence: String,
+    /// Where the row was read or written.
+    pub source: SourceRef,
+}
+
+/// Which performance target table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PerformanceKind {
+    /// 部门整体绩效目标表
+    Overall,
+    /// 项目支出绩效目标表
+    Project,
+}
+
+/// 绩效目标表
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PerformanceTable {
+    /// Overall or project.
+    pub kind: PerformanceKind,
+    /// 部门名称 / 预算单位 as printed.
+    pub unit: String,
+    /// 项目名称 (project tables).
+    pub project: Option<String>,
+    /// 项目负责人 / 部门联系人
+    pub contact: Option<String>,
+    /// 联系电话
+    pub phone: Option<String>,
+    /// The money lines, label and figure (年度预算总额, 财政拨款, 其他资金; or 资金总额,
+    /// 上级安排, 本级安排, 其他).
+    pub funds: Vec<(String, Printed)>,
+    /// 总体目标 / 年度绩效目标
+    pub goal: String,
+    /// The indicators.
+    pub indicators: Vec<IndicatorRow>,
+    /// Where the table was read or how it was made.
+    pub source: SourceRef,
+}
+
+/// 增减方向 — the direction word of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// 增加 / 增长
+    Increase,
+    /// 减少 / 下降
+    Decrease,
+    /// 持平
+    Flat,
+    /// 新增 (no base last year)
+    New,
+}
+
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// An amount (`480.74 万元`).
+    Amount {
+        /// The figure.
+        value: Printed,
+    },
+    /// A share of a whole (`占 98.96%`).
+    Share {
+        /// The percentage.
+        value: Printed,
+    },
+    /// A change against last year (`比上年预算减少 71.74 万元`).
+    Change {
+        /// The magnitude as printed.
+        amount: Printed,
+        /// The direction word.
+        direction: Direction,
+    },
+    /// A growth rate (`下降 13.10%`).
+    Rate {
+        /// The magnitude as printed.
+        value: Printed,
+        /// The direction word.
+        direction: Direction,
+    },
+    /// A headcount or its change (`在职 14 人`, `增加 1 人`).
+    Headcount {
+        /// The number of people.
+        count: i64,
+        /// Whether this is a change rather than a level.
+        change: bool,
+    },
+    /// A year the sentence refers to (`比上年`, `2024 年`).
+    Year {
+        /// The year.
+        year: i32,
+    },
+}
+
+/// A figure a sentence states, with what it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// The subject as named in the text (一般公共预算, 基本支出, 运行经费…).
+    pub subject: String,
+    /// The figure.
+    pub kind: ClaimKind,
+    /// Character range of the figure within the sentence.
+    pub at: (usize, usize),
+}
+
+/// 句子
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// The text.
+    pub text: String,
+    /// The figures it states.
+    pub claims: Vec<Claim>,
+    /// Where it was read or written.
+    pub source: SourceRef,
+}
+
+/// 章节 — a numbered section (一、… or （一）…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The number as printed (一, （一）, 1).
+    pub number: String,
+    /// The heading.
+    pub title: String,
+    /// The sentences of the section's own text.
+    pub sentences: Vec<Sentence>,
+    /// Sub-sections.
+    pub subsections: Vec<Section>,
+    /// Where the heading was read or written.
+    pub source: SourceRef,
+}
+
+/// The prose of the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Narrative {
+    /// Top-level sections, in order.
+    pub sections: Vec<Section>,
+}

@@ -1,0 +1,107 @@
+//! Tables as aligned text for a terminal. Column widths use East-Asian display width, so
+//! Chinese labels line up; amounts are right-aligned.
+
+use super::spaced_code;
+use unicode_width::UnicodeWidthStr;
+use yusuan_core::disclosure::{Disclosure, Row, Side, Table};
+
+fn pad_right(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
+}
+
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(s.width())))
+}
+
+/// One side of a table as a grid of strings: header then rows; `numeric[i]` says which columns
+/// are right-aligned.
+struct Grid {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric: Vec<bool>,
+}
+
+fn grid(t: &Table, side: Side, stub: &str) -> Grid {
+    let cols: Vec<usize> = (0..t.columns.len()).filter(|&i| t.columns[i].side == side).collect();
+    let mut header = vec!["编码".to_string(), stub.to_string()];
+    header.extend(cols.iter().map(|&i| t.columns[i].key.clone()));
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .filter(|r| r.side == side)
+        .map(|r: &Row| {
+            let mut v = vec![r.code.as_deref().map(spaced_code).unwrap_or_default(), r.label.clone()];
+            v.extend(cols.iter().map(|&i| r.cells[i].as_ref().map(|c| c.printed.to_string()).unwrap_or_default()));
+            v
+        })
+        .collect();
+    let mut numeric = vec![false, false];
+    numeric.extend(cols.iter().map(|_| true));
+    Grid { header, rows, numeric }
+}
+
+fn widths(g: &Grid) -> Vec<usize> {
+    (0..g.header.len())
+        .map(|i| g.rows.iter().map(|r| r[i].width()).chain([g.header[i].width()]).max().unwrap_or(0))
+        .collect()
+}
+
+fn line(cells: &[String], w: &[usize], numeric: &[bool]) -> String {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if numeric[i] { pad_left(c, w[i]) } else { pad_right(c, w[i]) })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Renders one table.
+pub fn render_table(t: &Table) -> String {
+    let mut out = format!("表{} {}\n编制部门：{}    单位：{}\n", t.number, t.title, t.org, t.unit.label());
+    let mut body: Vec<String> = Vec::new();
+    if t.is_two_sided() {
+        let (a, b) = (grid(t, Side::Income, "收入项目"), grid(t, Side::Expenditure, "支出功能分类"));
+        let (wa, wb) = (widths(&a), widths(&b));
+        let blank_a: Vec<String> = vec![String::new(); a.header.len()];
+        let blank_b: Vec<String> = vec![String::new(); b.header.len()];
+        body.push(format!("{}  │  {}", line(&a.header, &wa, &a.numeric), line(&b.header, &wb, &b.numeric)));
+        for i in 0..a.rows.len().max(b.rows.len()) {
+            let l = a.rows.get(i).unwrap_or(&blank_a);
+            let r = b.rows.get(i).unwrap_or(&blank_b);
+            body.push(format!("{}  │  {}", line(l, &wa, &a.numeric), line(r, &wb, &b.numeric)));
+        }
+    } else {
+        let g = grid(t, Side::Single, "项目");
+        let w = widths(&g);
+        body.push(line(&g.header, &w, &g.numeric));
+        for r in &g.rows {
+            body.push(line(r, &w, &g.numeric));
+        }
+    }
+    let rule = "─".repeat(body.iter().map(|l| l.trim_end().width()).max().unwrap_or(0));
+    out.push_str(&rule);
+    out.push('\n');
+    for (i, l) in body.iter().enumerate() {
+        out.push_str(l.trim_end());
+        out.push('\n');
+        if i == 0 {
+            out.push_str(&rule);
+            out.push('\n');
+        }
+    }
+    out.push_str(&rule);
+    out.push('\n');
+    if let Some(s) = &t.empty_statement {
+        out.push_str(s);
+        out.push('\n');
+    }
+    for n in &t.notes {
+        out.push_str(&format!("注：{n}\n"));
+    }
+    out
+}
+
+/// Renders every table, separated by blank lines.
+pub fn render(d: &Disclosure) -> String {
+    d.tables.iter().map(render_table).collect::<Vec<_>>().join("\n")
+}
