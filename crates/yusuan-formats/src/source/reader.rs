@@ -447,7 +447,7 @@ impl<'s> P<'s> {
             return None;
         }
         if Catalog::get().economic_name(code, year).is_none() {
-            self.err(c::UNKNOWN_CODE, format!("{year} 年部门预算支出经济分类科目表中没有科目 {}", code.spaced()), v.span())
+            self.err(c::UNKNOWN_CODE, format!("{year} 年部门预算支出经济分类科目表中没有科目 {}（{what}“{s}”）", code.spaced()), v.span())
                 .help = Some("核对编码，如 30101 基本工资、30201 办公费、30211 差旅费".into());
             return None;
         }
