@@ -65,7 +65,10 @@ fn load_budget(path: &Path) -> Option<Budget> {
             return None;
         }
         Ok(m) if m.len() > MAX_INPUT_BYTES => {
-            eprintln!("错误：{shown} 有 {} 字节，超过上限 {MAX_INPUT_BYTES} 字节，不予读取", m.len());
+            eprintln!(
+                "错误：{shown} 有 {} 字节，超过上限 {MAX_INPUT_BYTES} 字节，不予读取",
+                m.len()
+            );
             return None;
         }
         Ok(_) => {}
@@ -94,7 +97,11 @@ fn load_budget(path: &Path) -> Option<Budget> {
         let _ = writeln!(err, "{}", diag_text::render(d, &shown, text));
     }
     if parsed.budget.is_none() {
-        let _ = writeln!(err, "{shown}：发现 {} 处错误，未生成公开表。", parsed.diagnostics.len());
+        let _ = writeln!(
+            err,
+            "{shown}：发现 {} 处错误，未生成公开表。",
+            parsed.diagnostics.len()
+        );
     }
     parsed.budget
 }
@@ -108,7 +115,9 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn cmd_tables(path: &Path, format: Format) -> ExitCode {
-    let Some(budget) = load_budget(path) else { return ExitCode::from(2) };
+    let Some(budget) = load_budget(path) else {
+        return ExitCode::from(2);
+    };
     let d = yusuan_core::derive(&budget);
     let out = match format {
         Format::Text => tables::text::render(&d),
@@ -117,7 +126,11 @@ fn cmd_tables(path: &Path, format: Format) -> ExitCode {
         Format::Json => tables::json::render(&d),
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         return ExitCode::SUCCESS;
     }
@@ -131,7 +144,11 @@ fn cmd_init(path: &Path, force: bool) -> ExitCode {
     }
     match std::fs::write(path, source::TEMPLATE) {
         Ok(()) => {
-            eprintln!("已写出模板 {}。填写后运行：yusuan tables {}", path.display(), path.display());
+            eprintln!(
+                "已写出模板 {}。填写后运行：yusuan tables {}",
+                path.display(),
+                path.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

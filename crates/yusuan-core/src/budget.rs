@@ -119,26 +119,40 @@ impl FundSource {
     pub fn from_label(s: &str) -> Option<FundSource> {
         let t: String = s.trim().replace('(', "（").replace(')', "）");
         let f = match t.as_str() {
-            "一般公共预算" | "一般公共预算拨款" | "一般财力" => FundSource::GeneralBudget,
-            "上级一般公共预算转移支付" | "上级一般公共预算安排的转移支付" | "上级一般公共预算安排转移支付" => {
-                FundSource::GeneralBudgetTransfer
+            "一般公共预算" | "一般公共预算拨款" | "一般财力" => {
+                FundSource::GeneralBudget
             }
-            "政府性基金预算" | "政府性基金" | "政府性基金收入" | "政府性基金预算拨款" => FundSource::GovFund,
-            "上级政府性基金转移支付" | "上级政府性基金安排的转移支付" | "上级政府性基金安排转移支付" => {
-                FundSource::GovFundTransfer
+            "上级一般公共预算转移支付"
+            | "上级一般公共预算安排的转移支付"
+            | "上级一般公共预算安排转移支付" => FundSource::GeneralBudgetTransfer,
+            "政府性基金预算" | "政府性基金" | "政府性基金收入" | "政府性基金预算拨款" => {
+                FundSource::GovFund
             }
-            "国有资本经营预算" | "国有资本经营收入" | "国有资本经营预算拨款" => FundSource::StateCapital,
+            "上级政府性基金转移支付"
+            | "上级政府性基金安排的转移支付"
+            | "上级政府性基金安排转移支付" => FundSource::GovFundTransfer,
+            "国有资本经营预算" | "国有资本经营收入" | "国有资本经营预算拨款" => {
+                FundSource::StateCapital
+            }
             "上级国有资本经营预算转移支付"
             | "上级国有资本经营预算安排的转移支付"
-            | "上级国有资本经营预算安排转移支付" => FundSource::StateCapitalTransfer,
-            "财政专户管理资金" | "财政专户核拨" | "财政专户" => FundSource::SpecialAccount,
+            | "上级国有资本经营预算安排转移支付" => {
+                FundSource::StateCapitalTransfer
+            }
+            "财政专户管理资金" | "财政专户核拨" | "财政专户" => {
+                FundSource::SpecialAccount
+            }
             "事业收入" => FundSource::UnitServiceIncome,
             "上级补助收入" => FundSource::UnitSuperiorSubsidy,
             "附属单位上缴收入" => FundSource::UnitSubordinateRemit,
             "事业单位经营收入" | "经营收入" => FundSource::UnitOperatingIncome,
             "其他收入" => FundSource::UnitOtherIncome,
-            "财政拨款结转（一般公共预算）" | "财政拨款结转（一般公共预算拨款）" => FundSource::CarryGeneralBudget,
-            "财政拨款结转（政府性基金预算）" | "财政拨款结转（政府性基金预算拨款）" => FundSource::CarryGovFund,
+            "财政拨款结转（一般公共预算）" | "财政拨款结转（一般公共预算拨款）" => {
+                FundSource::CarryGeneralBudget
+            }
+            "财政拨款结转（政府性基金预算）" | "财政拨款结转（政府性基金预算拨款）" => {
+                FundSource::CarryGovFund
+            }
             "财政拨款结转（国有资本经营预算）" | "财政拨款结转（国有资本经营预算拨款）" => {
                 FundSource::CarryStateCapital
             }
@@ -154,9 +168,13 @@ impl FundSource {
     /// The fiscal budget this source belongs to, for current-year 财政拨款 only.
     pub fn current_fiscal(self) -> Option<FiscalBudget> {
         match self {
-            FundSource::GeneralBudget | FundSource::GeneralBudgetTransfer => Some(FiscalBudget::General),
+            FundSource::GeneralBudget | FundSource::GeneralBudgetTransfer => {
+                Some(FiscalBudget::General)
+            }
             FundSource::GovFund | FundSource::GovFundTransfer => Some(FiscalBudget::GovFund),
-            FundSource::StateCapital | FundSource::StateCapitalTransfer => Some(FiscalBudget::StateCapital),
+            FundSource::StateCapital | FundSource::StateCapitalTransfer => {
+                Some(FiscalBudget::StateCapital)
+            }
             _ => None,
         }
     }
@@ -190,7 +208,10 @@ impl FundSource {
 
     /// 非财政拨款结转结余.
     pub fn is_non_fiscal_carry_over(self) -> bool {
-        matches!(self, FundSource::CarryNonFiscalSpecial | FundSource::CarryNonFiscalUnit)
+        matches!(
+            self,
+            FundSource::CarryNonFiscalSpecial | FundSource::CarryNonFiscalUnit
+        )
     }
 
     /// 财政拨款 — current-year fiscal appropriation or fiscal carry-over.
@@ -332,7 +353,11 @@ pub enum Comparator {
 impl Comparator {
     /// Reads `>=`, `≥`, `＞=`, `<=`, `≤`, `＜=`, `>`, `<`, `=`, or `定性`.
     pub fn parse(s: &str) -> Option<Comparator> {
-        let t: String = s.trim().replace('＞', ">").replace('＜', "<").replace('＝', "=");
+        let t: String = s
+            .trim()
+            .replace('＞', ">")
+            .replace('＜', "<")
+            .replace('＝', "=");
         Some(match t.as_str() {
             ">=" | "≥" => Comparator::Ge,
             ">" => Comparator::Gt,
@@ -566,27 +591,44 @@ pub enum Subject {
 
 impl Subject {
     /// The income fund groups a subject may name.
-    pub const INCOME_GROUPS: [&'static str; 7] =
-        ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "财政拨款结转", "非财政拨款结转结余"];
+    pub const INCOME_GROUPS: [&'static str; 7] = [
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        "财政专户管理资金",
+        "单位资金",
+        "财政拨款结转",
+        "非财政拨款结转结余",
+    ];
 
     /// Reads a subject key as written in a source file (see the source format's docs).
     pub fn parse(s: &str) -> Option<Subject> {
         let t = s.trim();
         if let Some(g) = t.strip_prefix("收入/") {
-            return Subject::INCOME_GROUPS.contains(&g).then(|| Subject::Income(g.to_string()));
+            return Subject::INCOME_GROUPS
+                .contains(&g)
+                .then(|| Subject::Income(g.to_string()));
         }
         if let Some(c) = t.strip_prefix("一般公共预算/") {
             return match c {
                 "基本支出" => Some(Subject::GeneralBasic),
                 "项目支出" => Some(Subject::GeneralProject),
-                code => FuncCode::parse(code).ok().filter(|c| c.level() == crate::codes::Level::Xiang).map(Subject::GeneralFunc),
+                code => FuncCode::parse(code)
+                    .ok()
+                    .filter(|c| c.level() == crate::codes::Level::Xiang)
+                    .map(Subject::GeneralFunc),
             };
         }
         if let Some(i) = t.strip_prefix("三公经费/") {
-            return [ThreePublic::Abroad, ThreePublic::Reception, ThreePublic::VehiclePurchase, ThreePublic::VehicleOperation]
-                .into_iter()
-                .find(|x| x.label() == i)
-                .map(Subject::ThreePublicItem);
+            return [
+                ThreePublic::Abroad,
+                ThreePublic::Reception,
+                ThreePublic::VehiclePurchase,
+                ThreePublic::VehicleOperation,
+            ]
+            .into_iter()
+            .find(|x| x.label() == i)
+            .map(Subject::ThreePublicItem);
         }
         Some(match t {
             "收支总预算" => Subject::Total,
@@ -675,7 +717,11 @@ pub struct Budget {
 impl Budget {
     /// The sum of the facts that satisfy `keep`.
     pub fn sum(&self, keep: impl Fn(&Fact) -> bool) -> Fen {
-        self.facts.iter().filter(|f| keep(f)).map(|f| f.amount).sum()
+        self.facts
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.amount)
+            .sum()
     }
 
     /// The unit a project belongs to (the department when not stated).
@@ -693,7 +739,9 @@ impl Budget {
 
     /// The name of an economic code for this budget's year.
     pub fn econ_name(&self, code: EconCode) -> Option<String> {
-        crate::catalog::Catalog::get().economic_name(code, self.year).map(str::to_string)
+        crate::catalog::Catalog::get()
+            .economic_name(code, self.year)
+            .map(str::to_string)
     }
 
     /// Last year's figure for a subject, if the source gives one.

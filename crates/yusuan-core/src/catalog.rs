@@ -35,15 +35,24 @@ fn parse_rows<K: Ord>(text: &str, parse: impl Fn(&str) -> Option<K>) -> BTreeMap
         let (Some(code), Some(name), Some(from)) = (cols.next(), cols.next(), cols.next()) else {
             continue;
         };
-        let (Some(code), Ok(from)) = (parse(code), from.trim().parse()) else { continue };
+        let (Some(code), Ok(from)) = (parse(code), from.trim().parse()) else {
+            continue;
+        };
         let to = cols.next().and_then(|t| t.trim().parse().ok());
-        map.entry(code).or_default().push(Entry { name: name.trim().to_string(), from, to });
+        map.entry(code).or_default().push(Entry {
+            name: name.trim().to_string(),
+            from,
+            to,
+        });
     }
     map
 }
 
 fn pick(entries: Option<&Vec<Entry>>, year: i32) -> Option<&str> {
-    entries?.iter().find(|e| e.from <= year && e.to.is_none_or(|t| year <= t)).map(|e| e.name.as_str())
+    entries?
+        .iter()
+        .find(|e| e.from <= year && e.to.is_none_or(|t| year <= t))
+        .map(|e| e.name.as_str())
 }
 
 impl Catalog {
@@ -92,9 +101,18 @@ mod tests {
     #[test]
     fn looks_up_names_by_year() {
         let c = Catalog::get();
-        assert_eq!(c.functional_name(FuncCode::parse("2011350").unwrap(), 2025), Some("事业运行"));
-        assert_eq!(c.functional_name(FuncCode::parse("210").unwrap(), 2025), Some("卫生健康支出"));
-        assert_eq!(c.economic_name(EconCode::parse("30217").unwrap(), 2025), Some("公务接待费"));
+        assert_eq!(
+            c.functional_name(FuncCode::parse("2011350").unwrap(), 2025),
+            Some("事业运行")
+        );
+        assert_eq!(
+            c.functional_name(FuncCode::parse("210").unwrap(), 2025),
+            Some("卫生健康支出")
+        );
+        assert_eq!(
+            c.economic_name(EconCode::parse("30217").unwrap(), 2025),
+            Some("公务接待费")
+        );
         assert_eq!(c.functional_classes(2025).len(), 29);
         assert_eq!(c.economic_classes(2025).len(), 10);
     }

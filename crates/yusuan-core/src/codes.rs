@@ -77,17 +77,36 @@ impl FuncCode {
     /// Parses `201`, `20113`, `2011350` or `201 13 50`.
     pub fn parse(text: &str) -> Result<FuncCode, CodeError> {
         let d = digits_of(text).ok_or(CodeError::Malformed)?;
-        let class: u16 = d.get(0..3).ok_or(CodeError::Malformed)?.parse().map_err(|_| CodeError::Malformed)?;
+        let class: u16 = d
+            .get(0..3)
+            .ok_or(CodeError::Malformed)?
+            .parse()
+            .map_err(|_| CodeError::Malformed)?;
         if !(200..300).contains(&class) {
             return Err(CodeError::WrongClassRange);
         }
         let two = |r: std::ops::Range<usize>| -> Result<u8, CodeError> {
-            d.get(r).ok_or(CodeError::Malformed)?.parse().map_err(|_| CodeError::Malformed)
+            d.get(r)
+                .ok_or(CodeError::Malformed)?
+                .parse()
+                .map_err(|_| CodeError::Malformed)
         };
         match d.len() {
-            3 => Ok(FuncCode { class, kuan: None, xiang: None }),
-            5 => Ok(FuncCode { class, kuan: Some(two(3..5)?), xiang: None }),
-            7 => Ok(FuncCode { class, kuan: Some(two(3..5)?), xiang: Some(two(5..7)?) }),
+            3 => Ok(FuncCode {
+                class,
+                kuan: None,
+                xiang: None,
+            }),
+            5 => Ok(FuncCode {
+                class,
+                kuan: Some(two(3..5)?),
+                xiang: None,
+            }),
+            7 => Ok(FuncCode {
+                class,
+                kuan: Some(two(3..5)?),
+                xiang: Some(two(5..7)?),
+            }),
             _ => Err(CodeError::Malformed),
         }
     }
@@ -103,12 +122,20 @@ impl FuncCode {
 
     /// The 类 this code belongs to (itself at 类 level).
     pub fn class(&self) -> FuncCode {
-        FuncCode { class: self.class, kuan: None, xiang: None }
+        FuncCode {
+            class: self.class,
+            kuan: None,
+            xiang: None,
+        }
     }
 
     /// The 款 this code belongs to; `None` for a 类.
     pub fn kuan(&self) -> Option<FuncCode> {
-        self.kuan.map(|k| FuncCode { class: self.class, kuan: Some(k), xiang: None })
+        self.kuan.map(|k| FuncCode {
+            class: self.class,
+            kuan: Some(k),
+            xiang: None,
+        })
     }
 
     /// The parent code: 项 → 款 → 类 → none.
@@ -123,10 +150,10 @@ impl FuncCode {
     /// The codes from 类 down to this one.
     pub fn ancestry(&self) -> Vec<FuncCode> {
         let mut v = vec![self.class()];
-        if let Some(k) = self.kuan() {
-            if self.level() == Level::Xiang {
-                v.push(k);
-            }
+        if let Some(k) = self.kuan()
+            && self.level() == Level::Xiang
+        {
+            v.push(k);
         }
         if self.level() != Level::Class {
             v.push(*self);
@@ -184,30 +211,47 @@ impl EconCode {
     /// Parses `301`, `30101` or `301 01`.
     pub fn parse(text: &str) -> Result<EconCode, CodeError> {
         let d = digits_of(text).ok_or(CodeError::Malformed)?;
-        let class: u16 = d.get(0..3).ok_or(CodeError::Malformed)?.parse().map_err(|_| CodeError::Malformed)?;
+        let class: u16 = d
+            .get(0..3)
+            .ok_or(CodeError::Malformed)?
+            .parse()
+            .map_err(|_| CodeError::Malformed)?;
         if !(300..400).contains(&class) {
             return Err(CodeError::WrongClassRange);
         }
         match d.len() {
             3 => Ok(EconCode { class, kuan: None }),
-            5 => Ok(EconCode { class, kuan: Some(d[3..5].parse().map_err(|_| CodeError::Malformed)?) }),
+            5 => Ok(EconCode {
+                class,
+                kuan: Some(d[3..5].parse().map_err(|_| CodeError::Malformed)?),
+            }),
             _ => Err(CodeError::Malformed),
         }
     }
 
     /// Builds a 款 code from its parts, e.g. `(302, 17)`.
     pub fn kuan_of(class: u16, kuan: u8) -> EconCode {
-        EconCode { class, kuan: Some(kuan) }
+        EconCode {
+            class,
+            kuan: Some(kuan),
+        }
     }
 
     /// The level: 类 or 款.
     pub fn level(&self) -> Level {
-        if self.kuan.is_some() { Level::Kuan } else { Level::Class }
+        if self.kuan.is_some() {
+            Level::Kuan
+        } else {
+            Level::Class
+        }
     }
 
     /// The 类 this code belongs to.
     pub fn class(&self) -> EconCode {
-        EconCode { class: self.class, kuan: None }
+        EconCode {
+            class: self.class,
+            kuan: None,
+        }
     }
 
     /// The 类 number, e.g. `302`.
@@ -252,7 +296,13 @@ mod tests {
         assert_eq!(c.spaced(), "201 13 50");
         assert_eq!(c.level(), Level::Xiang);
         assert_eq!(c.parent().unwrap().to_string(), "20113");
-        assert_eq!(c.ancestry().iter().map(|c| c.to_string()).collect::<Vec<_>>(), ["201", "20113", "2011350"]);
+        assert_eq!(
+            c.ancestry()
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>(),
+            ["201", "20113", "2011350"]
+        );
         assert_eq!(FuncCode::parse("201").unwrap().level(), Level::Class);
         assert_eq!(FuncCode::parse("2011"), Err(CodeError::Malformed));
         assert_eq!(FuncCode::parse("20a"), Err(CodeError::Malformed));

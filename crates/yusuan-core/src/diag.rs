@@ -60,7 +60,10 @@ impl Diagnostic {
             code,
             severity: Severity::Error,
             message: message.into(),
-            primary: Label { at, text: String::new() },
+            primary: Label {
+                at,
+                text: String::new(),
+            },
             secondary: Vec::new(),
             help: None,
         }
@@ -74,7 +77,10 @@ impl Diagnostic {
 
     /// Adds a secondary place.
     pub fn with_secondary(mut self, at: SourceRef, text: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label { at, text: text.into() });
+        self.secondary.push(Label {
+            at,
+            text: text.into(),
+        });
         self
     }
 }

@@ -173,7 +173,9 @@ impl Table {
 
     /// The index of the column named `key` on `side`.
     pub fn column_index(&self, side: Side, key: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.side == side && c.key == key)
+        self.columns
+            .iter()
+            .position(|c| c.side == side && c.key == key)
     }
 }
 

@@ -19,7 +19,9 @@ pub const FEN_PER_WAN: i64 = 1_000_000;
 pub const MAX_ABS_FEN: i64 = 10_000_000_000_000 * FEN_PER_YUAN;
 
 /// 金额 — an exact amount of money in 分 (fen).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
@@ -45,8 +47,16 @@ impl Fen {
         let step = step.max(1);
         let half = step / 2;
         let magnitude = (self.0.unsigned_abs() as i128 + half as i128) / step as i128;
-        let units = if self.0 < 0 { -(magnitude as i64) } else { magnitude as i64 };
-        Printed { units, decimals, unit: Unit::Money(unit) }
+        let units = if self.0 < 0 {
+            -(magnitude as i64)
+        } else {
+            magnitude as i64
+        };
+        Printed {
+            units,
+            decimals,
+            unit: Unit::Money(unit),
+        }
     }
 
     /// The official printed form of a table cell: 万元 with two decimals.
@@ -172,7 +182,9 @@ impl Printed {
     /// The interval of exact amounts, in fen, that print as this figure (both ends included).
     /// Returns `None` for a figure that is not money.
     pub fn interval_fen(&self) -> Option<(Fen, Fen)> {
-        let Unit::Money(mu) = self.unit else { return None };
+        let Unit::Money(mu) = self.unit else {
+            return None;
+        };
         let step = mu.fen_per_unit() / 10i64.pow(u32::from(self.decimals));
         let center = self.units * step;
         if step <= 1 {
@@ -206,7 +218,13 @@ impl fmt::Display for Printed {
             return write!(f, "{sign}{a}");
         }
         let p = 10u64.pow(u32::from(self.decimals));
-        write!(f, "{sign}{}.{:0width$}", a / p, a % p, width = usize::from(self.decimals))
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            a / p,
+            a % p,
+            width = usize::from(self.decimals)
+        )
     }
 }
 
@@ -256,7 +274,10 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Fen, AmountError> {
         Some((i, f)) => (i, f),
         None => (body, ""),
     };
-    let int_digits: String = int_part.chars().filter(|c| *c != '_' && *c != ',').collect();
+    let int_digits: String = int_part
+        .chars()
+        .filter(|c| *c != '_' && *c != ',')
+        .collect();
     if int_digits.is_empty() || !int_digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(AmountError::NotANumber);
     }
@@ -274,13 +295,20 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Fen, AmountError> {
     let frac_trimmed = frac_digits.trim_end_matches('0');
     let max = usize::from(unit.max_decimals());
     if frac_trimmed.len() > max {
-        return Err(AmountError::TooPrecise { unit, decimals: frac_trimmed.len() });
+        return Err(AmountError::TooPrecise {
+            unit,
+            decimals: frac_trimmed.len(),
+        });
     }
     let int_trimmed = int_digits.trim_start_matches('0');
     if int_trimmed.len() > 18 {
         return Err(AmountError::TooLarge);
     }
-    let int_val: i128 = if int_trimmed.is_empty() { 0 } else { int_trimmed.parse().map_err(|_| AmountError::NotANumber)? };
+    let int_val: i128 = if int_trimmed.is_empty() {
+        0
+    } else {
+        int_trimmed.parse().map_err(|_| AmountError::NotANumber)?
+    };
     let mut frac_val: i128 = 0;
     for (i, b) in frac_trimmed.bytes().enumerate() {
         frac_val += i128::from(b - b'0') * 10i128.pow((max - 1 - i) as u32);
@@ -304,7 +332,10 @@ pub fn parse_printed(text: &str, unit: Unit) -> Option<Printed> {
     };
     let (i, f) = body.split_once('.').unwrap_or((body, ""));
     let i: String = i.chars().filter(|c| *c != ',').collect();
-    if i.is_empty() || !i.bytes().all(|b| b.is_ascii_digit()) || !f.bytes().all(|b| b.is_ascii_digit()) {
+    if i.is_empty()
+        || !i.bytes().all(|b| b.is_ascii_digit())
+        || !f.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     if body.contains('.') && f.is_empty() {
@@ -314,7 +345,11 @@ pub fn parse_printed(text: &str, unit: Unit) -> Option<Printed> {
         return None;
     }
     let digits: i64 = format!("{i}{f}").parse().ok()?;
-    Some(Printed { units: if neg { -digits } else { digits }, decimals: f.len() as u8, unit })
+    Some(Printed {
+        units: if neg { -digits } else { digits },
+        decimals: f.len() as u8,
+        unit,
+    })
 }
 
 #[cfg(test)]
@@ -333,7 +368,18 @@ mod tests {
 
     #[test]
     fn printed_interval_matches_rounding() {
-        for fen in [-25_000i64, -15_001, -5_000, -4_999, 0, 4_999, 5_000, 14_999, 15_000, 123_456_789] {
+        for fen in [
+            -25_000i64,
+            -15_001,
+            -5_000,
+            -4_999,
+            0,
+            4_999,
+            5_000,
+            14_999,
+            15_000,
+            123_456_789,
+        ] {
             let p = Fen(fen).to_wan2();
             assert!(p.covers(Fen(fen)), "{fen} not covered by {p}");
             let (lo, hi) = p.interval_fen().unwrap();
@@ -346,16 +392,40 @@ mod tests {
 
     #[test]
     fn parses_amounts_exactly() {
-        assert_eq!(parse_amount("58.743", MoneyUnit::Wan), Ok(Fen(587_430_00)));
-        assert_eq!(parse_amount("587430.00", MoneyUnit::Yuan), Ok(Fen(587_430_00)));
+        assert_eq!(parse_amount("58.743", MoneyUnit::Wan), Ok(Fen(58_743_000)));
+        assert_eq!(
+            parse_amount("587430.00", MoneyUnit::Yuan),
+            Ok(Fen(58_743_000))
+        );
         assert_eq!(parse_amount("1_000", MoneyUnit::Yuan), Ok(Fen(100_000)));
         assert_eq!(parse_amount("-0.000001", MoneyUnit::Wan), Ok(Fen(-1)));
-        assert_eq!(parse_amount("0.001", MoneyUnit::Yuan), Err(AmountError::TooPrecise { unit: MoneyUnit::Yuan, decimals: 3 }));
-        assert_eq!(parse_amount("0.0000001", MoneyUnit::Wan), Err(AmountError::TooPrecise { unit: MoneyUnit::Wan, decimals: 7 }));
-        for bad in ["", "abc", "1e5", "1.", ".5", "--1", "1.2.3", "inf", "NaN", "１２"] {
-            assert_eq!(parse_amount(bad, MoneyUnit::Wan), Err(AmountError::NotANumber), "{bad}");
+        assert_eq!(
+            parse_amount("0.001", MoneyUnit::Yuan),
+            Err(AmountError::TooPrecise {
+                unit: MoneyUnit::Yuan,
+                decimals: 3
+            })
+        );
+        assert_eq!(
+            parse_amount("0.0000001", MoneyUnit::Wan),
+            Err(AmountError::TooPrecise {
+                unit: MoneyUnit::Wan,
+                decimals: 7
+            })
+        );
+        for bad in [
+            "", "abc", "1e5", "1.", ".5", "--1", "1.2.3", "inf", "NaN", "１２",
+        ] {
+            assert_eq!(
+                parse_amount(bad, MoneyUnit::Wan),
+                Err(AmountError::NotANumber),
+                "{bad}"
+            );
         }
-        assert_eq!(parse_amount("999999999999999999999", MoneyUnit::Yuan), Err(AmountError::TooLarge));
+        assert_eq!(
+            parse_amount("999999999999999999999", MoneyUnit::Yuan),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]
@@ -363,6 +433,9 @@ mod tests {
         let p = parse_printed("184.78", Unit::Money(MoneyUnit::Wan)).unwrap();
         assert_eq!(p.to_string(), "184.78");
         assert_eq!(p.interval_fen(), Some((Fen(184_775_000), Fen(184_784_999))));
-        assert_eq!(parse_printed("-0.5", Unit::Percent).unwrap().to_string(), "-0.5");
+        assert_eq!(
+            parse_printed("-0.5", Unit::Percent).unwrap().to_string(),
+            "-0.5"
+        );
     }
 }

@@ -51,8 +51,15 @@ impl SourceRef {
         let before = text.get(..start).unwrap_or("");
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = text.get(line_start..start).map_or(1, |s| s.chars().count() + 1);
-        SourceRef::Span { start, end, line, col }
+        let col = text
+            .get(line_start..start)
+            .map_or(1, |s| s.chars().count() + 1);
+        SourceRef::Span {
+            start,
+            end,
+            line,
+            col,
+        }
     }
 }
 
@@ -62,7 +69,10 @@ impl fmt::Display for SourceRef {
             SourceRef::None => write!(f, "（无来源）"),
             SourceRef::Derived => write!(f, "（由账目生成）"),
             SourceRef::Span { line, col, .. } => write!(f, "第 {line} 行第 {col} 列"),
-            SourceRef::Line { page: Some(p), line } => write!(f, "第 {p} 页第 {line} 行"),
+            SourceRef::Line {
+                page: Some(p),
+                line,
+            } => write!(f, "第 {p} 页第 {line} 行"),
             SourceRef::Line { page: None, line } => write!(f, "第 {line} 行"),
             SourceRef::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
         }
@@ -77,6 +87,14 @@ mod tests {
     fn span_lines_and_columns_count_characters() {
         let text = "第一行\n预算 = 1\n";
         let start = text.find('=').unwrap();
-        assert_eq!(SourceRef::span_in(text, start, start + 1), SourceRef::Span { start, end: start + 1, line: 2, col: 4 });
+        assert_eq!(
+            SourceRef::span_in(text, start, start + 1),
+            SourceRef::Span {
+                start,
+                end: start + 1,
+                line: 2,
+                col: 4
+            }
+        );
     }
 }

@@ -29,8 +29,16 @@ facts = [
 /// Parses `text` as `budget.toml` and renders every diagnostic as the CLI prints it.
 fn check(text: &str) -> String {
     let parsed = source::parse(text);
-    assert!(parsed.budget.is_none() || parsed.diagnostics.is_empty(), "a budget is returned only when there is no error");
-    parsed.diagnostics.iter().map(|d| diag_text::render(d, "budget.toml", text)).collect::<Vec<_>>().join("\n")
+    assert!(
+        parsed.budget.is_none() || parsed.diagnostics.is_empty(),
+        "a budget is returned only when there is no error"
+    );
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| diag_text::render(d, "budget.toml", text))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// BASE with one more fact appended to the ledger (as line 21).
@@ -99,8 +107,15 @@ fn malformed_amounts() {
         r#"{ func = "2011399", econ = "30101", fund = "一般公共预算", kind = "人员经费", amount = 1.0000001 },"#,
     ));
     assert!(too_precise.contains("最多只能有 6 位小数"), "{too_precise}");
-    let in_yuan = check(&BASE.replace("unit = \"万元\"", "unit = \"元\"").replace("amount = 1.00 }", "amount = 1.005 }"));
-    assert!(in_yuan.contains("以元为单位最多只能有 2 位小数"), "{in_yuan}");
+    let in_yuan = check(
+        &BASE
+            .replace("unit = \"万元\"", "unit = \"元\"")
+            .replace("amount = 1.00 }", "amount = 1.005 }"),
+    );
+    assert!(
+        in_yuan.contains("以元为单位最多只能有 2 位小数"),
+        "{in_yuan}"
+    );
     let exponent = check(&BASE.replace("amount = 1.00 }", "amount = 1e3 }"));
     assert!(exponent.contains("“1e3”不是合法的金额数字"), "{exponent}");
 }
@@ -111,16 +126,24 @@ fn duplicate_fact_points_at_both() {
         r#"{ func = "2011350", econ = "30101", fund = "一般公共预算", kind = "人员经费", amount = 2 },"#,
     ));
     insta::assert_snapshot!(out);
-    assert!(out.contains("budget.toml:20:3") && out.contains("budget.toml:18:3"), "{out}");
+    assert!(
+        out.contains("budget.toml:20:3") && out.contains("budget.toml:18:3"),
+        "{out}"
+    );
 }
 
 #[test]
 fn missing_field() {
-    let out = check(&with_fact(r#"{ func = "2011350", fund = "一般公共预算", kind = "人员经费", amount = 2 },"#));
+    let out = check(&with_fact(
+        r#"{ func = "2011350", fund = "一般公共预算", kind = "人员经费", amount = 2 },"#,
+    ));
     insta::assert_snapshot!(out);
     assert!(out.contains("缺少必填字段“econ”"), "{out}");
     let no_name = check(&BASE.replace("name = \"测试中心\"\n", ""));
-    assert!(no_name.contains("[department]缺少必填字段“name”"), "{no_name}");
+    assert!(
+        no_name.contains("[department]缺少必填字段“name”"),
+        "{no_name}"
+    );
 }
 
 #[test]
@@ -135,7 +158,10 @@ fn unknown_project() {
     let out = check(&with_fact(
         r#"{ func = "2011399", econ = "30227", fund = "一般公共预算", kind = "项目支出", project = "不存在的项目", amount = 2 },"#,
     ));
-    assert!(out.contains("项目“不存在的项目”没有在 [[project]] 中声明"), "{out}");
+    assert!(
+        out.contains("项目“不存在的项目”没有在 [[project]] 中声明"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -154,7 +180,12 @@ fn every_error_is_reported() {
         .replace("amount = 10.00", "amount = \"十元\"");
     let parsed = source::parse(&text);
     let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["S011", "S011", "S008", "S005"], "{:#?}", parsed.diagnostics);
+    assert_eq!(
+        codes,
+        ["S011", "S011", "S008", "S005"],
+        "{:#?}",
+        parsed.diagnostics
+    );
     assert!(parsed.budget.is_none());
 }
 

@@ -19,7 +19,9 @@ mod t11;
 
 use crate::budget::{Budget, Fact};
 use crate::codes::FuncCode;
-use crate::disclosure::{Cell, Column, Disclosure, Narrative, PrintedStaff, Profile, Row, RowKind, Side, Table};
+use crate::disclosure::{
+    Cell, Column, Disclosure, Narrative, PrintedStaff, Profile, Row, RowKind, Side, Table,
+};
 use crate::money::{Fen, MoneyUnit};
 use crate::source::SourceRef;
 use std::collections::BTreeMap;
@@ -60,12 +62,22 @@ fn profile(b: &Budget) -> Profile {
     let units = if d.subordinate_units.is_empty() {
         "无下属预算单位".to_string()
     } else {
-        format!("下属预算单位 {} 个，分别是：{}", d.subordinate_units.len(), d.subordinate_units.join("、"))
+        format!(
+            "下属预算单位 {} 个，分别是：{}",
+            d.subordinate_units.len(),
+            d.subordinate_units.join("、")
+        )
     };
     let organisation = if d.offices.is_empty() {
         format!("{}{}。", d.name, units)
     } else {
-        format!("{}{}，下设 {} 个科室，分别是：{}。", d.name, units, d.offices.len(), d.offices.join("、"))
+        format!(
+            "{}{}，下设 {} 个科室，分别是：{}。",
+            d.name,
+            units,
+            d.offices.len(),
+            d.offices.join("、")
+        )
     };
     Profile {
         functions: d.functions.clone(),
@@ -93,29 +105,76 @@ pub(crate) struct Col {
 
 impl Col {
     pub fn new(key: &str, keep: impl Fn(&Fact) -> bool + 'static) -> Col {
-        Col { key: key.to_string(), side: Side::Single, keep: Box::new(keep) }
+        Col {
+            key: key.to_string(),
+            side: Side::Single,
+            keep: Box::new(keep),
+        }
     }
 
     pub fn sided(side: Side, key: &str, keep: impl Fn(&Fact) -> bool + 'static) -> Col {
-        Col { key: key.to_string(), side, keep: Box::new(keep) }
+        Col {
+            key: key.to_string(),
+            side,
+            keep: Box::new(keep),
+        }
     }
 }
 
 /// A printed cell for an exact amount; blank when zero.
 pub(crate) fn cell(amount: Fen) -> Option<Cell> {
-    (!amount.is_zero()).then(|| Cell { printed: amount.to_wan2(), exact: Some(amount), source: SourceRef::Derived })
+    (!amount.is_zero()).then(|| Cell {
+        printed: amount.to_wan2(),
+        exact: Some(amount),
+        source: SourceRef::Derived,
+    })
 }
 
 /// Sums each column over `facts`.
-pub(crate) fn sums<'a>(facts: impl IntoIterator<Item = &'a Fact> + Clone, cols: &[Col]) -> Vec<Fen> {
-    cols.iter().map(|c| facts.clone().into_iter().filter(|f| (c.keep)(f)).map(|f| f.amount).sum()).collect()
+pub(crate) fn sums<'a>(
+    facts: impl IntoIterator<Item = &'a Fact> + Clone,
+    cols: &[Col],
+) -> Vec<Fen> {
+    cols.iter()
+        .map(|c| {
+            facts
+                .clone()
+                .into_iter()
+                .filter(|f| (c.keep)(f))
+                .map(|f| f.amount)
+                .sum()
+        })
+        .collect()
 }
 
 /// A row whose cells are placed under the columns of its side.
-pub(crate) fn row(cols: &[Col], side: Side, code: Option<String>, label: &str, kind: RowKind, values: &[Fen]) -> Row {
+pub(crate) fn row(
+    cols: &[Col],
+    side: Side,
+    code: Option<String>,
+    label: &str,
+    kind: RowKind,
+    values: &[Fen],
+) -> Row {
     let mut vi = values.iter();
-    let cells = cols.iter().map(|c| if c.side == side { vi.next().copied().and_then(cell) } else { None }).collect();
-    Row { side, code, label: label.to_string(), kind, cells, source: SourceRef::Derived }
+    let cells = cols
+        .iter()
+        .map(|c| {
+            if c.side == side {
+                vi.next().copied().and_then(cell)
+            } else {
+                None
+            }
+        })
+        .collect();
+    Row {
+        side,
+        code,
+        label: label.to_string(),
+        kind,
+        cells,
+        source: SourceRef::Derived,
+    }
 }
 
 /// A row summing `facts` under every column of `side`.
@@ -130,7 +189,14 @@ pub(crate) fn sum_row<'a>(
     let side_cols: Vec<&Col> = cols.iter().filter(|c| c.side == side).collect();
     let values: Vec<Fen> = side_cols
         .iter()
-        .map(|c| facts.clone().into_iter().filter(|f| (c.keep)(f)).map(|f| f.amount).sum())
+        .map(|c| {
+            facts
+                .clone()
+                .into_iter()
+                .filter(|f| (c.keep)(f))
+                .map(|f| f.amount)
+                .sum()
+        })
         .collect();
     row(cols, side, code, label, kind, &values)
 }
@@ -141,7 +207,13 @@ pub(crate) fn table(b: &Budget, number: u8, title: &str, cols: &[Col], rows: Vec
         title: title.to_string(),
         org: b.department.name.clone(),
         unit: MoneyUnit::Wan,
-        columns: cols.iter().map(|c| Column { key: c.key.clone(), side: c.side }).collect(),
+        columns: cols
+            .iter()
+            .map(|c| Column {
+                key: c.key.clone(),
+                side: c.side,
+            })
+            .collect(),
         rows,
         empty_statement: None,
         notes: Vec::new(),
@@ -165,7 +237,14 @@ pub(crate) fn functional_rows(b: &Budget, facts: &[&Fact], cols: &[Col]) -> Vec<
             if values.iter().all(|v| v.is_zero()) {
                 return None;
             }
-            Some(row(cols, Side::Single, Some(code.to_string()), &func_label(b, *code), level_kind(code), &values))
+            Some(row(
+                cols,
+                Side::Single,
+                Some(code.to_string()),
+                &func_label(b, *code),
+                level_kind(code),
+                &values,
+            ))
         })
         .collect()
 }
@@ -179,12 +258,16 @@ pub(crate) fn level_kind(code: &FuncCode) -> RowKind {
 }
 
 pub(crate) fn func_label(b: &Budget, code: FuncCode) -> String {
-    b.func_name(code).unwrap_or_else(|| "（未知科目）".to_string())
+    b.func_name(code)
+        .unwrap_or_else(|| "（未知科目）".to_string())
 }
 
 /// The standard sentence for an empty table.
 pub(crate) fn empty_statement(b: &Budget, what: &str, title: &str) -> String {
-    format!("{}{}年{}，{}为空表。", b.department.name, b.year, what, title)
+    format!(
+        "{}{}年{}，{}为空表。",
+        b.department.name, b.year, what, title
+    )
 }
 
 /// A total row over all of `facts` followed by `rest`; no rows at all when `facts` is empty.
@@ -192,7 +275,14 @@ pub(crate) fn with_total(cols: &[Col], label: &str, facts: &[&Fact], rest: Vec<R
     if facts.is_empty() {
         return Vec::new();
     }
-    let mut rows = vec![sum_row(cols, Side::Single, None, label, RowKind::Total, facts.iter().copied())];
+    let mut rows = vec![sum_row(
+        cols,
+        Side::Single,
+        None,
+        label,
+        RowKind::Total,
+        facts.iter().copied(),
+    )];
     rows.extend(rest);
     rows
 }

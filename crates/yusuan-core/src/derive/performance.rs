@@ -24,11 +24,23 @@ fn indicator_row(i: &Indicator) -> IndicatorRow {
 /// A weight in hundredths of a point, printed without trailing zeros (`30`, `2.5`).
 fn weight_printed(hundredths: i64) -> Printed {
     if hundredths % 100 == 0 {
-        Printed { units: hundredths / 100, decimals: 0, unit: Unit::Number }
+        Printed {
+            units: hundredths / 100,
+            decimals: 0,
+            unit: Unit::Number,
+        }
     } else if hundredths % 10 == 0 {
-        Printed { units: hundredths / 10, decimals: 1, unit: Unit::Number }
+        Printed {
+            units: hundredths / 10,
+            decimals: 1,
+            unit: Unit::Number,
+        }
     } else {
-        Printed { units: hundredths, decimals: 2, unit: Unit::Number }
+        Printed {
+            units: hundredths,
+            decimals: 2,
+            unit: Unit::Number,
+        }
     }
 }
 
@@ -38,7 +50,9 @@ pub(super) fn build(b: &Budget) -> Vec<PerformanceTable> {
         let derived_upper = b.sum(|f| {
             matches!(
                 f.fund,
-                FundSource::GeneralBudgetTransfer | FundSource::GovFundTransfer | FundSource::StateCapitalTransfer
+                FundSource::GeneralBudgetTransfer
+                    | FundSource::GovFundTransfer
+                    | FundSource::StateCapitalTransfer
             )
         });
         let derived_local = b.sum(|f| f.fund.is_fiscal()) - derived_upper;
@@ -48,7 +62,10 @@ pub(super) fn build(b: &Budget) -> Vec<PerformanceTable> {
         let other = o.other_funds.unwrap_or(derived_other);
         out.push(PerformanceTable {
             kind: PerformanceKind::Overall,
-            unit: o.printed_name.clone().unwrap_or_else(|| b.department.name.clone()),
+            unit: o
+                .printed_name
+                .clone()
+                .unwrap_or_else(|| b.department.name.clone()),
             project: None,
             contact: b.department.contact.clone(),
             phone: b.department.phone.clone(),
@@ -82,7 +99,11 @@ pub(super) fn build(b: &Budget) -> Vec<PerformanceTable> {
             ],
             goal: perf.goal.clone(),
             indicators: perf.indicators.iter().map(indicator_row).collect(),
-            source: if p.source == SourceRef::None { SourceRef::Derived } else { p.source.clone() },
+            source: if p.source == SourceRef::None {
+                SourceRef::Derived
+            } else {
+                p.source.clone()
+            },
         });
     }
     out

@@ -12,25 +12,93 @@ pub(super) fn build(b: &Budget) -> Table {
     let cols = [
         Col::sided(Side::Income, "合计", |_| true),
         Col::sided(Side::Expenditure, "合计", |_| true),
-        Col::sided(Side::Expenditure, "一般公共预算", |f| f.fund.current_fiscal() == Some(FiscalBudget::General)),
-        Col::sided(Side::Expenditure, "政府性基金预算", |f| f.fund.current_fiscal() == Some(FiscalBudget::GovFund)),
-        Col::sided(Side::Expenditure, "国有资本经营预算", |f| f.fund.current_fiscal() == Some(FiscalBudget::StateCapital)),
+        Col::sided(Side::Expenditure, "一般公共预算", |f| {
+            f.fund.current_fiscal() == Some(FiscalBudget::General)
+        }),
+        Col::sided(Side::Expenditure, "政府性基金预算", |f| {
+            f.fund.current_fiscal() == Some(FiscalBudget::GovFund)
+        }),
+        Col::sided(Side::Expenditure, "国有资本经营预算", |f| {
+            f.fund.current_fiscal() == Some(FiscalBudget::StateCapital)
+        }),
     ];
-    let fiscal: Vec<_> = b.facts.iter().filter(|f| f.fund.current_fiscal().is_some()).collect();
-    let of = |fb: FiscalBudget| fiscal.iter().copied().filter(move |f| f.fund.current_fiscal() == Some(fb));
+    let fiscal: Vec<_> = b
+        .facts
+        .iter()
+        .filter(|f| f.fund.current_fiscal().is_some())
+        .collect();
+    let of = |fb: FiscalBudget| {
+        fiscal
+            .iter()
+            .copied()
+            .filter(move |f| f.fund.current_fiscal() == Some(fb))
+    };
     let mut rows = vec![
-        sum_row(&cols, Side::Income, None, "一、财政拨款（补助）", RowKind::Subtotal, fiscal.iter().copied()),
-        sum_row(&cols, Side::Income, None, "一般公共预算", RowKind::Item, of(FiscalBudget::General)),
-        sum_row(&cols, Side::Income, None, "政府性基金预算", RowKind::Item, of(FiscalBudget::GovFund)),
-        sum_row(&cols, Side::Income, None, "国有资本经营预算", RowKind::Item, of(FiscalBudget::StateCapital)),
+        sum_row(
+            &cols,
+            Side::Income,
+            None,
+            "一、财政拨款（补助）",
+            RowKind::Subtotal,
+            fiscal.iter().copied(),
+        ),
+        sum_row(
+            &cols,
+            Side::Income,
+            None,
+            "一般公共预算",
+            RowKind::Item,
+            of(FiscalBudget::General),
+        ),
+        sum_row(
+            &cols,
+            Side::Income,
+            None,
+            "政府性基金预算",
+            RowKind::Item,
+            of(FiscalBudget::GovFund),
+        ),
+        sum_row(
+            &cols,
+            Side::Income,
+            None,
+            "国有资本经营预算",
+            RowKind::Item,
+            of(FiscalBudget::StateCapital),
+        ),
     ];
-    let mut classes: BTreeSet<FuncCode> = Catalog::get().functional_classes(b.year).into_iter().map(|(c, _)| c).collect();
+    let mut classes: BTreeSet<FuncCode> = Catalog::get()
+        .functional_classes(b.year)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     classes.extend(fiscal.iter().map(|f| f.func.class()));
     for code in classes {
         let facts = fiscal.iter().copied().filter(|f| f.func.class() == code);
-        rows.push(sum_row(&cols, Side::Expenditure, Some(code.to_string()), &func_label(b, code), RowKind::Class, facts));
+        rows.push(sum_row(
+            &cols,
+            Side::Expenditure,
+            Some(code.to_string()),
+            &func_label(b, code),
+            RowKind::Class,
+            facts,
+        ));
     }
-    rows.push(sum_row(&cols, Side::Income, None, "收入总计", RowKind::Total, fiscal.iter().copied()));
-    rows.push(sum_row(&cols, Side::Expenditure, None, "支出总计", RowKind::Total, fiscal.iter().copied()));
+    rows.push(sum_row(
+        &cols,
+        Side::Income,
+        None,
+        "收入总计",
+        RowKind::Total,
+        fiscal.iter().copied(),
+    ));
+    rows.push(sum_row(
+        &cols,
+        Side::Expenditure,
+        None,
+        "支出总计",
+        RowKind::Total,
+        fiscal.iter().copied(),
+    ));
     table(b, 4, "财政拨款收支预算总体情况表", &cols, rows)
 }

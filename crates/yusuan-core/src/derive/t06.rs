@@ -13,8 +13,11 @@ pub(super) fn build(b: &Budget) -> Table {
         Col::new("人员经费", |f| f.use_ == Use::Personnel),
         Col::new("公用经费", |f| f.use_ == Use::Public),
     ];
-    let facts: Vec<&Fact> =
-        b.facts.iter().filter(|f| f.fund.current_fiscal() == Some(FiscalBudget::General) && f.use_.is_basic()).collect();
+    let facts: Vec<&Fact> = b
+        .facts
+        .iter()
+        .filter(|f| f.fund.current_fiscal() == Some(FiscalBudget::General) && f.use_.is_basic())
+        .collect();
     let mut by_code: BTreeMap<EconCode, Vec<&Fact>> = BTreeMap::new();
     for f in &facts {
         by_code.entry(f.econ.class()).or_default().push(f);
@@ -27,9 +30,22 @@ pub(super) fn build(b: &Budget) -> Table {
             if values.iter().all(|v| v.is_zero()) {
                 return None;
             }
-            let kind = if code.level() == crate::codes::Level::Class { RowKind::Class } else { RowKind::Kuan };
-            let label = b.econ_name(*code).unwrap_or_else(|| "（未知科目）".to_string());
-            Some(row(&cols, Side::Single, Some(code.to_string()), &label, kind, &values))
+            let kind = if code.level() == crate::codes::Level::Class {
+                RowKind::Class
+            } else {
+                RowKind::Kuan
+            };
+            let label = b
+                .econ_name(*code)
+                .unwrap_or_else(|| "（未知科目）".to_string());
+            Some(row(
+                &cols,
+                Side::Single,
+                Some(code.to_string()),
+                &label,
+                kind,
+                &values,
+            ))
         })
         .collect();
     let rows = with_total(&cols, "总计", &facts, body);

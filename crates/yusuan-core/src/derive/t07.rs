@@ -24,7 +24,9 @@ pub(super) const ECON_COLUMNS: [(u16, &str); 10] = [
 pub(super) fn build(b: &Budget) -> Table {
     let mut cols = vec![Col::new("合计", |_| true)];
     for (class, name) in ECON_COLUMNS {
-        cols.push(Col::new(name, move |f: &Fact| f.econ.class_number() == class));
+        cols.push(Col::new(name, move |f: &Fact| {
+            f.econ.class_number() == class
+        }));
     }
     let facts: Vec<&Fact> = b
         .facts
@@ -41,7 +43,14 @@ pub(super) fn build(b: &Budget) -> Table {
         ));
         return t;
     }
-    let mut rows = vec![sum_row(&cols, Side::Single, None, "总计", RowKind::Total, facts.iter().copied())];
+    let mut rows = vec![sum_row(
+        &cols,
+        Side::Single,
+        None,
+        "总计",
+        RowKind::Total,
+        facts.iter().copied(),
+    )];
     // Units in the order their first project is declared.
     let mut units: Vec<&str> = Vec::new();
     for p in &b.projects {
@@ -59,13 +68,24 @@ pub(super) fn build(b: &Budget) -> Table {
         if unit_facts.is_empty() {
             continue;
         }
-        rows.push(sum_row(&cols, Side::Single, None, unit, RowKind::Unit, unit_facts.iter().copied()));
+        rows.push(sum_row(
+            &cols,
+            Side::Single,
+            None,
+            unit,
+            RowKind::Unit,
+            unit_facts.iter().copied(),
+        ));
         // (code, project): 类 and 款 rows have no project; 项 rows are one per project.
         let mut groups: BTreeMap<(FuncCode, Option<usize>), Vec<&Fact>> = BTreeMap::new();
         for f in &unit_facts {
             let Use::Project(p) = f.use_ else { continue };
             for code in f.func.ancestry() {
-                let key = if code == f.func { (code, Some(p)) } else { (code, None) };
+                let key = if code == f.func {
+                    (code, Some(p))
+                } else {
+                    (code, None)
+                };
                 groups.entry(key).or_default().push(f);
             }
         }
@@ -75,7 +95,14 @@ pub(super) fn build(b: &Budget) -> Table {
                 Some(p) => (b.projects[p].name.clone(), RowKind::Project),
                 None => (func_label(b, code), level_kind(&code)),
             };
-            rows.push(row(&cols, Side::Single, Some(code.to_string()), &label, kind, &values));
+            rows.push(row(
+                &cols,
+                Side::Single,
+                Some(code.to_string()),
+                &label,
+                kind,
+                &values,
+            ));
         }
     }
     t = table(b, 7, "一般公共预算项目支出情况表", &cols, rows);

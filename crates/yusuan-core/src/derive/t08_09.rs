@@ -12,11 +12,19 @@ fn build(b: &Budget, number: u8, fb: FiscalBudget, title: &str) -> Table {
         Col::new("基本支出/公用经费", |f| f.use_ == Use::Public),
         Col::new("项目支出", |f| !f.use_.is_basic()),
     ];
-    let facts: Vec<&Fact> = b.facts.iter().filter(|f| f.fund.current_fiscal() == Some(fb)).collect();
+    let facts: Vec<&Fact> = b
+        .facts
+        .iter()
+        .filter(|f| f.fund.current_fiscal() == Some(fb))
+        .collect();
     let rows = with_total(&cols, "总计", &facts, functional_rows(b, &facts, &cols));
     let mut t = table(b, number, title, &cols, rows);
     if facts.is_empty() {
-        t.empty_statement = Some(empty_statement(b, &format!("没有使用{}拨款安排的支出", fb.label()), title));
+        t.empty_statement = Some(empty_statement(
+            b,
+            &format!("没有使用{}拨款安排的支出", fb.label()),
+            title,
+        ));
     }
     t
 }
@@ -26,5 +34,10 @@ pub(super) fn build_gov_fund(b: &Budget) -> Table {
 }
 
 pub(super) fn build_state_capital(b: &Budget) -> Table {
-    build(b, 9, FiscalBudget::StateCapital, "国有资本经营预算支出情况表")
+    build(
+        b,
+        9,
+        FiscalBudget::StateCapital,
+        "国有资本经营预算支出情况表",
+    )
 }

@@ -9,13 +9,27 @@ pub(super) fn build(b: &Budget) -> Table {
     let cols = [
         Col::new("合计", |_| true),
         Col::new("财政拨款/小计", |f| f.fund.carried_fiscal().is_some()),
-        Col::new("财政拨款/基本支出/人员经费", |f| f.fund.carried_fiscal().is_some() && f.use_ == Use::Personnel),
-        Col::new("财政拨款/基本支出/公用经费", |f| f.fund.carried_fiscal().is_some() && f.use_ == Use::Public),
-        Col::new("财政拨款/项目支出", |f| f.fund.carried_fiscal().is_some() && !f.use_.is_basic()),
-        Col::new("非财政拨款/小计", |f| f.fund.is_non_fiscal_carry_over()),
-        Col::new("非财政拨款/基本支出/人员经费", |f| f.fund.is_non_fiscal_carry_over() && f.use_ == Use::Personnel),
-        Col::new("非财政拨款/基本支出/公用经费", |f| f.fund.is_non_fiscal_carry_over() && f.use_ == Use::Public),
-        Col::new("非财政拨款/项目支出", |f| f.fund.is_non_fiscal_carry_over() && !f.use_.is_basic()),
+        Col::new("财政拨款/基本支出/人员经费", |f| {
+            f.fund.carried_fiscal().is_some() && f.use_ == Use::Personnel
+        }),
+        Col::new("财政拨款/基本支出/公用经费", |f| {
+            f.fund.carried_fiscal().is_some() && f.use_ == Use::Public
+        }),
+        Col::new("财政拨款/项目支出", |f| {
+            f.fund.carried_fiscal().is_some() && !f.use_.is_basic()
+        }),
+        Col::new("非财政拨款/小计", |f| {
+            f.fund.is_non_fiscal_carry_over()
+        }),
+        Col::new("非财政拨款/基本支出/人员经费", |f| {
+            f.fund.is_non_fiscal_carry_over() && f.use_ == Use::Personnel
+        }),
+        Col::new("非财政拨款/基本支出/公用经费", |f| {
+            f.fund.is_non_fiscal_carry_over() && f.use_ == Use::Public
+        }),
+        Col::new("非财政拨款/项目支出", |f| {
+            f.fund.is_non_fiscal_carry_over() && !f.use_.is_basic()
+        }),
     ];
     let title = "上年结转结余情况明细表";
     let facts: Vec<&Fact> = b.facts.iter().filter(|f| f.fund.is_carry_over()).collect();
@@ -24,7 +38,14 @@ pub(super) fn build(b: &Budget) -> Table {
         t.empty_statement = Some(empty_statement(b, "没有上年结转结余", title));
         return t;
     }
-    let mut rows = vec![sum_row(&cols, Side::Single, None, "总计", RowKind::Total, facts.iter().copied())];
+    let mut rows = vec![sum_row(
+        &cols,
+        Side::Single,
+        None,
+        "总计",
+        RowKind::Total,
+        facts.iter().copied(),
+    )];
     let unit_of = |f: &Fact| match f.use_ {
         Use::Project(i) => b.project_unit(&b.projects[i]).to_string(),
         _ => b.department.name.clone(),
@@ -37,16 +58,49 @@ pub(super) fn build(b: &Budget) -> Table {
         }
     }
     for unit in &units {
-        let in_unit: Vec<&Fact> = facts.iter().copied().filter(|f| &unit_of(f) == unit).collect();
-        rows.push(sum_row(&cols, Side::Single, None, unit, RowKind::Unit, in_unit.iter().copied()));
-        let basic: Vec<&Fact> = in_unit.iter().copied().filter(|f| f.use_.is_basic()).collect();
+        let in_unit: Vec<&Fact> = facts
+            .iter()
+            .copied()
+            .filter(|f| &unit_of(f) == unit)
+            .collect();
+        rows.push(sum_row(
+            &cols,
+            Side::Single,
+            None,
+            unit,
+            RowKind::Unit,
+            in_unit.iter().copied(),
+        ));
+        let basic: Vec<&Fact> = in_unit
+            .iter()
+            .copied()
+            .filter(|f| f.use_.is_basic())
+            .collect();
         if !basic.is_empty() {
-            rows.push(sum_row(&cols, Side::Single, None, "基本支出", RowKind::Item, basic.iter().copied()));
+            rows.push(sum_row(
+                &cols,
+                Side::Single,
+                None,
+                "基本支出",
+                RowKind::Item,
+                basic.iter().copied(),
+            ));
         }
         for (i, p) in b.projects.iter().enumerate() {
-            let pf: Vec<&Fact> = in_unit.iter().copied().filter(|f| f.use_ == Use::Project(i)).collect();
+            let pf: Vec<&Fact> = in_unit
+                .iter()
+                .copied()
+                .filter(|f| f.use_ == Use::Project(i))
+                .collect();
             if !pf.is_empty() {
-                rows.push(sum_row(&cols, Side::Single, None, &p.name, RowKind::Project, pf.iter().copied()));
+                rows.push(sum_row(
+                    &cols,
+                    Side::Single,
+                    None,
+                    &p.name,
+                    RowKind::Project,
+                    pf.iter().copied(),
+                ));
             }
         }
     }

@@ -7,8 +7,8 @@
 
 mod reader;
 
-use yusuan_core::diag::Diagnostic;
 use yusuan_core::Budget;
+use yusuan_core::diag::Diagnostic;
 
 pub use reader::parse;
 
@@ -54,6 +54,7 @@ pub mod codes {
 
 /// Decodes a source file's bytes: UTF-8 (with or without BOM) only; anything else is an error
 /// naming the line of the first bad byte.
+#[allow(clippy::result_large_err)] // the error is the diagnostic the caller prints
 pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -61,7 +62,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         let line = bytes[..good].iter().filter(|b| **b == b'\n').count() + 1;
         Diagnostic::error(
             codes::ENCODING,
-            format!("文件不是 UTF-8 编码：第 {line} 行（第 {} 字节）起无法按 UTF-8 解读", good + 1),
+            format!(
+                "文件不是 UTF-8 编码：第 {line} 行（第 {} 字节）起无法按 UTF-8 解读",
+                good + 1
+            ),
             yusuan_core::source::SourceRef::Line { page: None, line },
         )
         .with_help("请用文本编辑器将文件另存为 UTF-8 编码（GB18030/GBK 编码的源文件需先转换）")

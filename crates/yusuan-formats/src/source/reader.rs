@@ -1,15 +1,15 @@
 //! Walks the TOML tree with spans and builds the Budget, collecting every problem.
 
-use super::{codes as c, Parsed};
+use super::{Parsed, codes as c};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
 use yusuan_core::budget::*;
 use yusuan_core::catalog::Catalog;
 use yusuan_core::codes::{EconCode, FuncCode, Level};
 use yusuan_core::diag::Diagnostic;
-use yusuan_core::money::{parse_amount, parse_printed, Fen, MoneyUnit, Unit};
+use yusuan_core::money::{Fen, MoneyUnit, Unit, parse_amount, parse_printed};
 use yusuan_core::source::SourceRef;
 
 type V<'a> = Spanned<DeValue<'a>>;
@@ -17,7 +17,15 @@ type V<'a> = Spanned<DeValue<'a>>;
 /// Parses a budget source file.
 pub fn parse(text: &str) -> Parsed {
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut p = P { src: text, diags: Vec::new(), unit: MoneyUnit::Wan };
+    let line_starts = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut p = P {
+        src: text,
+        line_starts,
+        diags: Vec::new(),
+        unit: MoneyUnit::Wan,
+    };
     for e in &errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim().to_string();
@@ -35,6 +43,8 @@ pub fn parse(text: &str) -> Parsed {
 
 struct P<'s> {
     src: &'s str,
+    /// Byte offset of the start of each line, for line/column lookups.
+    line_starts: Vec<usize>,
     diags: Vec<Diagnostic>,
     unit: MoneyUnit,
 }
@@ -58,11 +68,27 @@ impl<'s> P<'s> {
             _ => 0,
         });
         let ok = self.diags.is_empty();
-        Parsed { budget: if ok { budget } else { None }, diagnostics: self.diags }
+        Parsed {
+            budget: if ok { budget } else { None },
+            diagnostics: self.diags,
+        }
     }
 
     fn at(&self, span: Range<usize>) -> SourceRef {
-        SourceRef::span_in(self.src, span.start, span.end)
+        let start = span.start.min(self.src.len());
+        let end = span.end.clamp(start, self.src.len());
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts[line - 1];
+        let col = self
+            .src
+            .get(line_start..start)
+            .map_or(1, |s| s.chars().count() + 1);
+        SourceRef::Span {
+            start,
+            end,
+            line,
+            col,
+        }
     }
 
     fn err(&mut self, code: &'static str, msg: String, span: Range<usize>) -> &mut Diagnostic {
@@ -87,17 +113,31 @@ impl<'s> P<'s> {
         t.get(key)
     }
 
-    fn required<'t, 'a>(&mut self, t: &'t DeTable<'a>, span: &Range<usize>, key: &str, what: &str) -> Option<&'t V<'a>> {
+    fn required<'t, 'a>(
+        &mut self,
+        t: &'t DeTable<'a>,
+        span: &Range<usize>,
+        key: &str,
+        what: &str,
+    ) -> Option<&'t V<'a>> {
         let v = t.get(key);
         if v.is_none() {
-            self.err(c::MISSING, format!("{what}缺少必填字段“{key}”"), span.clone());
+            self.err(
+                c::MISSING,
+                format!("{what}缺少必填字段“{key}”"),
+                span.clone(),
+            );
         }
         v
     }
 
     fn wrong_type(&mut self, v: &V<'_>, what: &str, expected: &str) {
         let got = type_name(v.get_ref());
-        self.err(c::TYPE, format!("{what}应为{expected}，这里是{got}"), v.span());
+        self.err(
+            c::TYPE,
+            format!("{what}应为{expected}，这里是{got}"),
+            v.span(),
+        );
     }
 
     fn string(&mut self, v: &V<'_>, what: &str) -> Option<String> {
@@ -110,7 +150,13 @@ impl<'s> P<'s> {
         }
     }
 
-    fn req_str(&mut self, t: &DeTable<'_>, span: &Range<usize>, key: &str, what: &str) -> Option<String> {
+    fn req_str(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        key: &str,
+        what: &str,
+    ) -> Option<String> {
         let v = self.required(t, span, key, what)?;
         let v = v.clone();
         self.string(&v, &format!("{what}的“{key}”"))
@@ -123,13 +169,15 @@ impl<'s> P<'s> {
 
     fn int(&mut self, v: &V<'_>, what: &str) -> Option<i64> {
         match v.get_ref() {
-            DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse::<i64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.err(c::BAD_VALUE, format!("{what}超出可表示的范围"), v.span());
-                    None
+            DeValue::Integer(i) if i.radix() == 10 => {
+                match i.as_str().replace('_', "").parse::<i64>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        self.err(c::BAD_VALUE, format!("{what}超出可表示的范围"), v.span());
+                        None
+                    }
                 }
-            },
+            }
             _ => {
                 self.wrong_type(v, what, "整数");
                 None
@@ -137,23 +185,46 @@ impl<'s> P<'s> {
         }
     }
 
-    fn count(&mut self, t: &DeTable<'_>, span: &Range<usize>, key: &str, what: &str, required: bool) -> Option<u32> {
-        let v = if required { self.required(t, span, key, what)?.clone() } else { self.get(t, key)?.clone() };
+    fn count(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Option<u32> {
+        let v = if required {
+            self.required(t, span, key, what)?.clone()
+        } else {
+            self.get(t, key)?.clone()
+        };
         let n = self.int(&v, &format!("{what}的“{key}”"))?;
         match u32::try_from(n) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.err(c::BAD_VALUE, format!("{what}的“{key}”应为不小于 0 的整数，这里是 {n}"), v.span());
+                self.err(
+                    c::BAD_VALUE,
+                    format!("{what}的“{key}”应为不小于 0 的整数，这里是 {n}"),
+                    v.span(),
+                );
                 None
             }
         }
     }
 
     fn change(&mut self, t: &DeTable<'_>, key: &str, what: &str) -> i32 {
-        let Some(v) = self.get(t, key).cloned() else { return 0 };
-        let Some(n) = self.int(&v, &format!("{what}的“{key}”")) else { return 0 };
+        let Some(v) = self.get(t, key).cloned() else {
+            return 0;
+        };
+        let Some(n) = self.int(&v, &format!("{what}的“{key}”")) else {
+            return 0;
+        };
         i32::try_from(n).unwrap_or_else(|_| {
-            self.err(c::BAD_VALUE, format!("{what}的“{key}”超出可表示的范围"), v.span());
+            self.err(
+                c::BAD_VALUE,
+                format!("{what}的“{key}”超出可表示的范围"),
+                v.span(),
+            );
             0
         })
     }
@@ -161,7 +232,9 @@ impl<'s> P<'s> {
     /// An amount in the file's unit: a number or a string of digits, exact to the fen.
     fn amount(&mut self, v: &V<'_>, what: &str) -> Option<Fen> {
         let text = match v.get_ref() {
-            DeValue::Integer(i) if i.radix() == 10 => self.src.get(v.span()).unwrap_or(i.as_str()).to_string(),
+            DeValue::Integer(i) if i.radix() == 10 => {
+                self.src.get(v.span()).unwrap_or(i.as_str()).to_string()
+            }
             DeValue::Float(_) => self.src.get(v.span()).unwrap_or("").to_string(),
             DeValue::String(s) => s.to_string(),
             _ => {
@@ -172,14 +245,27 @@ impl<'s> P<'s> {
         match parse_amount(&text, self.unit) {
             Ok(f) => Some(f),
             Err(e) => {
-                self.err(c::BAD_AMOUNT, format!("{what}“{}”{e}", text.trim()), v.span()).help =
-                    Some(format!("金额以 {} 为单位，写成 123.45 这样的数字，最多精确到分", self.unit.label()));
+                self.err(
+                    c::BAD_AMOUNT,
+                    format!("{what}“{}”{e}", text.trim()),
+                    v.span(),
+                )
+                .help = Some(format!(
+                    "金额以 {} 为单位，写成 123.45 这样的数字，最多精确到分",
+                    self.unit.label()
+                ));
                 None
             }
         }
     }
 
-    fn req_amount(&mut self, t: &DeTable<'_>, span: &Range<usize>, key: &str, what: &str) -> Option<Fen> {
+    fn req_amount(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        key: &str,
+        what: &str,
+    ) -> Option<Fen> {
         let v = self.required(t, span, key, what)?.clone();
         self.amount(&v, &format!("{what}的“{key}”"))
     }
@@ -210,13 +296,24 @@ impl<'s> P<'s> {
     }
 
     fn strings(&mut self, t: &DeTable<'_>, key: &str, what: &str) -> Vec<String> {
-        let Some(v) = self.get(t, key).cloned() else { return Vec::new() };
-        let Some(a) = self.array(&v, &format!("{what}的“{key}”")) else { return Vec::new() };
+        let Some(v) = self.get(t, key).cloned() else {
+            return Vec::new();
+        };
+        let Some(a) = self.array(&v, &format!("{what}的“{key}”")) else {
+            return Vec::new();
+        };
         let items: Vec<V<'_>> = a.iter().cloned().collect();
-        items.iter().filter_map(|i| self.string(i, &format!("{what}的“{key}”中的一项"))).collect()
+        items
+            .iter()
+            .filter_map(|i| self.string(i, &format!("{what}的“{key}”中的一项")))
+            .collect()
     }
 
-    fn section<'t, 'a>(&mut self, root: &'t DeTable<'a>, key: &str) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+    fn section<'t, 'a>(
+        &mut self,
+        root: &'t DeTable<'a>,
+        key: &str,
+    ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
         let v = root.get(key)?;
         let t = self.table(v, &format!("[{key}]"))?;
         Some((t, v.span()))
@@ -245,21 +342,33 @@ impl<'s> P<'s> {
         let (year, kind, date) = match &doc {
             Some((t, span)) => self.document(t, span),
             None => {
-                self.err(c::MISSING, "缺少 [document] 节（年度、文档类型、金额单位）".into(), root_span.start..root_span.start);
+                self.err(
+                    c::MISSING,
+                    "缺少 [document] 节（年度、文档类型、金额单位）".into(),
+                    root_span.start..root_span.start,
+                );
                 (None, None, None)
             }
         };
         let department = match self.section(root, "department") {
             Some((t, span)) => self.department(t, &span),
             None => {
-                self.err(c::MISSING, "缺少 [department] 节（部门名称、职能等）".into(), root_span.start..root_span.start);
+                self.err(
+                    c::MISSING,
+                    "缺少 [department] 节（部门名称、职能等）".into(),
+                    root_span.start..root_span.start,
+                );
                 None
             }
         };
         let staff = match self.section(root, "staff") {
             Some((t, span)) => self.staff(t, &span),
             None => {
-                self.err(c::MISSING, "缺少 [staff] 节（编制数、在职、退休、离休人数）".into(), root_span.start..root_span.start);
+                self.err(
+                    c::MISSING,
+                    "缺少 [staff] 节（编制数、在职、退休、离休人数）".into(),
+                    root_span.start..root_span.start,
+                );
                 None
             }
         };
@@ -269,15 +378,30 @@ impl<'s> P<'s> {
         let facts = match self.section(root, "ledger") {
             Some((t, span)) => self.ledger(t, &span, year_v, &projects, &local_func_names),
             None => {
-                self.err(c::MISSING, "缺少 [ledger] 节（预算账目 facts）".into(), root_span.start..root_span.start);
+                self.err(
+                    c::MISSING,
+                    "缺少 [ledger] 节（预算账目 facts）".into(),
+                    root_span.start..root_span.start,
+                );
                 Vec::new()
             }
         };
-        let procurement = self.section(root, "procurement").map(|(t, s)| self.procurement(t, &s)).unwrap_or_default();
-        let assets = self.section(root, "assets").map(|(t, s)| self.assets(t, &s)).unwrap_or_default();
+        let procurement = self
+            .section(root, "procurement")
+            .map(|(t, s)| self.procurement(t, &s))
+            .unwrap_or_default();
+        let assets = self
+            .section(root, "assets")
+            .map(|(t, s)| self.assets(t, &s))
+            .unwrap_or_default();
         let comparisons = self.comparisons(root);
-        let overall_performance = self.section(root, "overall_performance").map(|(t, s)| self.overall(t, &s));
-        let notes = self.section(root, "notes").map(|(t, s)| self.notes(t, &s)).unwrap_or_default();
+        let overall_performance = self
+            .section(root, "overall_performance")
+            .map(|(t, s)| self.overall(t, &s));
+        let notes = self
+            .section(root, "notes")
+            .map(|(t, s)| self.notes(t, &s))
+            .unwrap_or_default();
 
         let mut department = department?;
         department.staff = staff?;
@@ -297,7 +421,11 @@ impl<'s> P<'s> {
         })
     }
 
-    fn document(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> (Option<i32>, Option<DocKind>, Option<String>) {
+    fn document(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+    ) -> (Option<i32>, Option<DocKind>, Option<String>) {
         let what = "[document]";
         self.known_keys(t, &["year", "kind", "unit", "date"], what);
         let year = self.required(t, span, "year", what).cloned().and_then(|v| {
@@ -305,7 +433,11 @@ impl<'s> P<'s> {
             if (2000..=2100).contains(&n) {
                 Some(n as i32)
             } else {
-                self.err(c::BAD_VALUE, format!("预算年度 {n} 不在 2000–2100 之间"), v.span());
+                self.err(
+                    c::BAD_VALUE,
+                    format!("预算年度 {n} 不在 2000–2100 之间"),
+                    v.span(),
+                );
                 None
             }
         });
@@ -315,20 +447,20 @@ impl<'s> P<'s> {
                 "部门预算" => Some(DocKind::Department),
                 "单位预算" => Some(DocKind::Unit),
                 other => {
-                    self.err(c::BAD_VALUE, format!("文档类型“{other}”不认识"), v.span()).help =
-                        Some("kind 只能是“部门预算”或“单位预算”".into());
+                    self.err(c::BAD_VALUE, format!("文档类型“{other}”不认识"), v.span())
+                        .help = Some("kind 只能是“部门预算”或“单位预算”".into());
                     None
                 }
             }
         });
-        if let Some(v) = self.required(t, span, "unit", what).cloned() {
-            if let Some(s) = self.string(&v, "[document] 的“unit”") {
-                match MoneyUnit::from_label(&s) {
-                    Some(u) => self.unit = u,
-                    None => {
-                        self.err(c::BAD_VALUE, format!("金额单位“{s}”不认识"), v.span()).help =
-                            Some("unit 只能是“元”或“万元”".into());
-                    }
+        if let Some(v) = self.required(t, span, "unit", what).cloned()
+            && let Some(s) = self.string(&v, "[document] 的“unit”")
+        {
+            match MoneyUnit::from_label(&s) {
+                Some(u) => self.unit = u,
+                None => {
+                    self.err(c::BAD_VALUE, format!("金额单位“{s}”不认识"), v.span())
+                        .help = Some("unit 只能是“元”或“万元”".into());
                 }
             }
         }
@@ -338,17 +470,33 @@ impl<'s> P<'s> {
 
     fn department(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<Department> {
         let what = "[department]";
-        self.known_keys(t, &["name", "unit_type", "functions", "subordinate_units", "offices", "contact", "phone"], what);
+        self.known_keys(
+            t,
+            &[
+                "name",
+                "unit_type",
+                "functions",
+                "subordinate_units",
+                "offices",
+                "contact",
+                "phone",
+            ],
+            what,
+        );
         let name = self.req_str(t, span, "name", what);
-        if let Some(n) = &name {
-            if n.trim().is_empty() {
-                self.err(c::BAD_VALUE, "部门名称不能为空".into(), span.clone());
-            }
+        if let Some(n) = &name
+            && n.trim().is_empty()
+        {
+            self.err(c::BAD_VALUE, "部门名称不能为空".into(), span.clone());
         }
         let d = Department {
             name: name.unwrap_or_default().trim().to_string(),
             unit_type: self.opt_str(t, "unit_type", what).unwrap_or_default(),
-            functions: self.req_str(t, span, "functions", what).unwrap_or_default().trim().to_string(),
+            functions: self
+                .req_str(t, span, "functions", what)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             subordinate_units: self.strings(t, "subordinate_units", what),
             offices: self.strings(t, "offices", what),
             staff: Staff::default(),
@@ -362,7 +510,16 @@ impl<'s> P<'s> {
         let what = "[staff]";
         self.known_keys(
             t,
-            &["authorized", "actual", "in_service", "retired", "lixiu", "in_service_change", "retired_change", "lixiu_change"],
+            &[
+                "authorized",
+                "actual",
+                "in_service",
+                "retired",
+                "lixiu",
+                "in_service_change",
+                "retired_change",
+                "lixiu_change",
+            ],
             what,
         );
         let authorized = self.count(t, span, "authorized", what, true);
@@ -385,25 +542,41 @@ impl<'s> P<'s> {
 
     fn subjects(&mut self, root: &DeTable<'_>) -> BTreeMap<FuncCode, String> {
         let mut out = BTreeMap::new();
-        let Some((t, _)) = self.section(root, "subjects") else { return out };
+        let Some((t, _)) = self.section(root, "subjects") else {
+            return out;
+        };
         for (k, v) in t.iter() {
             let code_text = k.get_ref().to_string();
             match FuncCode::parse(&code_text) {
                 Ok(code) => {
-                    if let Some(name) = self.string(v, &format!("[subjects] 中科目 {code_text} 的名称")) {
+                    if let Some(name) =
+                        self.string(v, &format!("[subjects] 中科目 {code_text} 的名称"))
+                    {
                         out.insert(code, name.trim().to_string());
                     }
                 }
                 Err(e) => {
-                    self.err(c::BAD_CODE, format!("[subjects] 中的“{code_text}”不是支出功能分类科目编码：{e}"), k.span())
-                        .help = Some("写成 \"2011350\" 或 \"201 13 50\"（类 3 位、款 2 位、项 2 位）".into());
+                    self.err(
+                        c::BAD_CODE,
+                        format!("[subjects] 中的“{code_text}”不是支出功能分类科目编码：{e}"),
+                        k.span(),
+                    )
+                    .help = Some(
+                        "写成 \"2011350\" 或 \"201 13 50\"（类 3 位、款 2 位、项 2 位）".into(),
+                    );
                 }
             }
         }
         out
     }
 
-    fn func_code(&mut self, v: &V<'_>, what: &str, year: i32, local: &BTreeMap<FuncCode, String>) -> Option<FuncCode> {
+    fn func_code(
+        &mut self,
+        v: &V<'_>,
+        what: &str,
+        year: i32,
+        local: &BTreeMap<FuncCode, String>,
+    ) -> Option<FuncCode> {
         let s = self.string(v, what)?;
         let code = match FuncCode::parse(&s) {
             Ok(code) => code,
@@ -414,7 +587,14 @@ impl<'s> P<'s> {
             }
         };
         if code.level() != Level::Xiang {
-            self.err(c::BAD_CODE, format!("{what}“{s}”是{}级科目，账目须写到项级（7 位）", code.level().label()), v.span());
+            self.err(
+                c::BAD_CODE,
+                format!(
+                    "{what}“{s}”是{}级科目，账目须写到项级（7 位）",
+                    code.level().label()
+                ),
+                v.span(),
+            );
             return None;
         }
         let cat = Catalog::get();
@@ -422,10 +602,16 @@ impl<'s> P<'s> {
             if cat.functional_name(a, year).is_none() && !local.contains_key(&a) {
                 self.err(
                     c::UNKNOWN_CODE,
-                    format!("{year} 年支出功能分类科目表中没有{}级科目 {}（{what}“{s}”）", a.level().label(), a.spaced()),
+                    format!(
+                        "{year} 年支出功能分类科目表中没有{}级科目 {}（{what}“{s}”）",
+                        a.level().label(),
+                        a.spaced()
+                    ),
                     v.span(),
                 )
-                .help = Some(format!("核对编码；如确为本地区使用的科目，请在 [subjects] 中声明名称，如 \"{a}\" = \"科目名称\""));
+                .help = Some(format!(
+                    "核对编码；如确为本地区使用的科目，请在 [subjects] 中声明名称，如 \"{a}\" = \"科目名称\""
+                ));
                 return None;
             }
         }
@@ -437,18 +623,33 @@ impl<'s> P<'s> {
         let code = match EconCode::parse(&s) {
             Ok(code) => code,
             Err(e) => {
-                self.err(c::BAD_CODE, format!("{what}“{s}”不是部门预算支出经济分类科目编码：{e}"), v.span()).help =
-                    Some("经济分类写到款：类 3 位、款 2 位，如 \"30101\" 或 \"301 01\"".into());
+                self.err(
+                    c::BAD_CODE,
+                    format!("{what}“{s}”不是部门预算支出经济分类科目编码：{e}"),
+                    v.span(),
+                )
+                .help = Some("经济分类写到款：类 3 位、款 2 位，如 \"30101\" 或 \"301 01\"".into());
                 return None;
             }
         };
         if code.level() != Level::Kuan {
-            self.err(c::BAD_CODE, format!("{what}“{s}”是类级科目，须写到款级（5 位）"), v.span());
+            self.err(
+                c::BAD_CODE,
+                format!("{what}“{s}”是类级科目，须写到款级（5 位）"),
+                v.span(),
+            );
             return None;
         }
         if Catalog::get().economic_name(code, year).is_none() {
-            self.err(c::UNKNOWN_CODE, format!("{year} 年部门预算支出经济分类科目表中没有科目 {}（{what}“{s}”）", code.spaced()), v.span())
-                .help = Some("核对编码，如 30101 基本工资、30201 办公费、30211 差旅费".into());
+            self.err(
+                c::UNKNOWN_CODE,
+                format!(
+                    "{year} 年部门预算支出经济分类科目表中没有科目 {}（{what}“{s}”）",
+                    code.spaced()
+                ),
+                v.span(),
+            )
+            .help = Some("核对编码，如 30101 基本工资、30201 办公费、30211 差旅费".into());
             return None;
         }
         Some(code)
@@ -456,39 +657,72 @@ impl<'s> P<'s> {
 
     fn projects(&mut self, root: &DeTable<'_>, year: i32) -> Vec<(Project, Range<usize>)> {
         let mut out: Vec<(Project, Range<usize>)> = Vec::new();
-        let Some(v) = root.get("project") else { return out };
-        let Some(arr) = self.array(v, "[[project]]") else { return out };
+        let Some(v) = root.get("project") else {
+            return out;
+        };
+        let Some(arr) = self.array(v, "[[project]]") else {
+            return out;
+        };
         for (i, item) in arr.iter().enumerate() {
             let what = format!("第 {} 个 [[project]]", i + 1);
-            let Some(t) = self.table(item, &what) else { continue };
+            let Some(t) = self.table(item, &what) else {
+                continue;
+            };
             let span = item.span();
             self.known_keys(
                 t,
-                &["name", "unit", "basis", "executor", "leader", "period", "purpose", "allocation", "carry_over_use", "performance"],
+                &[
+                    "name",
+                    "unit",
+                    "basis",
+                    "executor",
+                    "leader",
+                    "period",
+                    "purpose",
+                    "allocation",
+                    "carry_over_use",
+                    "performance",
+                ],
                 &what,
             );
-            let Some(name) = self.req_str(t, &span, "name", &what) else { continue };
+            let Some(name) = self.req_str(t, &span, "name", &what) else {
+                continue;
+            };
             let name = name.trim().to_string();
             let what = format!("项目“{name}”");
             if let Some((_, first)) = out.iter().find(|(p, _)| p.name == name) {
                 let first = self.at(first.clone());
                 let d = self.err(c::DUPLICATE, format!("项目“{name}”重复声明"), span.clone());
-                d.secondary.push(yusuan_core::diag::Label { at: first, text: "第一次声明在这里".into() });
+                d.secondary.push(yusuan_core::diag::Label {
+                    at: first,
+                    text: "第一次声明在这里".into(),
+                });
                 continue;
             }
             let mut allocation = Vec::new();
-            if let Some(av) = t.get("allocation") {
-                if let Some(items) = self.array(av, &format!("{what}的“allocation”（资金分配情况）")) {
-                    for (j, it) in items.iter().enumerate() {
-                        let w = format!("{what}资金分配第 {} 项", j + 1);
-                        let Some(at) = self.table(it, &w) else { continue };
-                        self.known_keys(at, &["item", "econ", "amount"], &w);
-                        let label = self.req_str(at, &it.span(), "item", &w);
-                        let econ = at.get("econ").cloned().and_then(|e| self.econ_code(&e, &format!("{w}的经济分类"), year));
-                        let amount = self.req_amount(at, &it.span(), "amount", &w);
-                        if let (Some(label), Some(amount)) = (label, amount) {
-                            allocation.push(AllocationItem { label, econ, amount, source: self.at(it.span()) });
-                        }
+            if let Some(av) = t.get("allocation")
+                && let Some(items) =
+                    self.array(av, &format!("{what}的“allocation”（资金分配情况）"))
+            {
+                for (j, it) in items.iter().enumerate() {
+                    let w = format!("{what}资金分配第 {} 项", j + 1);
+                    let Some(at) = self.table(it, &w) else {
+                        continue;
+                    };
+                    self.known_keys(at, &["item", "econ", "amount"], &w);
+                    let label = self.req_str(at, &it.span(), "item", &w);
+                    let econ = at
+                        .get("econ")
+                        .cloned()
+                        .and_then(|e| self.econ_code(&e, &format!("{w}的经济分类"), year));
+                    let amount = self.req_amount(at, &it.span(), "amount", &w);
+                    if let (Some(label), Some(amount)) = (label, amount) {
+                        allocation.push(AllocationItem {
+                            label,
+                            econ,
+                            amount,
+                            source: self.at(it.span()),
+                        });
                     }
                 }
             }
@@ -498,7 +732,10 @@ impl<'s> P<'s> {
                 self.known_keys(pt, &["goal", "indicators"], &w);
                 let goal = self.req_str(pt, &pv.span(), "goal", &w).unwrap_or_default();
                 let indicators = self.indicators(pt, &pv.span(), &w);
-                Some(ProjectPerformance { goal: goal.trim().to_string(), indicators })
+                Some(ProjectPerformance {
+                    goal: goal.trim().to_string(),
+                    indicators,
+                })
             });
             let p = Project {
                 unit: self.opt_str(t, "unit", &what),
@@ -520,16 +757,34 @@ impl<'s> P<'s> {
 
     fn indicators(&mut self, t: &DeTable<'_>, span: &Range<usize>, what: &str) -> Vec<Indicator> {
         let mut out = Vec::new();
-        let Some(v) = self.required(t, span, "indicators", what).cloned() else { return out };
-        let Some(arr) = self.array(&v, &format!("{what}的“indicators”")) else { return out };
+        let Some(v) = self.required(t, span, "indicators", what).cloned() else {
+            return out;
+        };
+        let Some(arr) = self.array(&v, &format!("{what}的“indicators”")) else {
+            return out;
+        };
         let items: Vec<V<'_>> = arr.iter().cloned().collect();
         for (i, it) in items.iter().enumerate() {
             let w = format!("{what}第 {} 条指标", i + 1);
-            let Some(it_t) = self.table(it, &w) else { continue };
+            let Some(it_t) = self.table(it, &w) else {
+                continue;
+            };
             let s = it.span();
             self.known_keys(
                 it_t,
-                &["level1", "level2", "name", "cmp", "value", "unit", "basis", "last_year", "weight", "scoring", "evidence"],
+                &[
+                    "level1",
+                    "level2",
+                    "name",
+                    "cmp",
+                    "value",
+                    "unit",
+                    "basis",
+                    "last_year",
+                    "weight",
+                    "scoring",
+                    "evidence",
+                ],
                 &w,
             );
             let comparator = match it_t.get("cmp").cloned() {
@@ -537,25 +792,32 @@ impl<'s> P<'s> {
                 Some(cv) => self.string(&cv, &format!("{w}的“cmp”")).and_then(|cs| {
                     let r = Comparator::parse(&cs);
                     if r.is_none() {
-                        self.err(c::BAD_VALUE, format!("{w}的比较符“{cs}”不认识"), cv.span()).help =
-                            Some("cmp 可写 >=、>、<=、<、= 或 定性".into());
+                        self.err(c::BAD_VALUE, format!("{w}的比较符“{cs}”不认识"), cv.span())
+                            .help = Some("cmp 可写 >=、>、<=、<、= 或 定性".into());
                     }
                     r
                 }),
             };
             let weight = it_t.get("weight").cloned().and_then(|wv| {
                 let text = match wv.get_ref() {
-                    DeValue::Integer(_) | DeValue::Float(_) => self.src.get(wv.span()).unwrap_or("").to_string(),
+                    DeValue::Integer(_) | DeValue::Float(_) => {
+                        self.src.get(wv.span()).unwrap_or("").to_string()
+                    }
                     DeValue::String(s) => s.to_string(),
                     _ => {
                         self.wrong_type(&wv, &format!("{w}的“weight”"), "分值（数字）");
                         return None;
                     }
                 };
-                match parse_printed(&text, Unit::Number).filter(|p| p.decimals <= 2 && p.units >= 0) {
+                match parse_printed(&text, Unit::Number).filter(|p| p.decimals <= 2 && p.units >= 0)
+                {
                     Some(p) => Some(p.units * 10i64.pow(u32::from(2 - p.decimals))),
                     None => {
-                        self.err(c::BAD_VALUE, format!("{w}的分值“{text}”应为不小于 0、最多两位小数的数字"), wv.span());
+                        self.err(
+                            c::BAD_VALUE,
+                            format!("{w}的分值“{text}”应为不小于 0、最多两位小数的数字"),
+                            wv.span(),
+                        );
                         None
                     }
                 }
@@ -589,73 +851,118 @@ impl<'s> P<'s> {
     ) -> Vec<Fact> {
         self.known_keys(t, &["facts"], "[ledger]");
         let mut out: Vec<Fact> = Vec::new();
-        let Some(v) = self.required(t, span, "facts", "[ledger]").cloned() else { return out };
-        let Some(arr) = self.array(&v, "[ledger] 的“facts”") else { return out };
+        let Some(v) = self.required(t, span, "facts", "[ledger]").cloned() else {
+            return out;
+        };
+        let Some(arr) = self.array(&v, "[ledger] 的“facts”") else {
+            return out;
+        };
         let items: Vec<V<'_>> = arr.iter().cloned().collect();
         let mut seen: HashMap<(FuncCode, EconCode, FundSource, Use), SourceRef> = HashMap::new();
         let mut total_abs: i128 = 0;
         for (i, it) in items.iter().enumerate() {
             let w = format!("第 {} 条账目", i + 1);
-            let Some(ft) = self.table(it, &w) else { continue };
+            let Some(ft) = self.table(it, &w) else {
+                continue;
+            };
             let s = it.span();
-            self.known_keys(ft, &["func", "econ", "fund", "kind", "project", "amount"], &w);
+            self.known_keys(
+                ft,
+                &["func", "econ", "fund", "kind", "project", "amount"],
+                &w,
+            );
             let func = self
                 .required(ft, &s, "func", &w)
                 .cloned()
                 .and_then(|v| self.func_code(&v, &format!("{w}的功能分类"), year, local));
-            let econ = self.required(ft, &s, "econ", &w).cloned().and_then(|v| self.econ_code(&v, &format!("{w}的经济分类"), year));
+            let econ = self
+                .required(ft, &s, "econ", &w)
+                .cloned()
+                .and_then(|v| self.econ_code(&v, &format!("{w}的经济分类"), year));
             let fund = self.required(ft, &s, "fund", &w).cloned().and_then(|v| {
                 let name = self.string(&v, &format!("{w}的资金来源"))?;
                 let f = FundSource::from_label(&name);
                 if f.is_none() {
                     let all: Vec<&str> = FundSource::ALL.iter().map(|f| f.label()).collect();
-                    self.err(c::UNKNOWN_FUND, format!("{w}的资金来源“{name}”不认识"), v.span()).help =
-                        Some(format!("可用的资金来源：{}", all.join("、")));
+                    self.err(
+                        c::UNKNOWN_FUND,
+                        format!("{w}的资金来源“{name}”不认识"),
+                        v.span(),
+                    )
+                    .help = Some(format!("可用的资金来源：{}", all.join("、")));
                 }
                 f
             });
             let kind_v = self.required(ft, &s, "kind", &w).cloned();
-            let kind = kind_v.as_ref().and_then(|v| self.string(v, &format!("{w}的支出性质")));
+            let kind = kind_v
+                .as_ref()
+                .and_then(|v| self.string(v, &format!("{w}的支出性质")));
             let project_v = ft.get("project").cloned();
             let use_ = match (kind.as_deref().map(str::trim), &project_v) {
                 (None, _) => None,
                 (Some("人员经费"), None) => Some(Use::Personnel),
                 (Some("公用经费"), None) => Some(Use::Public),
                 (Some("人员经费" | "公用经费"), Some(pv)) => {
-                    self.err(c::BAD_VALUE, format!("{w}是基本支出，不应写“project”"), pv.span()).help =
-                        Some("项目支出请写 kind = \"项目支出\"".into());
+                    self.err(
+                        c::BAD_VALUE,
+                        format!("{w}是基本支出，不应写“project”"),
+                        pv.span(),
+                    )
+                    .help = Some("项目支出请写 kind = \"项目支出\"".into());
                     None
                 }
                 (Some("项目支出" | "项目"), Some(pv)) => {
                     let name = self.string(pv, &format!("{w}的项目名称"));
-                    match name.map(|n| projects.iter().position(|(p, _)| p.name == n.trim()).ok_or(n)) {
+                    match name.map(|n| {
+                        projects
+                            .iter()
+                            .position(|(p, _)| p.name == n.trim())
+                            .ok_or(n)
+                    }) {
                         Some(Ok(idx)) => Some(Use::Project(idx)),
                         Some(Err(n)) => {
-                            self.err(c::UNKNOWN_PROJECT, format!("{w}引用的项目“{n}”没有在 [[project]] 中声明"), pv.span())
-                                .help = Some("先用 [[project]] 声明项目（名称须完全一致），再在账目中引用".into());
+                            self.err(
+                                c::UNKNOWN_PROJECT,
+                                format!("{w}引用的项目“{n}”没有在 [[project]] 中声明"),
+                                pv.span(),
+                            )
+                            .help = Some(
+                                "先用 [[project]] 声明项目（名称须完全一致），再在账目中引用"
+                                    .into(),
+                            );
                             None
                         }
                         None => None,
                     }
                 }
                 (Some("项目支出" | "项目"), None) => {
-                    self.err(c::MISSING, format!("{w}是项目支出，缺少“project”（项目名称）"), s.clone());
+                    self.err(
+                        c::MISSING,
+                        format!("{w}是项目支出，缺少“project”（项目名称）"),
+                        s.clone(),
+                    );
                     None
                 }
                 (Some(other), _) => {
                     let at = kind_v.as_ref().map(|v| v.span()).unwrap_or(s.clone());
-                    self.err(c::BAD_VALUE, format!("{w}的支出性质“{other}”不认识"), at).help =
-                        Some("kind 只能是“人员经费”、“公用经费”或“项目支出”".into());
+                    self.err(c::BAD_VALUE, format!("{w}的支出性质“{other}”不认识"), at)
+                        .help = Some("kind 只能是“人员经费”、“公用经费”或“项目支出”".into());
                     None
                 }
             };
             let amount = self.req_amount(ft, &s, "amount", &w);
-            let (Some(func), Some(econ), Some(fund), Some(use_), Some(amount)) = (func, econ, fund, use_, amount) else {
+            let (Some(func), Some(econ), Some(fund), Some(use_), Some(amount)) =
+                (func, econ, fund, use_, amount)
+            else {
                 continue;
             };
             total_abs += i128::from(amount.fen().unsigned_abs());
             if total_abs > i128::from(yusuan_core::money::MAX_ABS_FEN) {
-                self.err(c::BAD_AMOUNT, format!("{w}：账目金额累计超过 10 万亿元，超出可处理范围"), s.clone());
+                self.err(
+                    c::BAD_AMOUNT,
+                    format!("{w}：账目金额累计超过 10 万亿元，超出可处理范围"),
+                    s.clone(),
+                );
                 break;
             }
             let here = self.at(s.clone());
@@ -666,25 +973,47 @@ impl<'s> P<'s> {
                     format!("{w}与前面的账目重复：功能分类、经济分类、资金来源和支出性质都相同"),
                     s.clone(),
                 );
-                d.secondary.push(yusuan_core::diag::Label { at: first, text: "第一次出现在这里".into() });
+                d.secondary.push(yusuan_core::diag::Label {
+                    at: first,
+                    text: "第一次出现在这里".into(),
+                });
                 d.help = Some("同一组合只记一条账目：请把金额合并".into());
                 continue;
             }
             seen.insert((func, econ, fund, use_.clone()), here.clone());
-            out.push(Fact { func, econ, fund, use_, amount, source: here });
+            out.push(Fact {
+                func,
+                econ,
+                fund,
+                use_,
+                amount,
+                source: here,
+            });
         }
         out
     }
 
     fn procurement(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Procurement {
         let w = "[procurement]";
-        self.known_keys(t, &["goods", "works", "services", "sme_reserved", "small_micro_reserved"], w);
+        self.known_keys(
+            t,
+            &[
+                "goods",
+                "works",
+                "services",
+                "sme_reserved",
+                "small_micro_reserved",
+            ],
+            w,
+        );
         Procurement {
             goods: self.opt_amount(t, "goods", w).unwrap_or_default(),
             works: self.opt_amount(t, "works", w).unwrap_or_default(),
             services: self.opt_amount(t, "services", w).unwrap_or_default(),
             sme_reserved: self.opt_amount(t, "sme_reserved", w).unwrap_or_default(),
-            small_micro_reserved: self.opt_amount(t, "small_micro_reserved", w).unwrap_or_default(),
+            small_micro_reserved: self
+                .opt_amount(t, "small_micro_reserved", w)
+                .unwrap_or_default(),
             source: self.at(span.clone()),
         }
     }
@@ -709,44 +1038,64 @@ impl<'s> P<'s> {
             w,
         );
         let mut vehicles = Vec::new();
-        if let Some(v) = t.get("vehicles") {
-            if let Some(arr) = self.array(v, "[assets] 的“vehicles”") {
-                for (i, it) in arr.iter().enumerate() {
-                    let vw = format!("[assets] 车辆第 {} 项", i + 1);
-                    let Some(vt) = self.table(it, &vw) else { continue };
-                    self.known_keys(vt, &["kind", "count", "value"], &vw);
-                    let kind = self.req_str(vt, &it.span(), "kind", &vw);
-                    let count = self.count(vt, &it.span(), "count", &vw, true);
-                    let value = self.req_amount(vt, &it.span(), "value", &vw);
-                    if let (Some(kind), Some(count), Some(value)) = (kind, count, value) {
-                        vehicles.push(VehicleClass { kind, count, value });
-                    }
+        if let Some(v) = t.get("vehicles")
+            && let Some(arr) = self.array(v, "[assets] 的“vehicles”")
+        {
+            for (i, it) in arr.iter().enumerate() {
+                let vw = format!("[assets] 车辆第 {} 项", i + 1);
+                let Some(vt) = self.table(it, &vw) else {
+                    continue;
+                };
+                self.known_keys(vt, &["kind", "count", "value"], &vw);
+                let kind = self.req_str(vt, &it.span(), "kind", &vw);
+                let count = self.count(vt, &it.span(), "count", &vw, true);
+                let value = self.req_amount(vt, &it.span(), "value", &vw);
+                if let (Some(kind), Some(count), Some(value)) = (kind, count, value) {
+                    vehicles.push(VehicleClass { kind, count, value });
                 }
             }
         }
         Assets {
             as_of: self.opt_str(t, "as_of", w).unwrap_or_default(),
-            building_area: self.opt_str(t, "building_area", w).unwrap_or_else(|| "0".into()),
+            building_area: self
+                .opt_str(t, "building_area", w)
+                .unwrap_or_else(|| "0".into()),
             building_value: self.opt_amount(t, "building_value", w).unwrap_or_default(),
             vehicles,
             furniture_value: self.opt_amount(t, "furniture_value", w).unwrap_or_default(),
             other_value: self.opt_amount(t, "other_value", w).unwrap_or_default(),
-            equipment_over_50: self.count(t, span, "equipment_over_50", w, false).unwrap_or(0),
-            equipment_over_100: self.count(t, span, "equipment_over_100", w, false).unwrap_or(0),
-            planned_vehicles: self.count(t, span, "planned_vehicles", w, false).unwrap_or(0),
-            planned_equipment_over_50: self.count(t, span, "planned_equipment_over_50", w, false).unwrap_or(0),
-            planned_equipment_over_100: self.count(t, span, "planned_equipment_over_100", w, false).unwrap_or(0),
+            equipment_over_50: self
+                .count(t, span, "equipment_over_50", w, false)
+                .unwrap_or(0),
+            equipment_over_100: self
+                .count(t, span, "equipment_over_100", w, false)
+                .unwrap_or(0),
+            planned_vehicles: self
+                .count(t, span, "planned_vehicles", w, false)
+                .unwrap_or(0),
+            planned_equipment_over_50: self
+                .count(t, span, "planned_equipment_over_50", w, false)
+                .unwrap_or(0),
+            planned_equipment_over_100: self
+                .count(t, span, "planned_equipment_over_100", w, false)
+                .unwrap_or(0),
             source: self.at(span.clone()),
         }
     }
 
     fn comparisons(&mut self, root: &DeTable<'_>) -> Vec<Comparison> {
         let mut out: Vec<Comparison> = Vec::new();
-        let Some(v) = root.get("comparison") else { return out };
-        let Some(arr) = self.array(v, "[[comparison]]") else { return out };
+        let Some(v) = root.get("comparison") else {
+            return out;
+        };
+        let Some(arr) = self.array(v, "[[comparison]]") else {
+            return out;
+        };
         for (i, it) in arr.iter().enumerate() {
             let w = format!("第 {} 个 [[comparison]]", i + 1);
-            let Some(t) = self.table(it, &w) else { continue };
+            let Some(t) = self.table(it, &w) else {
+                continue;
+            };
             let s = it.span();
             self.known_keys(t, &["subject", "last_year", "reason"], &w);
             let subject = self.required(t, &s, "subject", &w).cloned().and_then(|sv| {
@@ -761,24 +1110,53 @@ impl<'s> P<'s> {
             });
             let last_year = self.req_amount(t, &s, "last_year", &w);
             let reason = self.opt_str(t, "reason", &w).map(|r| r.trim().to_string());
-            let (Some((subject, sspan)), Some(last_year)) = (subject, last_year) else { continue };
+            let (Some((subject, sspan)), Some(last_year)) = (subject, last_year) else {
+                continue;
+            };
             if let Some(first) = out.iter().find(|c| c.subject == subject) {
                 let first = first.source.clone();
-                let d = self.err(c::DUPLICATE, format!("比较口径“{}”重复", subject.key()), sspan);
-                d.secondary.push(yusuan_core::diag::Label { at: first, text: "第一次出现在这里".into() });
+                let d = self.err(
+                    c::DUPLICATE,
+                    format!("比较口径“{}”重复", subject.key()),
+                    sspan,
+                );
+                d.secondary.push(yusuan_core::diag::Label {
+                    at: first,
+                    text: "第一次出现在这里".into(),
+                });
                 continue;
             }
-            out.push(Comparison { subject, last_year, reason, source: self.at(s) });
+            out.push(Comparison {
+                subject,
+                last_year,
+                reason,
+                source: self.at(s),
+            });
         }
         out
     }
 
     fn overall(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> OverallPerformance {
         let w = "[overall_performance]";
-        self.known_keys(t, &["printed_name", "goal", "upper_funds", "local_funds", "other_funds", "indicators"], w);
+        self.known_keys(
+            t,
+            &[
+                "printed_name",
+                "goal",
+                "upper_funds",
+                "local_funds",
+                "other_funds",
+                "indicators",
+            ],
+            w,
+        );
         OverallPerformance {
             printed_name: self.opt_str(t, "printed_name", w),
-            goal: self.req_str(t, span, "goal", w).unwrap_or_default().trim().to_string(),
+            goal: self
+                .req_str(t, span, "goal", w)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             upper_funds: self.opt_amount(t, "upper_funds", w),
             local_funds: self.opt_amount(t, "local_funds", w),
             other_funds: self.opt_amount(t, "other_funds", w),
@@ -791,26 +1169,33 @@ impl<'s> P<'s> {
         let w = "[notes]";
         self.known_keys(t, &["class_usage", "other_matters", "glossary"], w);
         let mut class_usage = BTreeMap::new();
-        if let Some(v) = t.get("class_usage") {
-            if let Some(ct) = self.table(v, "[notes] 的“class_usage”") {
-                for (k, uv) in ct.iter() {
-                    let key = k.get_ref().to_string();
-                    match FuncCode::parse(&key) {
-                        Ok(code) if code.level() == Level::Class => {
-                            if let Some(s) = self.string(uv, &format!("[notes] 中 {key} 类的用途")) {
-                                class_usage.insert(code, s.trim().to_string());
-                            }
+        if let Some(v) = t.get("class_usage")
+            && let Some(ct) = self.table(v, "[notes] 的“class_usage”")
+        {
+            for (k, uv) in ct.iter() {
+                let key = k.get_ref().to_string();
+                match FuncCode::parse(&key) {
+                    Ok(code) if code.level() == Level::Class => {
+                        if let Some(s) = self.string(uv, &format!("[notes] 中 {key} 类的用途"))
+                        {
+                            class_usage.insert(code, s.trim().to_string());
                         }
-                        _ => {
-                            self.err(c::BAD_CODE, format!("[notes] class_usage 的键“{key}”应为功能分类类级编码（3 位）"), k.span());
-                        }
+                    }
+                    _ => {
+                        self.err(
+                            c::BAD_CODE,
+                            format!("[notes] class_usage 的键“{key}”应为功能分类类级编码（3 位）"),
+                            k.span(),
+                        );
                     }
                 }
             }
         }
         NarrativeNotes {
             class_usage,
-            other_matters: self.opt_str(t, "other_matters", w).map(|s| s.trim().to_string()),
+            other_matters: self
+                .opt_str(t, "other_matters", w)
+                .map(|s| s.trim().to_string()),
             glossary: self.opt_str(t, "glossary", w),
         }
     }

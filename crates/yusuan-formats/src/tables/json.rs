@@ -42,7 +42,14 @@ pub fn render(d: &Disclosure) -> String {
             title: &t.title,
             org: &t.org,
             unit: t.unit.label(),
-            columns: t.columns.iter().map(|c| JColumn { key: &c.key, side: c.side }).collect(),
+            columns: t
+                .columns
+                .iter()
+                .map(|c| JColumn {
+                    key: &c.key,
+                    side: c.side,
+                })
+                .collect(),
             rows: t
                 .rows
                 .iter()
@@ -51,11 +58,19 @@ pub fn render(d: &Disclosure) -> String {
                     code: r.code.as_deref(),
                     label: &r.label,
                     kind: r.kind,
-                    values: r.cells.iter().map(|c| c.as_ref().map(|c| c.printed.to_string())).collect(),
+                    values: r
+                        .cells
+                        .iter()
+                        .map(|c| c.as_ref().map(|c| c.printed.to_string()))
+                        .collect(),
                     exact_yuan: r
                         .cells
                         .iter()
-                        .map(|c| c.as_ref().and_then(|c| c.exact).map(|f| f.to_string().trim_end_matches('元').to_string()))
+                        .map(|c| {
+                            c.as_ref()
+                                .and_then(|c| c.exact)
+                                .map(|f| f.to_string().trim_end_matches('元').to_string())
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -63,7 +78,8 @@ pub fn render(d: &Disclosure) -> String {
             notes: &t.notes,
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&tables).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&tables).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -8,7 +8,9 @@ fn esc(s: &str) -> String {
 }
 
 fn side(t: &Table, side: Side, stub: &str, out: &mut String) {
-    let cols: Vec<usize> = (0..t.columns.len()).filter(|&i| t.columns[i].side == side).collect();
+    let cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| t.columns[i].side == side)
+        .collect();
     out.push_str(&format!("| 编码 | {stub} |"));
     for &i in &cols {
         out.push_str(&format!(" {} |", esc(&t.columns[i].key)));
@@ -17,9 +19,19 @@ fn side(t: &Table, side: Side, stub: &str, out: &mut String) {
     out.push_str(&"---:|".repeat(cols.len()));
     out.push('\n');
     for r in t.rows.iter().filter(|r| r.side == side) {
-        out.push_str(&format!("| {} | {} |", r.code.as_deref().map(spaced_code).unwrap_or_default(), esc(&r.label)));
+        out.push_str(&format!(
+            "| {} | {} |",
+            r.code.as_deref().map(spaced_code).unwrap_or_default(),
+            esc(&r.label)
+        ));
         for &i in &cols {
-            out.push_str(&format!(" {} |", r.cells[i].as_ref().map(|c| c.printed.to_string()).unwrap_or_default()));
+            out.push_str(&format!(
+                " {} |",
+                r.cells[i]
+                    .as_ref()
+                    .map(|c| c.printed.to_string())
+                    .unwrap_or_default()
+            ));
         }
         out.push('\n');
     }
@@ -27,7 +39,13 @@ fn side(t: &Table, side: Side, stub: &str, out: &mut String) {
 
 /// Renders one table.
 pub fn render_table(t: &Table) -> String {
-    let mut out = format!("## 表{} {}\n\n编制部门：{}　单位：{}\n\n", t.number, t.title, t.org, t.unit.label());
+    let mut out = format!(
+        "## 表{} {}\n\n编制部门：{}　单位：{}\n\n",
+        t.number,
+        t.title,
+        t.org,
+        t.unit.label()
+    );
     if t.is_two_sided() {
         out.push_str("**收入**\n\n");
         side(t, Side::Income, "项目", &mut out);
@@ -47,5 +65,9 @@ pub fn render_table(t: &Table) -> String {
 
 /// Renders every table.
 pub fn render(d: &Disclosure) -> String {
-    d.tables.iter().map(render_table).collect::<Vec<_>>().join("\n")
+    d.tables
+        .iter()
+        .map(render_table)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -3,7 +3,7 @@
 
 use super::spaced_code;
 use unicode_width::UnicodeWidthStr;
-use yusuan_core::disclosure::{Disclosure, Row, Side, Table};
+use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
 
 fn pad_right(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
@@ -19,10 +19,14 @@ struct Grid {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     numeric: Vec<bool>,
+    /// How many of the last rows are total rows.
+    totals: usize,
 }
 
 fn grid(t: &Table, side: Side, stub: &str) -> Grid {
-    let cols: Vec<usize> = (0..t.columns.len()).filter(|&i| t.columns[i].side == side).collect();
+    let cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| t.columns[i].side == side)
+        .collect();
     let mut header = vec!["编码".to_string(), stub.to_string()];
     header.extend(cols.iter().map(|&i| t.columns[i].key.clone()));
     let rows: Vec<Vec<String>> = t
@@ -30,19 +34,46 @@ fn grid(t: &Table, side: Side, stub: &str) -> Grid {
         .iter()
         .filter(|r| r.side == side)
         .map(|r: &Row| {
-            let mut v = vec![r.code.as_deref().map(spaced_code).unwrap_or_default(), r.label.clone()];
-            v.extend(cols.iter().map(|&i| r.cells[i].as_ref().map(|c| c.printed.to_string()).unwrap_or_default()));
+            let mut v = vec![
+                r.code.as_deref().map(spaced_code).unwrap_or_default(),
+                r.label.clone(),
+            ];
+            v.extend(cols.iter().map(|&i| {
+                r.cells[i]
+                    .as_ref()
+                    .map(|c| c.printed.to_string())
+                    .unwrap_or_default()
+            }));
             v
         })
         .collect();
     let mut numeric = vec![false, false];
     numeric.extend(cols.iter().map(|_| true));
-    Grid { header, rows, numeric }
+    let totals = t
+        .rows
+        .iter()
+        .filter(|r| r.side == side)
+        .rev()
+        .take_while(|r| r.kind == RowKind::Total)
+        .count();
+    Grid {
+        header,
+        rows,
+        numeric,
+        totals,
+    }
 }
 
 fn widths(g: &Grid) -> Vec<usize> {
     (0..g.header.len())
-        .map(|i| g.rows.iter().map(|r| r[i].width()).chain([g.header[i].width()]).max().unwrap_or(0))
+        .map(|i| {
+            g.rows
+                .iter()
+                .map(|r| r[i].width())
+                .chain([g.header[i].width()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect()
 }
 
@@ -50,26 +81,56 @@ fn line(cells: &[String], w: &[usize], numeric: &[bool]) -> String {
     cells
         .iter()
         .enumerate()
-        .map(|(i, c)| if numeric[i] { pad_left(c, w[i]) } else { pad_right(c, w[i]) })
+        .map(|(i, c)| {
+            if numeric[i] {
+                pad_left(c, w[i])
+            } else {
+                pad_right(c, w[i])
+            }
+        })
         .collect::<Vec<_>>()
         .join("  ")
 }
 
 /// Renders one table.
 pub fn render_table(t: &Table) -> String {
-    let mut out = format!("表{} {}\n编制部门：{}    单位：{}\n", t.number, t.title, t.org, t.unit.label());
+    let mut out = format!(
+        "表{} {}\n编制部门：{}    单位：{}\n",
+        t.number,
+        t.title,
+        t.org,
+        t.unit.label()
+    );
     let mut body: Vec<String> = Vec::new();
     if t.is_two_sided() {
-        let (a, b) = (grid(t, Side::Income, "收入项目"), grid(t, Side::Expenditure, "支出功能分类"));
+        let (a, b) = (
+            grid(t, Side::Income, "收入项目"),
+            grid(t, Side::Expenditure, "支出功能分类"),
+        );
         let (wa, wb) = (widths(&a), widths(&b));
         let blank_a: Vec<String> = vec![String::new(); a.header.len()];
         let blank_b: Vec<String> = vec![String::new(); b.header.len()];
-        body.push(format!("{}  │  {}", line(&a.header, &wa, &a.numeric), line(&b.header, &wb, &b.numeric)));
-        for i in 0..a.rows.len().max(b.rows.len()) {
-            let l = a.rows.get(i).unwrap_or(&blank_a);
-            let r = b.rows.get(i).unwrap_or(&blank_b);
-            body.push(format!("{}  │  {}", line(l, &wa, &a.numeric), line(r, &wb, &b.numeric)));
-        }
+        body.push(format!(
+            "{}  │  {}",
+            line(&a.header, &wa, &a.numeric),
+            line(&b.header, &wb, &b.numeric)
+        ));
+        // The two sides' rows side by side, their total rows together on the last line.
+        let (a_body, a_total) = a.rows.split_at(a.rows.len() - a.totals);
+        let (b_body, b_total) = b.rows.split_at(b.rows.len() - b.totals);
+        let pairs = |l: &[Vec<String>], r: &[Vec<String>], body: &mut Vec<String>| {
+            for i in 0..l.len().max(r.len()) {
+                let x = l.get(i).unwrap_or(&blank_a);
+                let y = r.get(i).unwrap_or(&blank_b);
+                body.push(format!(
+                    "{}  │  {}",
+                    line(x, &wa, &a.numeric),
+                    line(y, &wb, &b.numeric)
+                ));
+            }
+        };
+        pairs(a_body, b_body, &mut body);
+        pairs(a_total, b_total, &mut body);
     } else {
         let g = grid(t, Side::Single, "项目");
         let w = widths(&g);
@@ -103,5 +164,9 @@ pub fn render_table(t: &Table) -> String {
 
 /// Renders every table, separated by blank lines.
 pub fn render(d: &Disclosure) -> String {
-    d.tables.iter().map(render_table).collect::<Vec<_>>().join("\n")
+    d.tables
+        .iter()
+        .map(render_table)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
