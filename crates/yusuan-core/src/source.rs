@@ -44,14 +44,38 @@ pub enum SourceRef {
 }
 
 impl SourceRef {
-    /// A span in `text` from byte `start` to `end`, with line and column computed.
+    /// A span in `text` from byte `start` to `end`, with line and column computed. For many
+    /// lookups in one text, build a [`LineIndex`] once instead.
     pub fn span_in(text: &str, start: usize, end: usize) -> SourceRef {
-        let start = start.min(text.len());
-        let end = end.clamp(start, text.len());
-        let before = text.get(..start).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = text
+        LineIndex::new(text).span(start, end)
+    }
+}
+
+/// The start of every line of a text, for turning byte offsets into lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The span from byte `start` to `end` (clamped to the text), with its 1-based line and
+    /// column (in characters).
+    pub fn span(&self, start: usize, end: usize) -> SourceRef {
+        let start = start.min(self.text.len());
+        let end = end.clamp(start, self.text.len());
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let col = self
+            .text
             .get(line_start..start)
             .map_or(1, |s| s.chars().count() + 1);
         SourceRef::Span {

@@ -286,3 +286,49 @@ pub(crate) fn with_total(cols: &[Col], label: &str, facts: &[&Fact], rest: Vec<R
     rows.extend(rest);
     rows
 }
+
+/// The expenditure side of a two-sided table (tables 1 and 4): one row per functional 类 —
+/// every 类 of the year's catalogue, spent on or not, plus any 类 the ledger uses that the
+/// catalogue lacks, so the two sides always balance — then the 收入总计 and 支出总计 rows.
+pub(crate) fn class_side_and_totals(b: &Budget, cols: &[Col], facts: &[&Fact]) -> Vec<Row> {
+    let mut classes: std::collections::BTreeSet<FuncCode> = crate::catalog::Catalog::get()
+        .functional_classes(b.year)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    classes.extend(facts.iter().map(|f| f.func.class()));
+    let mut rows: Vec<Row> = classes
+        .into_iter()
+        .map(|code| {
+            let in_class = facts
+                .iter()
+                .copied()
+                .filter(move |f| f.func.class() == code);
+            sum_row(
+                cols,
+                Side::Expenditure,
+                Some(code.to_string()),
+                &func_label(b, code),
+                RowKind::Class,
+                in_class,
+            )
+        })
+        .collect();
+    rows.push(sum_row(
+        cols,
+        Side::Income,
+        None,
+        "收入总计",
+        RowKind::Total,
+        facts.iter().copied(),
+    ));
+    rows.push(sum_row(
+        cols,
+        Side::Expenditure,
+        None,
+        "支出总计",
+        RowKind::Total,
+        facts.iter().copied(),
+    ));
+    rows
+}

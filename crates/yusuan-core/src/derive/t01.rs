@@ -1,11 +1,8 @@
 //! 表1 部门收支总体情况表 — income by fund source | expenditure by functional 类.
 
-use super::{Col, func_label, sum_row, table};
+use super::{Col, class_side_and_totals, sum_row, table};
 use crate::budget::{Budget, Fact, FundSource as F};
-use crate::catalog::Catalog;
-use crate::codes::FuncCode;
 use crate::disclosure::{RowKind, Side, Table};
-use std::collections::BTreeSet;
 
 type Pred = fn(&Fact) -> bool;
 
@@ -110,40 +107,7 @@ pub(super) fn build(b: &Budget) -> Table {
             b.facts.iter().filter(|f| pred(f)),
         ));
     }
-    // Every 类 of the year's catalogue is printed, spent on or not; a 类 the catalogue lacks
-    // but the ledger uses is printed too, so the two sides always balance.
-    let mut classes: BTreeSet<FuncCode> = Catalog::get()
-        .functional_classes(b.year)
-        .into_iter()
-        .map(|(c, _)| c)
-        .collect();
-    classes.extend(b.facts.iter().map(|f| f.func.class()));
-    for code in classes {
-        let facts = b.facts.iter().filter(|f| f.func.class() == code);
-        rows.push(sum_row(
-            &cols,
-            Side::Expenditure,
-            Some(code.to_string()),
-            &func_label(b, code),
-            RowKind::Class,
-            facts,
-        ));
-    }
-    rows.push(sum_row(
-        &cols,
-        Side::Income,
-        None,
-        "收入总计",
-        RowKind::Total,
-        b.facts.iter(),
-    ));
-    rows.push(sum_row(
-        &cols,
-        Side::Expenditure,
-        None,
-        "支出总计",
-        RowKind::Total,
-        b.facts.iter(),
-    ));
+    let all: Vec<&Fact> = b.facts.iter().collect();
+    rows.extend(class_side_and_totals(b, &cols, &all));
     table(b, 1, "部门收支总体情况表", &cols, rows)
 }

@@ -1,12 +1,9 @@
 //! 表4 财政拨款收支预算总体情况表 — this year's 财政拨款 income by fiscal budget | expenditure
 //! by functional 类 and fiscal budget. Carry-over is not part of this template's table 4.
 
-use super::{Col, func_label, sum_row, table};
+use super::{Col, class_side_and_totals, sum_row, table};
 use crate::budget::{Budget, FiscalBudget};
-use crate::catalog::Catalog;
-use crate::codes::FuncCode;
 use crate::disclosure::{RowKind, Side, Table};
-use std::collections::BTreeSet;
 
 pub(super) fn build(b: &Budget) -> Table {
     let cols = [
@@ -67,38 +64,6 @@ pub(super) fn build(b: &Budget) -> Table {
             of(FiscalBudget::StateCapital),
         ),
     ];
-    let mut classes: BTreeSet<FuncCode> = Catalog::get()
-        .functional_classes(b.year)
-        .into_iter()
-        .map(|(c, _)| c)
-        .collect();
-    classes.extend(fiscal.iter().map(|f| f.func.class()));
-    for code in classes {
-        let facts = fiscal.iter().copied().filter(|f| f.func.class() == code);
-        rows.push(sum_row(
-            &cols,
-            Side::Expenditure,
-            Some(code.to_string()),
-            &func_label(b, code),
-            RowKind::Class,
-            facts,
-        ));
-    }
-    rows.push(sum_row(
-        &cols,
-        Side::Income,
-        None,
-        "收入总计",
-        RowKind::Total,
-        fiscal.iter().copied(),
-    ));
-    rows.push(sum_row(
-        &cols,
-        Side::Expenditure,
-        None,
-        "支出总计",
-        RowKind::Total,
-        fiscal.iter().copied(),
-    ));
+    rows.extend(class_side_and_totals(b, &cols, &fiscal));
     table(b, 4, "财政拨款收支预算总体情况表", &cols, rows)
 }

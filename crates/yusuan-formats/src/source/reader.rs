@@ -10,19 +10,16 @@ use yusuan_core::catalog::Catalog;
 use yusuan_core::codes::{EconCode, FuncCode, Level};
 use yusuan_core::diag::Diagnostic;
 use yusuan_core::money::{Fen, MoneyUnit, Unit, parse_amount, parse_printed};
-use yusuan_core::source::SourceRef;
+use yusuan_core::source::{LineIndex, SourceRef};
 
 type V<'a> = Spanned<DeValue<'a>>;
 
 /// Parses a budget source file.
 pub fn parse(text: &str) -> Parsed {
     let (root, errors) = DeTable::parse_recoverable(text);
-    let line_starts = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
     let mut p = P {
         src: text,
-        line_starts,
+        lines: LineIndex::new(text),
         diags: Vec::new(),
         unit: MoneyUnit::Wan,
     };
@@ -43,8 +40,7 @@ pub fn parse(text: &str) -> Parsed {
 
 struct P<'s> {
     src: &'s str,
-    /// Byte offset of the start of each line, for line/column lookups.
-    line_starts: Vec<usize>,
+    lines: LineIndex<'s>,
     diags: Vec<Diagnostic>,
     unit: MoneyUnit,
 }
@@ -75,20 +71,7 @@ impl<'s> P<'s> {
     }
 
     fn at(&self, span: Range<usize>) -> SourceRef {
-        let start = span.start.min(self.src.len());
-        let end = span.end.clamp(start, self.src.len());
-        let line = self.line_starts.partition_point(|&s| s <= start);
-        let line_start = self.line_starts[line - 1];
-        let col = self
-            .src
-            .get(line_start..start)
-            .map_or(1, |s| s.chars().count() + 1);
-        SourceRef::Span {
-            start,
-            end,
-            line,
-            col,
-        }
+        self.lines.span(span.start, span.end)
     }
 
     fn err(&mut self, code: &'static str, msg: String, span: Range<usize>) -> &mut Diagnostic {
