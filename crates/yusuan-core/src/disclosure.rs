@@ -73,7 +73,7 @@ pub struct Profile {
 }
 
 /// Which side of a two-sided table (收入 | 支出) a row or column is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Side {
     /// An ordinary one-sided table.
     Single,

@@ -20,6 +20,7 @@ pub mod diag;
 pub mod disclosure;
 pub mod money;
 pub mod source;
+pub mod template;
 
 pub use budget::Budget;
 pub use derive::derive;

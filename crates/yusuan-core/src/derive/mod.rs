@@ -332,3 +332,34 @@ pub(crate) fn class_side_and_totals(b: &Budget, cols: &[Col], facts: &[&Fact]) -
     ));
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::*;
+
+    #[test]
+    fn derived_tables_follow_the_template() {
+        let b = Budget {
+            year: 2025,
+            kind: DocKind::Department,
+            date: None,
+            department: Department { name: "某单位".into(), ..Department::default() },
+            facts: Vec::new(),
+            projects: Vec::new(),
+            procurement: Procurement::default(),
+            assets: Assets::default(),
+            comparisons: Vec::new(),
+            overall_performance: None,
+            notes: NarrativeNotes::default(),
+            local_func_names: Default::default(),
+        };
+        let d = derive(&b);
+        for (t, spec) in d.tables.iter().zip(crate::template::XINJIANG_BUDGET_11.iter()) {
+            assert_eq!(t.number, spec.number);
+            assert_eq!(t.title, spec.title);
+            let cols: Vec<(&str, Side)> = t.columns.iter().map(|c| (c.key.as_str(), c.side)).collect();
+            assert_eq!(cols, spec.columns.to_vec(), "表{}", t.number);
+        }
+    }
+}

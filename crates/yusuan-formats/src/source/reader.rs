@@ -676,10 +676,7 @@ impl<'s> P<'s> {
             if let Some((_, first)) = out.iter().find(|(p, _)| p.name == name) {
                 let first = self.at(first.clone());
                 let d = self.err(c::DUPLICATE, format!("项目“{name}”重复声明"), span.clone());
-                d.secondary.push(yusuan_core::diag::Label {
-                    at: first,
-                    text: "第一次声明在这里".into(),
-                });
+                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次声明在这里"));
                 continue;
             }
             let mut allocation = Vec::new();
@@ -956,10 +953,7 @@ impl<'s> P<'s> {
                     format!("{w}与前面的账目重复：功能分类、经济分类、资金来源和支出性质都相同"),
                     s.clone(),
                 );
-                d.secondary.push(yusuan_core::diag::Label {
-                    at: first,
-                    text: "第一次出现在这里".into(),
-                });
+                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
                 d.help = Some("同一组合只记一条账目：请把金额合并".into());
                 continue;
             }
@@ -1103,10 +1097,7 @@ impl<'s> P<'s> {
                     format!("比较口径“{}”重复", subject.key()),
                     sspan,
                 );
-                d.secondary.push(yusuan_core::diag::Label {
-                    at: first,
-                    text: "第一次出现在这里".into(),
-                });
+                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
                 continue;
             }
             out.push(Comparison {

@@ -1,0 +1,104 @@
+//! 公开表模板 — the standard tables of a template as data: number, title, value columns.
+//!
+//! Readers use this to rebuild a table's structure from cells (the CSV export, and later the
+//! text and PDF importers); `derive` produces exactly these columns (tested).
+
+use crate::disclosure::Side;
+
+/// One table of a template.
+#[derive(Debug, Clone, Copy)]
+pub struct TableSpec {
+    /// 表号
+    pub number: u8,
+    /// 表名
+    pub title: &'static str,
+    /// Value columns: key and side.
+    pub columns: &'static [(&'static str, Side)],
+}
+
+const S: Side = Side::Single;
+const I: Side = Side::Income;
+const E: Side = Side::Expenditure;
+
+/// The 11-table 部门预算 template of the reference example (新疆 昌吉州).
+pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
+    TableSpec { number: 1, title: "部门收支总体情况表", columns: &[("预算数", I), ("预算数", E)] },
+    TableSpec {
+        number: 2,
+        title: "部门收入总体情况表",
+        columns: &[
+            ("总计", S),
+            ("财政拨款（补助）小计", S),
+            ("一般公共预算", S),
+            ("上级一般公共预算安排的转移支付", S),
+            ("政府性基金预算", S),
+            ("上级政府性基金安排的转移支付", S),
+            ("国有资本经营预算", S),
+            ("上级国有资本经营预算安排的转移支付", S),
+            ("财政专户（教育收费）", S),
+            ("单位资金", S),
+            ("财政拨款结转", S),
+            ("非财政拨款结转结余", S),
+        ],
+    },
+    TableSpec { number: 3, title: "部门支出总体情况表", columns: &[("合计", S), ("基本支出", S), ("项目支出", S)] },
+    TableSpec {
+        number: 4,
+        title: "财政拨款收支预算总体情况表",
+        columns: &[("合计", I), ("合计", E), ("一般公共预算", E), ("政府性基金预算", E), ("国有资本经营预算", E)],
+    },
+    TableSpec { number: 5, title: "一般公共预算支出情况表", columns: &[("合计", S), ("基本支出", S), ("项目支出", S)] },
+    TableSpec { number: 6, title: "一般公共预算基本支出情况表", columns: &[("合计", S), ("人员经费", S), ("公用经费", S)] },
+    TableSpec {
+        number: 7,
+        title: "一般公共预算项目支出情况表",
+        columns: &[
+            ("合计", S),
+            ("工资福利支出", S),
+            ("商品和服务支出", S),
+            ("对个人和家庭的补助", S),
+            ("债务利息及费用支出", S),
+            ("资本性支出（基本建设）", S),
+            ("资本性支出", S),
+            ("对企业补助（基本建设）", S),
+            ("对企业补助", S),
+            ("对社会保障基金补助", S),
+            ("其他支出", S),
+        ],
+    },
+    TableSpec {
+        number: 8,
+        title: "政府性基金预算支出情况表",
+        columns: &[("合计", S), ("基本支出/人员经费", S), ("基本支出/公用经费", S), ("项目支出", S)],
+    },
+    TableSpec {
+        number: 9,
+        title: "国有资本经营预算支出情况表",
+        columns: &[("合计", S), ("基本支出/人员经费", S), ("基本支出/公用经费", S), ("项目支出", S)],
+    },
+    TableSpec {
+        number: 10,
+        title: "财政拨款“三公”经费支出情况表",
+        columns: &[("合计", S), ("一般公共预算", S), ("政府性基金", S), ("国有资本经营预算", S)],
+    },
+    TableSpec {
+        number: 11,
+        title: "上年结转结余情况明细表",
+        columns: &[
+            ("合计", S),
+            ("财政拨款/小计", S),
+            ("财政拨款/基本支出/人员经费", S),
+            ("财政拨款/基本支出/公用经费", S),
+            ("财政拨款/项目支出", S),
+            ("非财政拨款/小计", S),
+            ("非财政拨款/基本支出/人员经费", S),
+            ("非财政拨款/基本支出/公用经费", S),
+            ("非财政拨款/项目支出", S),
+        ],
+    },
+];
+
+/// The spec of table `number` in the reference template.
+pub fn spec(number: u8) -> Option<&'static TableSpec> {
+    XINJIANG_BUDGET_11.iter().find(|t| t.number == number)
+}
