@@ -9,6 +9,23 @@ use crate::source::SourceRef;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// 字段位置 — where each field of a record was written (field key → place), so a finding
+/// about one field points at that field, not at the whole record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FieldSpans(pub BTreeMap<String, SourceRef>);
+
+impl FieldSpans {
+    /// The place of `key`, if recorded.
+    pub fn get(&self, key: &str) -> Option<&SourceRef> {
+        self.0.get(key)
+    }
+
+    /// The place of `key`, or `fallback` when it was not written.
+    pub fn or<'a>(&'a self, key: &str, fallback: &'a SourceRef) -> &'a SourceRef {
+        self.0.get(key).unwrap_or(fallback)
+    }
+}
+
 /// 资金来源 — where the money of a fact comes from, at the finest level the tables show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum FundSource {
@@ -297,6 +314,8 @@ pub struct Staff {
     pub lixiu_change: i32,
     /// Where the staff figures were written.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 部门概况 — the department and its profile.
@@ -318,6 +337,10 @@ pub struct Department {
     pub contact: Option<String>,
     /// 联系电话
     pub phone: Option<String>,
+    /// Where the [department] section was written.
+    pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 资金分配情况 — one line of a project's itemised use of funds, as the department states it.
@@ -445,6 +468,8 @@ pub struct Project {
     pub performance: Option<ProjectPerformance>,
     /// Where the project was declared.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 部门整体绩效目标 — the department's overall performance targets.
@@ -464,6 +489,8 @@ pub struct OverallPerformance {
     pub indicators: Vec<Indicator>,
     /// Where it was declared.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 政府采购 — government procurement budget.
@@ -481,6 +508,8 @@ pub struct Procurement {
     pub small_micro_reserved: Fen,
     /// Where it was written.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 车辆 — one class of vehicles held.
@@ -521,6 +550,8 @@ pub struct Assets {
     pub planned_equipment_over_100: u32,
     /// Where it was written.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 三公经费 items.
@@ -672,6 +703,8 @@ pub struct Comparison {
     pub reason: Option<String>,
     /// Where it was written.
     pub source: SourceRef,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// Free text the narrative restates from the department (not derivable from the ledger).
@@ -683,6 +716,8 @@ pub struct NarrativeNotes {
     pub other_matters: Option<String>,
     /// 名词解释 to print instead of the standard glossary, if any.
     pub glossary: Option<String>,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 预算 — one department-year as prepared: a ledger of facts plus everything the document says.

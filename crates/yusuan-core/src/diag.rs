@@ -71,12 +71,20 @@ pub struct Label {
 impl Label {
     /// A label at a source place.
     pub fn at(at: SourceRef, text: impl Into<String>) -> Label {
-        Label { at, cell: None, text: text.into() }
+        Label {
+            at,
+            cell: None,
+            text: text.into(),
+        }
     }
 
     /// A label at a table cell.
     pub fn cell(at: SourceRef, cell: CellPos, text: impl Into<String>) -> Label {
-        Label { at, cell: Some(cell), text: text.into() }
+        Label {
+            at,
+            cell: Some(cell),
+            text: text.into(),
+        }
     }
 }
 
@@ -114,8 +122,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `severity` at `primary`.
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>, primary: Label) -> Diagnostic {
-        Diagnostic { code, severity, message: message.into(), primary, secondary: Vec::new(), help: None, figures: None }
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        primary: Label,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            primary,
+            secondary: Vec::new(),
+            help: None,
+            figures: None,
+        }
     }
 
     /// An error at `at`.

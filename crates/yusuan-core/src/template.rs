@@ -22,7 +22,11 @@ const E: Side = Side::Expenditure;
 
 /// The 11-table 部门预算 template of the reference example (新疆 昌吉州).
 pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
-    TableSpec { number: 1, title: "部门收支总体情况表", columns: &[("预算数", I), ("预算数", E)] },
+    TableSpec {
+        number: 1,
+        title: "部门收支总体情况表",
+        columns: &[("预算数", I), ("预算数", E)],
+    },
     TableSpec {
         number: 2,
         title: "部门收入总体情况表",
@@ -41,14 +45,32 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("非财政拨款结转结余", S),
         ],
     },
-    TableSpec { number: 3, title: "部门支出总体情况表", columns: &[("合计", S), ("基本支出", S), ("项目支出", S)] },
+    TableSpec {
+        number: 3,
+        title: "部门支出总体情况表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+    },
     TableSpec {
         number: 4,
         title: "财政拨款收支预算总体情况表",
-        columns: &[("合计", I), ("合计", E), ("一般公共预算", E), ("政府性基金预算", E), ("国有资本经营预算", E)],
+        columns: &[
+            ("合计", I),
+            ("合计", E),
+            ("一般公共预算", E),
+            ("政府性基金预算", E),
+            ("国有资本经营预算", E),
+        ],
     },
-    TableSpec { number: 5, title: "一般公共预算支出情况表", columns: &[("合计", S), ("基本支出", S), ("项目支出", S)] },
-    TableSpec { number: 6, title: "一般公共预算基本支出情况表", columns: &[("合计", S), ("人员经费", S), ("公用经费", S)] },
+    TableSpec {
+        number: 5,
+        title: "一般公共预算支出情况表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+    },
+    TableSpec {
+        number: 6,
+        title: "一般公共预算基本支出情况表",
+        columns: &[("合计", S), ("人员经费", S), ("公用经费", S)],
+    },
     TableSpec {
         number: 7,
         title: "一般公共预算项目支出情况表",
@@ -69,17 +91,32 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     TableSpec {
         number: 8,
         title: "政府性基金预算支出情况表",
-        columns: &[("合计", S), ("基本支出/人员经费", S), ("基本支出/公用经费", S), ("项目支出", S)],
+        columns: &[
+            ("合计", S),
+            ("基本支出/人员经费", S),
+            ("基本支出/公用经费", S),
+            ("项目支出", S),
+        ],
     },
     TableSpec {
         number: 9,
         title: "国有资本经营预算支出情况表",
-        columns: &[("合计", S), ("基本支出/人员经费", S), ("基本支出/公用经费", S), ("项目支出", S)],
+        columns: &[
+            ("合计", S),
+            ("基本支出/人员经费", S),
+            ("基本支出/公用经费", S),
+            ("项目支出", S),
+        ],
     },
     TableSpec {
         number: 10,
         title: "财政拨款“三公”经费支出情况表",
-        columns: &[("合计", S), ("一般公共预算", S), ("政府性基金", S), ("国有资本经营预算", S)],
+        columns: &[
+            ("合计", S),
+            ("一般公共预算", S),
+            ("政府性基金", S),
+            ("国有资本经营预算", S),
+        ],
     },
     TableSpec {
         number: 11,

@@ -57,6 +57,7 @@ fn project(name: String, unit: Option<String>) -> Project {
             indicators: Vec::new(),
         }),
         source: SourceRef::None,
+        spans: FieldSpans::default(),
     }
 }
 

@@ -17,7 +17,11 @@ fn derived_csv_round_trips() {
     // Row kinds are recovered from codes and labels.
     for (a, b) in d.tables.iter().zip(&back.tables) {
         let kinds = |t: &yusuan_core::disclosure::Table| {
-            t.rows.iter().filter(|r| r.cells.iter().any(Option::is_some)).map(|r| (r.label.clone(), r.kind, r.side)).collect::<Vec<_>>()
+            t.rows
+                .iter()
+                .filter(|r| r.cells.iter().any(Option::is_some))
+                .map(|r| (r.label.clone(), r.kind, r.side))
+                .collect::<Vec<_>>()
         };
         assert_eq!(kinds(a), kinds(b), "表{}", a.number);
     }
@@ -37,7 +41,10 @@ fn malformed_csv_is_reported_cell_by_cell() {
                 3,,总计\n\
                 3,201,一般公共服务支出,合计,411.78\n";
     let (d, diags) = csv::read(text);
-    let got: Vec<(String, &str)> = diags.iter().map(|d| (d.primary.at.to_string(), d.code)).collect();
+    let got: Vec<(String, &str)> = diags
+        .iter()
+        .map(|d| (d.primary.at.to_string(), d.code))
+        .collect();
     assert_eq!(
         got,
         [
@@ -48,11 +55,20 @@ fn malformed_csv_is_reported_cell_by_cell() {
             ("第 7 行".to_string(), "I002"),
         ]
     );
-    assert!(diags[2].help.as_deref().unwrap().contains("合计、基本支出、项目支出"));
+    assert!(
+        diags[2]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("合计、基本支出、项目支出")
+    );
     // The good cells are kept.
     let t3 = d.table(3).unwrap();
     assert_eq!(t3.rows.len(), 2);
-    assert_eq!(t3.rows[1].cells[0].as_ref().unwrap().printed.to_string(), "411.78");
+    assert_eq!(
+        t3.rows[1].cells[0].as_ref().unwrap().printed.to_string(),
+        "411.78"
+    );
 }
 
 #[test]
@@ -60,7 +76,12 @@ fn wrong_header_and_unterminated_quote() {
     let (_, diags) = csv::read("a,b,c\n1,2,3\n");
     assert_eq!(diags[0].code, "I001");
     let (_, diags) = csv::read("table,row_code,row_label,column,value\n3,,\"总计,合计,1.00\n");
-    assert!(diags.iter().any(|d| d.code == "I002" && d.message.contains("引号没有结束")), "{diags:#?}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "I002" && d.message.contains("引号没有结束")),
+        "{diags:#?}"
+    );
     let (_, diags) = csv::read("");
     assert_eq!(diags[0].code, "I001");
 }

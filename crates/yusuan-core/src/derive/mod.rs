@@ -344,7 +344,10 @@ mod tests {
             year: 2025,
             kind: DocKind::Department,
             date: None,
-            department: Department { name: "某单位".into(), ..Department::default() },
+            department: Department {
+                name: "某单位".into(),
+                ..Department::default()
+            },
             facts: Vec::new(),
             projects: Vec::new(),
             procurement: Procurement::default(),
@@ -355,10 +358,15 @@ mod tests {
             local_func_names: Default::default(),
         };
         let d = derive(&b);
-        for (t, spec) in d.tables.iter().zip(crate::template::XINJIANG_BUDGET_11.iter()) {
+        for (t, spec) in d
+            .tables
+            .iter()
+            .zip(crate::template::XINJIANG_BUDGET_11.iter())
+        {
             assert_eq!(t.number, spec.number);
             assert_eq!(t.title, spec.title);
-            let cols: Vec<(&str, Side)> = t.columns.iter().map(|c| (c.key.as_str(), c.side)).collect();
+            let cols: Vec<(&str, Side)> =
+                t.columns.iter().map(|c| (c.key.as_str(), c.side)).collect();
             assert_eq!(cols, spec.columns.to_vec(), "表{}", t.number);
         }
     }

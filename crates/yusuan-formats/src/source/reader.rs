@@ -70,6 +70,15 @@ impl<'s> P<'s> {
         }
     }
 
+    /// Where each key's value of `t` was written.
+    fn spans(&self, t: &DeTable<'_>) -> FieldSpans {
+        FieldSpans(
+            t.iter()
+                .map(|(k, v)| (k.get_ref().to_string(), self.at(v.span())))
+                .collect(),
+        )
+    }
+
     fn at(&self, span: Range<usize>) -> SourceRef {
         self.lines.span(span.start, span.end)
     }
@@ -473,6 +482,8 @@ impl<'s> P<'s> {
             self.err(c::BAD_VALUE, "部门名称不能为空".into(), span.clone());
         }
         let d = Department {
+            source: self.at(span.clone()),
+            spans: self.spans(t),
             name: name.unwrap_or_default().trim().to_string(),
             unit_type: self.opt_str(t, "unit_type", what).unwrap_or_default(),
             functions: self
@@ -511,6 +522,7 @@ impl<'s> P<'s> {
         let lixiu = self.count(t, span, "lixiu", what, true);
         let actual = self.count(t, span, "actual", what, false);
         Some(Staff {
+            spans: self.spans(t),
             authorized: authorized?,
             actual,
             in_service: in_service?,
@@ -676,7 +688,8 @@ impl<'s> P<'s> {
             if let Some((_, first)) = out.iter().find(|(p, _)| p.name == name) {
                 let first = self.at(first.clone());
                 let d = self.err(c::DUPLICATE, format!("项目“{name}”重复声明"), span.clone());
-                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次声明在这里"));
+                d.secondary
+                    .push(yusuan_core::diag::Label::at(first, "第一次声明在这里"));
                 continue;
             }
             let mut allocation = Vec::new();
@@ -718,6 +731,7 @@ impl<'s> P<'s> {
                 })
             });
             let p = Project {
+                spans: self.spans(t),
                 unit: self.opt_str(t, "unit", &what),
                 basis: self.opt_str(t, "basis", &what).unwrap_or_default(),
                 executor: self.opt_str(t, "executor", &what).unwrap_or_default(),
@@ -953,7 +967,8 @@ impl<'s> P<'s> {
                     format!("{w}与前面的账目重复：功能分类、经济分类、资金来源和支出性质都相同"),
                     s.clone(),
                 );
-                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
+                d.secondary
+                    .push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
                 d.help = Some("同一组合只记一条账目：请把金额合并".into());
                 continue;
             }
@@ -984,6 +999,7 @@ impl<'s> P<'s> {
             w,
         );
         Procurement {
+            spans: self.spans(t),
             goods: self.opt_amount(t, "goods", w).unwrap_or_default(),
             works: self.opt_amount(t, "works", w).unwrap_or_default(),
             services: self.opt_amount(t, "services", w).unwrap_or_default(),
@@ -1033,6 +1049,7 @@ impl<'s> P<'s> {
             }
         }
         Assets {
+            spans: self.spans(t),
             as_of: self.opt_str(t, "as_of", w).unwrap_or_default(),
             building_area: self
                 .opt_str(t, "building_area", w)
@@ -1097,10 +1114,12 @@ impl<'s> P<'s> {
                     format!("比较口径“{}”重复", subject.key()),
                     sspan,
                 );
-                d.secondary.push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
+                d.secondary
+                    .push(yusuan_core::diag::Label::at(first, "第一次出现在这里"));
                 continue;
             }
             out.push(Comparison {
+                spans: self.spans(t),
                 subject,
                 last_year,
                 reason,
@@ -1125,6 +1144,7 @@ impl<'s> P<'s> {
             w,
         );
         OverallPerformance {
+            spans: self.spans(t),
             printed_name: self.opt_str(t, "printed_name", w),
             goal: self
                 .req_str(t, span, "goal", w)
@@ -1166,6 +1186,7 @@ impl<'s> P<'s> {
             }
         }
         NarrativeNotes {
+            spans: self.spans(t),
             class_usage,
             other_matters: self
                 .opt_str(t, "other_matters", w)

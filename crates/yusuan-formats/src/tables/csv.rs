@@ -7,7 +7,9 @@
 
 use yusuan_core::budget::DocKind;
 use yusuan_core::diag::Diagnostic;
-use yusuan_core::disclosure::{Cell, Column, Disclosure, Narrative, Profile, Row, RowKind, Side, Table};
+use yusuan_core::disclosure::{
+    Cell, Column, Disclosure, Narrative, Profile, Row, RowKind, Side, Table,
+};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template;
@@ -122,28 +124,55 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (recs, unterminated) = records(text);
     if let Some(line) = unterminated {
-        diags.push(Diagnostic::error(codes::FIELDS, format!("第 {line} 行起的引号没有结束"), SourceRef::Line { page: None, line }));
+        diags.push(Diagnostic::error(
+            codes::FIELDS,
+            format!("第 {line} 行起的引号没有结束"),
+            SourceRef::Line { page: None, line },
+        ));
     }
     let mut tables: Vec<Table> = Vec::new();
-    let mut seen: std::collections::HashMap<(u8, String, String, String, Side), usize> = Default::default();
-    let mut iter = recs.into_iter().filter(|(_, f)| !(f.len() == 1 && f[0].trim().is_empty()));
+    let mut seen: std::collections::HashMap<(u8, String, String, String, Side), usize> =
+        Default::default();
+    let mut iter = recs
+        .into_iter()
+        .filter(|(_, f)| !(f.len() == 1 && f[0].trim().is_empty()));
     match iter.next() {
         Some((_, f)) if f.join(",") == HEADER => {}
         Some((line, f)) => diags.push(
-            Diagnostic::error(codes::HEADER, format!("CSV 表头应为“{HEADER}”，这里是“{}”", f.join(",")), SourceRef::Line { page: None, line })
-                .with_help("这是 yusuan tables --format csv 导出的长表格式，见 docs/csv-export.md"),
+            Diagnostic::error(
+                codes::HEADER,
+                format!("CSV 表头应为“{HEADER}”，这里是“{}”", f.join(",")),
+                SourceRef::Line { page: None, line },
+            )
+            .with_help("这是 yusuan tables --format csv 导出的长表格式，见 docs/csv-export.md"),
         ),
-        None => diags.push(Diagnostic::error(codes::HEADER, "文件是空的：没有 CSV 表头", SourceRef::Line { page: None, line: 1 })),
+        None => diags.push(Diagnostic::error(
+            codes::HEADER,
+            "文件是空的：没有 CSV 表头",
+            SourceRef::Line {
+                page: None,
+                line: 1,
+            },
+        )),
     }
     for (line, f) in iter {
         let at = SourceRef::Line { page: None, line };
         if f.len() != 5 {
-            diags.push(Diagnostic::error(codes::FIELDS, format!("第 {line} 行应有 5 个字段，这里有 {} 个", f.len()), at));
+            diags.push(Diagnostic::error(
+                codes::FIELDS,
+                format!("第 {line} 行应有 5 个字段，这里有 {} 个", f.len()),
+                at,
+            ));
             continue;
         }
-        let (table_s, code, label, column, value) = (&f[0], f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim());
+        let (table_s, code, label, column, value) =
+            (&f[0], f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim());
         let Some(spec) = table_s.trim().parse::<u8>().ok().and_then(template::spec) else {
-            diags.push(Diagnostic::error(codes::TABLE, format!("第 {line} 行的表号“{table_s}”不是 1–11 之一"), at));
+            diags.push(Diagnostic::error(
+                codes::TABLE,
+                format!("第 {line} 行的表号“{table_s}”不是 1–11 之一"),
+                at,
+            ));
             continue;
         };
         let side = match spec.number {
@@ -151,23 +180,56 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
             1 | 4 => Side::Income,
             _ => Side::Single,
         };
-        let Some(ci) = spec.columns.iter().position(|(k, s)| *k == column && *s == side) else {
-            let cols: Vec<&str> = spec.columns.iter().filter(|(_, s)| *s == side).map(|(k, _)| *k).collect();
+        let Some(ci) = spec
+            .columns
+            .iter()
+            .position(|(k, s)| *k == column && *s == side)
+        else {
+            let cols: Vec<&str> = spec
+                .columns
+                .iter()
+                .filter(|(_, s)| *s == side)
+                .map(|(k, _)| *k)
+                .collect();
             diags.push(
-                Diagnostic::error(codes::COLUMN, format!("第 {line} 行：表{}没有“{column}”列", spec.number), at)
-                    .with_help(format!("表{}的列：{}", spec.number, cols.join("、"))),
+                Diagnostic::error(
+                    codes::COLUMN,
+                    format!("第 {line} 行：表{}没有“{column}”列", spec.number),
+                    at,
+                )
+                .with_help(format!("表{}的列：{}", spec.number, cols.join("、"))),
             );
             continue;
         };
         let Some(printed) = parse_printed(value, Unit::Money(MoneyUnit::Wan)) else {
-            diags.push(Diagnostic::error(codes::VALUE, format!("第 {line} 行的数值“{value}”不是数字"), at));
+            diags.push(Diagnostic::error(
+                codes::VALUE,
+                format!("第 {line} 行的数值“{value}”不是数字"),
+                at,
+            ));
             continue;
         };
-        let key = (spec.number, code.to_string(), label.to_string(), column.to_string(), side);
+        let key = (
+            spec.number,
+            code.to_string(),
+            label.to_string(),
+            column.to_string(),
+            side,
+        );
         if let Some(first) = seen.get(&key) {
             diags.push(
-                Diagnostic::error(codes::DUPLICATE, format!("第 {line} 行与第 {first} 行是同一个单元格"), at)
-                    .with_secondary(SourceRef::Line { page: None, line: *first }, "第一次出现在这里"),
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    format!("第 {line} 行与第 {first} 行是同一个单元格"),
+                    at,
+                )
+                .with_secondary(
+                    SourceRef::Line {
+                        page: None,
+                        line: *first,
+                    },
+                    "第一次出现在这里",
+                ),
             );
             continue;
         }
@@ -180,7 +242,14 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                     title: spec.title.to_string(),
                     org: String::new(),
                     unit: MoneyUnit::Wan,
-                    columns: spec.columns.iter().map(|(k, s)| Column { key: k.to_string(), side: *s }).collect(),
+                    columns: spec
+                        .columns
+                        .iter()
+                        .map(|(k, s)| Column {
+                            key: k.to_string(),
+                            side: *s,
+                        })
+                        .collect(),
                     rows: Vec::new(),
                     empty_statement: None,
                     notes: Vec::new(),
@@ -191,10 +260,19 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         };
         let t = &mut tables[ti];
         let code_opt = (!code.is_empty()).then(|| code.to_string());
-        let ri = match t.rows.iter().position(|r| r.side == side && r.code == code_opt && r.label == label) {
+        let ri = match t
+            .rows
+            .iter()
+            .position(|r| r.side == side && r.code == code_opt && r.label == label)
+        {
             Some(i) => i,
             None => {
-                let kind = row_kind(spec.number, code, label, t.rows.iter().any(|r| r.kind == RowKind::Unit));
+                let kind = row_kind(
+                    spec.number,
+                    code,
+                    label,
+                    t.rows.iter().any(|r| r.kind == RowKind::Unit),
+                );
                 t.rows.push(Row {
                     side,
                     code: code_opt,
@@ -206,7 +284,11 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                 t.rows.len() - 1
             }
         };
-        t.rows[ri].cells[ci] = Some(Cell { printed, exact: None, source: at });
+        t.rows[ri].cells[ci] = Some(Cell {
+            printed,
+            exact: None,
+            source: at,
+        });
     }
     // Tables with no printed cell are empty: present in the template, blank in the file.
     for spec in &template::XINJIANG_BUDGET_11 {
@@ -216,7 +298,14 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                 title: spec.title.to_string(),
                 org: String::new(),
                 unit: MoneyUnit::Wan,
-                columns: spec.columns.iter().map(|(k, s)| Column { key: k.to_string(), side: *s }).collect(),
+                columns: spec
+                    .columns
+                    .iter()
+                    .map(|(k, s)| Column {
+                        key: k.to_string(),
+                        side: *s,
+                    })
+                    .collect(),
                 rows: Vec::new(),
                 empty_statement: None,
                 notes: Vec::new(),
@@ -258,8 +347,13 @@ fn row_kind(table: u8, code: &str, label: &str, has_unit: bool) -> RowKind {
         (_, 3) => RowKind::Class,
         (_, 5) => RowKind::Kuan,
         (_, 7) => RowKind::Xiang,
-        (1 | 4, _) if label.starts_with("一、") || label.starts_with("二、") => RowKind::Subtotal,
-        (1, _) if label.chars().next().is_some_and(|c| c.is_ascii_digit()) && !label.contains("财政专户核拨") => {
+        (1 | 4, _) if label.starts_with("一、") || label.starts_with("二、") => {
+            RowKind::Subtotal
+        }
+        (1, _)
+            if label.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !label.contains("财政专户核拨") =>
+        {
             RowKind::Subtotal
         }
         (10, _) if label.contains("小计") => RowKind::Subtotal,

@@ -1,0 +1,124 @@
+//! The rule protocol: what a rule is, what it sees, how it is documented and tested.
+
+use yusuan_core::Budget;
+use yusuan_core::diag::{Diagnostic, Severity};
+use yusuan_core::disclosure::{Disclosure, Table};
+
+/// 规则族 — the family a rule belongs to; the first letter of its ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    /// T — 表内: identities within one table.
+    Table,
+    /// X — 表间: identities across tables.
+    Cross,
+    /// G — “三公”经费与运行经费.
+    ThreePublic,
+    /// P — 项目与绩效目标.
+    Project,
+    /// D — 部门概况与人员.
+    Profile,
+    /// N — 情况说明（文字）与表.
+    Narrative,
+    /// C — 完整性（公开要素）.
+    Completeness,
+    /// K — 科目编码与名称.
+    Classification,
+}
+
+impl Family {
+    /// The ID letter.
+    pub fn letter(self) -> char {
+        match self {
+            Family::Table => 'T',
+            Family::Cross => 'X',
+            Family::ThreePublic => 'G',
+            Family::Project => 'P',
+            Family::Profile => 'D',
+            Family::Narrative => 'N',
+            Family::Completeness => 'C',
+            Family::Classification => 'K',
+        }
+    }
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Table => "表内勾稽",
+            Family::Cross => "表间勾稽",
+            Family::ThreePublic => "三公经费与运行经费",
+            Family::Project => "项目与绩效目标",
+            Family::Profile => "部门概况与人员",
+            Family::Narrative => "情况说明与表",
+            Family::Completeness => "公开完整性",
+            Family::Classification => "科目编码与名称",
+        }
+    }
+}
+
+/// Which reference document a fixture is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The reference example's tables as the long-form CSV (`tests/golden/changji-2025-tables.csv`).
+    ReferenceCsv,
+    /// The reference example's budget source (`examples/changji-sme-center-2025.toml`).
+    ReferenceSource,
+}
+
+/// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`
+/// must occur exactly once in the base, so a fixture cannot silently stop testing anything.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixture {
+    /// The document the edits apply to.
+    pub base: Base,
+    /// Edits making a document on which the rule reports nothing at warning level or above.
+    pub pass: &'static [(&'static str, &'static str)],
+    /// Edits making a document on which the rule reports a finding at its severity.
+    pub fail: &'static [(&'static str, &'static str)],
+}
+
+/// 规则说明 — a rule's identity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    /// Stable ID: family letter + number (T0201). Never reused.
+    pub id: &'static str,
+    /// Family.
+    pub family: Family,
+    /// Severity of a real violation (a difference rounding explains is reported as 提示).
+    pub severity: Severity,
+    /// 标题
+    pub title: &'static str,
+    /// 检查内容
+    pub what: &'static str,
+    /// 为什么 — the identity or regulation behind it.
+    pub why: &'static str,
+    /// 示例
+    pub example: &'static str,
+    /// 依据
+    pub basis: &'static str,
+    /// Fixtures.
+    pub fixture: Fixture,
+}
+
+/// What a rule sees: the disclosure, and the budget it was derived from when checking a source.
+#[derive(Debug, Clone, Copy)]
+pub struct Cx<'a> {
+    /// The document as a reader sees it.
+    pub disclosure: &'a Disclosure,
+    /// The budget, when the document was derived from a source file.
+    pub budget: Option<&'a Budget>,
+}
+
+impl<'a> Cx<'a> {
+    /// The table with `number`, if the document has it.
+    pub fn table(&self, number: u8) -> Option<&'a Table> {
+        self.disclosure.table(number)
+    }
+}
+
+/// 规则 — one documented check.
+pub trait Rule: Sync {
+    /// The rule's identity and docs.
+    fn meta(&self) -> &RuleMeta;
+    /// Appends the rule's findings on `cx` to `out`. Never mutates the input.
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
+}

@@ -1,0 +1,218 @@
+//! Interval arithmetic for printed figures (domain.md): a printed x stands for the true values
+//! that round to it, so n printed parts sum to a true value within n half-units of their printed
+//! sum. A difference these intervals explain is rounding; one they cannot is a real error.
+//! There is no fixed tolerance anywhere.
+
+use yusuan_core::diag::Figures;
+use yusuan_core::money::{FEN_PER_WAN, Fen, Printed};
+
+/// The outcome of comparing a printed whole with printed parts (or two prints of one quantity).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The printed figures agree exactly.
+    Holds,
+    /// They differ, but by no more than the rounding of each printed figure explains.
+    Rounding(Figures),
+    /// They differ by more than rounding can explain.
+    Broken(Figures),
+}
+
+/// A printed cell's interval in fen; a blank cell is exactly zero.
+pub fn interval(p: Option<&Printed>) -> (i64, i64) {
+    match p.and_then(|p| p.interval_fen()) {
+        Some((lo, hi)) => (lo.fen(), hi.fen()),
+        None => (0, 0),
+    }
+}
+
+/// The value a print shows, in fen (blank = 0).
+pub fn shown(p: Option<&Printed>) -> i64 {
+    let Some(p) = p else { return 0 };
+    match p.interval_fen() {
+        Some(_) => {
+            let yusuan_core::money::Unit::Money(u) = p.unit else {
+                return 0;
+            };
+            p.units * (u.fen_per_unit() / 10i64.pow(u32::from(p.decimals)))
+        }
+        None => 0,
+    }
+}
+
+/// Formats fen as 万元 with two decimals (the figure as it would print).
+pub fn wan2(fen: i64) -> String {
+    Fen(fen).to_wan2().to_string()
+}
+
+/// Formats a bound in 万元 with three decimals (half-cent boundaries are exact at 0.001 万元).
+fn wan3(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let a = fen.unsigned_abs();
+    let per = FEN_PER_WAN as u64;
+    let thousandths = (a * 1000).div_ceil(per);
+    format!("{sign}{}.{:03}", thousandths / 1000, thousandths % 1000)
+}
+
+/// Compares a printed whole with the sum of printed parts.
+pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verdict {
+    let found = shown(whole);
+    let expected: i64 = parts.iter().map(|p| shown(*p)).sum();
+    if found == expected {
+        return Verdict::Holds;
+    }
+    let (wlo, whi) = interval(whole);
+    let (plo, phi) = parts
+        .iter()
+        .map(|p| interval(*p))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let figures = Figures {
+        expected: wan2(expected),
+        found: wan2(found),
+        difference: signed(found - expected),
+        allowed: Some(format!(
+            "各分项四舍五入前之和可在 [{}, {}) 之间，{}",
+            wan3(plo),
+            wan3(phi + 1),
+            if whole.is_none() {
+                "总数为空白（即 0）".to_string()
+            } else {
+                format!("总数四舍五入前可在 [{}, {}) 之间", wan3(wlo), wan3(whi + 1))
+            }
+        )),
+    };
+    if wlo <= phi && plo <= whi {
+        Verdict::Rounding(figures)
+    } else {
+        Verdict::Broken(figures)
+    }
+}
+
+/// Compares two prints of the same quantity (e.g. one total in two tables).
+pub fn same_quantity(a: Option<&Printed>, b: Option<&Printed>) -> Verdict {
+    let (x, y) = (shown(a), shown(b));
+    if x == y {
+        return Verdict::Holds;
+    }
+    let (alo, ahi) = interval(a);
+    let (blo, bhi) = interval(b);
+    let figures = Figures {
+        expected: wan2(x),
+        found: wan2(y),
+        difference: signed(y - x),
+        allowed: None,
+    };
+    if alo <= bhi && blo <= ahi {
+        Verdict::Rounding(figures)
+    } else {
+        Verdict::Broken(figures)
+    }
+}
+
+/// A signed difference in 万元: `+0.01`, `-3.00`.
+pub fn signed(fen: i64) -> String {
+    if fen >= 0 {
+        format!("+{}", wan2(fen))
+    } else {
+        format!("-{}", wan2(-fen))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+
+    fn p(s: &str) -> Printed {
+        parse_printed(s, Unit::Money(MoneyUnit::Wan)).unwrap()
+    }
+
+    #[test]
+    fn two_parts_may_differ_from_their_total_by_a_cent() {
+        // Table 6 of the reference: 221.40 + 32.35 printed as 253.74.
+        let v = sum_identity(Some(&p("253.74")), &[Some(&p("221.40")), Some(&p("32.35"))]);
+        let Verdict::Rounding(f) = v else {
+            panic!("{v:?}")
+        };
+        assert_eq!(
+            (f.expected.as_str(), f.found.as_str(), f.difference.as_str()),
+            ("253.75", "253.74", "-0.01")
+        );
+        assert_eq!(
+            f.allowed.as_deref(),
+            Some(
+                "各分项四舍五入前之和可在 [253.740, 253.760) 之间，总数四舍五入前可在 [253.735, 253.745) 之间"
+            )
+        );
+    }
+
+    #[test]
+    fn the_bound_grows_with_the_number_of_parts_and_no_further() {
+        let ten: Vec<Printed> = [
+            "1.00", "0.17", "4.69", "0.80", "14.90", "2.10", "2.84", "2.55", "1.20", "2.09",
+        ]
+        .iter()
+        .map(|s| p(s))
+        .collect();
+        let parts: Vec<Option<&Printed>> = ten.iter().map(Some).collect();
+        // 10 parts sum to 32.34: up to 32.34 ± 0.05 (plus the total's own half cent) is rounding.
+        assert!(matches!(
+            sum_identity(Some(&p("32.35")), &parts),
+            Verdict::Rounding(_)
+        ));
+        assert!(matches!(
+            sum_identity(Some(&p("32.39")), &parts),
+            Verdict::Rounding(_)
+        ));
+        assert!(matches!(
+            sum_identity(Some(&p("32.40")), &parts),
+            Verdict::Broken(_)
+        ));
+        // Two parts cannot explain two cents.
+        assert!(matches!(
+            sum_identity(Some(&p("1.02")), &[Some(&p("0.50")), Some(&p("0.50"))]),
+            Verdict::Broken(_)
+        ));
+        assert_eq!(
+            sum_identity(Some(&p("1.00")), &[Some(&p("0.50")), Some(&p("0.50"))]),
+            Verdict::Holds
+        );
+    }
+
+    #[test]
+    fn blank_is_zero_and_exact() {
+        assert!(matches!(
+            sum_identity(None, &[Some(&p("0.01"))]),
+            Verdict::Broken(_)
+        ));
+        assert!(matches!(
+            sum_identity(Some(&p("0.01")), &[None]),
+            Verdict::Broken(_)
+        ));
+        assert!(matches!(
+            sum_identity(Some(&p("0.00")), &[Some(&p("0.01")), None]),
+            Verdict::Broken(_)
+        ));
+        assert!(matches!(
+            sum_identity(Some(&p("0.01")), &[Some(&p("0.00")), Some(&p("0.00"))]),
+            Verdict::Rounding(_)
+        ));
+    }
+
+    #[test]
+    fn one_quantity_printed_twice_must_print_the_same() {
+        assert_eq!(
+            same_quantity(Some(&p("475.74")), Some(&p("475.74"))),
+            Verdict::Holds
+        );
+        assert!(matches!(
+            same_quantity(Some(&p("475.74")), Some(&p("475.75"))),
+            Verdict::Broken(_)
+        ));
+        // A figure in 元 and the same in 万元 agree when the intervals meet.
+        let yuan = parse_printed("4757420.00", Unit::Money(MoneyUnit::Yuan)).unwrap();
+        assert!(matches!(
+            same_quantity(Some(&p("475.74")), Some(&yuan)),
+            Verdict::Rounding(_)
+        ));
+    }
+}

@@ -1,0 +1,1 @@
+//! 公开义务台账 — placeholder replaced below.

@@ -1,0 +1,32 @@
+//! X — 表间勾稽：同一数额在不同表中一致。
+
+pub mod x001;
+pub mod x002;
+pub mod x003;
+pub mod x004;
+pub mod x005;
+pub mod x006;
+pub mod x007;
+pub mod x008;
+pub mod x009;
+pub mod x010;
+pub mod x011;
+pub mod x012;
+pub mod x013;
+pub mod x014;
+pub mod x015;
+pub mod x016;
+pub mod x017;
+pub mod x018;
+pub mod x019;
+pub mod x020;
+pub mod x021;
+pub mod x022;
+pub mod x023;
+pub mod x024;
+pub mod x025;
+pub mod x026;
+pub mod x027;
+pub mod x028;
+pub mod x029;
+pub mod x030;

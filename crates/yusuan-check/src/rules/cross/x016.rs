@@ -1,0 +1,37 @@
+//! X016 表1 一般公共预算拨款与表5 总计一致
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{CellSel, CrossEqual, RowSel};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// X016 表1 一般公共预算拨款与表5 总计一致
+pub static RULE: CrossEqual = CrossEqual {
+    meta: RuleMeta {
+        id: "X016",
+        family: Family::Cross,
+        severity: Severity::Error,
+        title: "表1 一般公共预算拨款与表5 总计一致",
+        what: "表1「1.一般公共预算拨款」 = 表5 总计行「合计」列。",
+        why: "同一数额在不同表中出现，应完全相同（domain.md：表间勾稽）。两处都是同一真值四舍五入的结果，不存在尾差；任何差异都是错误。",
+        example: "参考例：475.74。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）各表之间的对应关系；《地方预决算公开操作规程》要求公开数据真实、准确、一致。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[("5,,总计,合计,475.74", "5,,总计,合计,475.94")],
+        },
+    },
+    a: CellSel {
+        table: 1,
+        side: Side::Income,
+        row: RowSel::Label("1.一般公共预算拨款"),
+        column: "预算数",
+    },
+    b: CellSel {
+        table: 5,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "合计",
+    },
+};

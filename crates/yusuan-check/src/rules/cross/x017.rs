@@ -1,0 +1,40 @@
+//! X017 表4 一般公共预算支出与表5 总计一致
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{CellSel, CrossEqual, RowSel};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// X017 表4 一般公共预算支出与表5 总计一致
+pub static RULE: CrossEqual = CrossEqual {
+    meta: RuleMeta {
+        id: "X017",
+        family: Family::Cross,
+        severity: Severity::Error,
+        title: "表4 一般公共预算支出与表5 总计一致",
+        what: "表4 支出总计「一般公共预算」列 = 表5 总计行「合计」列。",
+        why: "同一数额在不同表中出现，应完全相同（domain.md：表间勾稽）。两处都是同一真值四舍五入的结果，不存在尾差；任何差异都是错误。",
+        example: "参考例：475.74。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）各表之间的对应关系；《地方预决算公开操作规程》要求公开数据真实、准确、一致。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[(
+                "4,,支出总计,一般公共预算,475.74",
+                "4,,支出总计,一般公共预算,475.04",
+            )],
+        },
+    },
+    a: CellSel {
+        table: 4,
+        side: Side::Expenditure,
+        row: RowSel::Label("支出总计"),
+        column: "一般公共预算",
+    },
+    b: CellSel {
+        table: 5,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "合计",
+    },
+};

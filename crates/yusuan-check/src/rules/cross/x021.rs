@@ -1,0 +1,37 @@
+//! X021 表5 项目支出与表7 总计一致
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{CellSel, CrossEqual, RowSel};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// X021 表5 项目支出与表7 总计一致
+pub static RULE: CrossEqual = CrossEqual {
+    meta: RuleMeta {
+        id: "X021",
+        family: Family::Cross,
+        severity: Severity::Error,
+        title: "表5 项目支出与表7 总计一致",
+        what: "表5 总计行「项目支出」 = 表7 总计行「合计」。",
+        why: "同一数额在不同表中出现，应完全相同（domain.md：表间勾稽）。两处都是同一真值四舍五入的结果，不存在尾差；任何差异都是错误。（domain.md：表5 项目 = 表7 合计。）",
+        example: "参考例：222.00。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）各表之间的对应关系；《地方预决算公开操作规程》要求公开数据真实、准确、一致。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[("7,,总计,合计,222.00", "7,,总计,合计,221.00")],
+        },
+    },
+    a: CellSel {
+        table: 5,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "项目支出",
+    },
+    b: CellSel {
+        table: 7,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "合计",
+    },
+};

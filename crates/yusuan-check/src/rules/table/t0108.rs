@@ -1,0 +1,36 @@
+//! T0108 表1 财政拨款结转等于三本预算的结转之和
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{RowSel, RowSum};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// T0108 表1 财政拨款结转等于三本预算的结转之和
+pub static RULE: RowSum = RowSum {
+    meta: RuleMeta {
+        id: "T0108",
+        family: Family::Table,
+        severity: Severity::Error,
+        title: "表1 财政拨款结转等于三本预算的结转之和",
+        what: "表1：1.财政拨款结转 = 一般公共预算拨款结转 + 政府性基金预算拨款结转 + 国有资本经营预算拨款结转。",
+        why: "合计数必须等于其组成部分之和（domain.md：表内父项等于子项之和，合计等于各列之和）。各数单独四舍五入到 0.01 万元，故允许的差异由各数的区间决定：区间能解释的差异报为“尾差”提示，不能解释的才是错误。",
+        example: "参考例无财政拨款结转。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[(
+                "1,,二、上年结转结余,预算数,5.00\n",
+                "1,,二、上年结转结余,预算数,5.00\n1,,其中：一般公共预算拨款,预算数,1.00\n",
+            )],
+        },
+    },
+    table: 1,
+    side: Side::Income,
+    whole: RowSel::Label("1.财政拨款结转"),
+    parts: &[
+        "其中：一般公共预算拨款",
+        "政府性基金预算拨款",
+        "国有资本经营预算拨款",
+    ],
+};

@@ -1,0 +1,34 @@
+//! T0602 表6 经济分类类级等于其下各款之和
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::Hierarchy;
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// T0602 表6 经济分类类级等于其下各款之和
+pub static RULE: Hierarchy = Hierarchy {
+    meta: RuleMeta {
+        id: "T0602",
+        family: Family::Table,
+        severity: Severity::Error,
+        title: "表6 经济分类类级等于其下各款之和",
+        what: "表6 每一列：经济分类类 = 其下各款之和。",
+        why: "合计数必须等于其组成部分之和（domain.md：表内父项等于子项之和，合计等于各列之和）。各数单独四舍五入到 0.01 万元，故允许的差异由各数的区间决定：区间能解释的差异报为“尾差”提示，不能解释的才是错误。",
+        example: "参考例 302：各款之和 32.34，印为 32.35，属尾差。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[
+                ("6,30201,办公费,合计,1.00", "6,30201,办公费,合计,1.50"),
+                (
+                    "6,30201,办公费,公用经费,1.00",
+                    "6,30201,办公费,公用经费,1.50",
+                ),
+            ],
+        },
+    },
+    table: 6,
+    side: Side::Single,
+    total: false,
+};

@@ -1,0 +1,36 @@
+//! T1102 表11 财政拨款小计等于基本支出与项目支出之和
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::ColumnSum;
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// T1102 表11 财政拨款小计等于基本支出与项目支出之和
+pub static RULE: ColumnSum = ColumnSum {
+    meta: RuleMeta {
+        id: "T1102",
+        family: Family::Table,
+        severity: Severity::Error,
+        title: "表11 财政拨款小计等于基本支出与项目支出之和",
+        what: "表11 每一行：财政拨款小计 = 人员经费 + 公用经费 + 项目支出。",
+        why: "合计数必须等于其组成部分之和（domain.md：表内父项等于子项之和，合计等于各列之和）。各数单独四舍五入到 0.01 万元，故允许的差异由各数的区间决定：区间能解释的差异报为“尾差”提示，不能解释的才是错误。",
+        example: "参考例无财政拨款结转。",
+        basis: "部门预算公开表样式（新疆部门预算 11 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ReferenceCsv,
+            pass: &[],
+            fail: &[(
+                "11,,机构运行补助经费,非财政拨款/项目支出,5.00\n",
+                "11,,机构运行补助经费,非财政拨款/项目支出,5.00\n11,,机构运行补助经费,财政拨款/小计,1.00\n",
+            )],
+        },
+    },
+    table: 11,
+    side: Side::Single,
+    whole: "财政拨款/小计",
+    parts: &[
+        "财政拨款/基本支出/人员经费",
+        "财政拨款/基本支出/公用经费",
+        "财政拨款/项目支出",
+    ],
+};
