@@ -5,8 +5,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use yusuan_check::engine::Cx;
+use yusuan_check::obligations;
+use yusuan_check::registry;
 use yusuan_core::Budget;
-use yusuan_formats::{diag_text, source, tables};
+use yusuan_core::diag::{Diagnostic, Severity};
+use yusuan_core::disclosure::Disclosure;
+use yusuan_formats::{diag_json, diag_text, source, tables};
 
 /// Files larger than this are refused before reading: no budget source comes near it.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -28,6 +33,27 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// 检查公开文件：表内、表间、三公、项目与绩效、人员、完整性、科目、文字
+    Check {
+        /// 要检查的文件：预算源文件（.toml）或公开表长表（.csv）
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出格式：human（带原文摘录）或 json
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// 列出全部检查规则（编号、级别、标题）
+    Rules,
+    /// 显示一条规则的说明：检查什么、为什么、示例、依据
+    Explain {
+        /// 规则编号，如 T0601
+        id: String,
+    },
+    /// 公开义务台账：每项义务由哪些规则检查；给出文件时显示逐项结果
+    Obligations {
+        /// 要评估的文件（可选）
+        file: Option<PathBuf>,
+    },
     /// 写出一个带注释的预算源文件模板
     Init {
         /// 写入的文件（默认 budget.toml）
@@ -37,6 +63,12 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,12 +84,16 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Tables { file, format } => cmd_tables(&file, format),
         Command::Init { file, force } => cmd_init(&file, force),
+        Command::Check { files, format } => cmd_check(&files, format),
+        Command::Rules => cmd_rules(),
+        Command::Explain { id } => cmd_explain(&id),
+        Command::Obligations { file } => cmd_obligations(file.as_deref()),
     }
 }
 
-/// Reads and parses a budget source, printing diagnostics to stderr. `None` when it could not
-/// be read.
-fn load_budget(path: &Path) -> Option<Budget> {
+/// Reads a text file (UTF-8), refusing directories and oversized files; prints why not to
+/// stderr.
+fn read_text(path: &Path) -> Option<String> {
     let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
@@ -84,13 +120,24 @@ fn load_budget(path: &Path) -> Option<Budget> {
             return None;
         }
     };
-    let text = match source::decode(&bytes) {
-        Ok(t) => t,
+    match source::decode(&bytes) {
+        Ok(t) => Some(t.to_string()),
         Err(d) => {
             eprint!("{}", diag_text::render(&d, &shown, ""));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Reads and parses a budget source, printing diagnostics to stderr. `None` when it could not
+/// be read.
+fn load_budget(path: &Path) -> Option<Budget> {
+    let text = read_text(path)?;
+    parse_budget(path, &text)
+}
+
+fn parse_budget(path: &Path, text: &str) -> Option<Budget> {
+    let shown = path.display().to_string();
     let parsed = source::parse(text);
     let mut err = std::io::stderr().lock();
     for d in &parsed.diagnostics {
@@ -156,4 +203,217 @@ fn cmd_init(path: &Path, force: bool) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A document to check: the disclosure, its budget when it came from a source, and its text.
+struct Loaded {
+    disclosure: Disclosure,
+    budget: Option<Budget>,
+    text: String,
+}
+
+/// Loads a file for checking by its extension; prints why not and returns `None` when it
+/// cannot be read.
+fn load_document(path: &Path) -> Option<Loaded> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let shown = path.display().to_string();
+    match ext.as_str() {
+        "toml" => {
+            let text = read_text(path)?;
+            let budget = parse_budget(path, &text)?;
+            let disclosure = yusuan_core::derive(&budget);
+            Some(Loaded {
+                disclosure,
+                budget: Some(budget),
+                text,
+            })
+        }
+        "csv" => {
+            let text = read_text(path)?;
+            let (disclosure, diags) = tables::csv::read(&text);
+            for d in &diags {
+                eprintln!("{}", diag_text::render(d, &shown, &text));
+            }
+            if !diags.is_empty() {
+                eprintln!(
+                    "{shown}：有 {} 处无法读取，只检查读到的单元格。",
+                    diags.len()
+                );
+            }
+            Some(Loaded {
+                disclosure,
+                budget: None,
+                text,
+            })
+        }
+        _ => {
+            eprintln!(
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可检查预算源文件（.toml）和公开表长表（.csv，yusuan tables --format csv 的格式）；读取 PDF 和文本公开文件将在后续版本提供"
+            );
+            None
+        }
+    }
+}
+
+fn cmd_check(files: &[PathBuf], format: CheckFormat) -> ExitCode {
+    let mut unreadable = false;
+    let mut loaded = Vec::new();
+    for f in files {
+        match load_document(f) {
+            Some(l) => loaded.push((f.display().to_string(), l)),
+            None => unreadable = true,
+        }
+    }
+    let results: Vec<(String, &Loaded, Vec<Diagnostic>)> = loaded
+        .iter()
+        .map(|(name, l)| {
+            let cx = Cx {
+                disclosure: &l.disclosure,
+                budget: l.budget.as_ref(),
+            };
+            (name.clone(), l, yusuan_check::check(&cx))
+        })
+        .collect();
+    let any_error = results
+        .iter()
+        .any(|(_, _, f)| f.iter().any(|d| d.severity == Severity::Error));
+    let mut stdout = std::io::stdout().lock();
+    let out = match format {
+        CheckFormat::Json => {
+            let pairs: Vec<(&str, &Diagnostic)> = results
+                .iter()
+                .flat_map(|(name, _, f)| f.iter().map(move |d| (name.as_str(), d)))
+                .collect();
+            diag_json::render(&pairs)
+        }
+        CheckFormat::Human => {
+            let mut s = String::new();
+            for (name, l, found) in &results {
+                for d in found {
+                    s.push_str(&diag_text::render(d, name, &l.text));
+                    s.push('\n');
+                }
+                let count = |sev: Severity| found.iter().filter(|d| d.severity == sev).count();
+                s.push_str(&format!(
+                    "{name}：{} 个错误，{} 个警告，{} 个提示（共运行 {} 条规则）\n",
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                    count(Severity::Info),
+                    registry::RULES.len()
+                ));
+            }
+            s
+        }
+    };
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush());
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn cmd_rules() -> ExitCode {
+    let mut out = String::from("编号   级别  规则\n");
+    let mut family = None;
+    for r in registry::RULES {
+        let m = r.meta();
+        if family != Some(m.family) {
+            out.push_str(&format!("\n{} — {}\n", m.family.letter(), m.family.label()));
+            family = Some(m.family);
+        }
+        out.push_str(&format!(
+            "{:<6} {}  {}\n",
+            m.id,
+            m.severity.label(),
+            m.title
+        ));
+    }
+    out.push_str(&format!(
+        "\n共 {} 条规则。yusuan explain 编号 查看说明。\n",
+        registry::RULES.len()
+    ));
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+fn cmd_explain(id: &str) -> ExitCode {
+    if let Some((_, why)) = registry::RETIRED
+        .iter()
+        .find(|(r, _)| r.eq_ignore_ascii_case(id))
+    {
+        println!("{id} 已停用：{why}");
+        return ExitCode::SUCCESS;
+    }
+    let Some(rule) = registry::find(id) else {
+        eprintln!("错误：没有编号为“{id}”的规则。yusuan rules 列出全部规则。");
+        return ExitCode::from(2);
+    };
+    let m = rule.meta();
+    println!(
+        "{} {}\n级别：{}　　类别：{}\n\n检查内容\n  {}\n\n为什么\n  {}\n\n示例\n  {}\n\n依据\n  {}",
+        m.id,
+        m.title,
+        m.severity.label(),
+        m.family.label(),
+        m.what,
+        m.why,
+        m.example,
+        m.basis
+    );
+    ExitCode::SUCCESS
+}
+
+fn cmd_obligations(file: Option<&Path>) -> ExitCode {
+    let Some(path) = file else {
+        for o in obligations::OBLIGATIONS {
+            let rules = if o.rules.is_empty() {
+                "（尚无规则，总是“未评估”）".to_string()
+            } else {
+                o.rules.join(" ")
+            };
+            println!(
+                "{} {}\n    依据：{}\n    规则：{}",
+                o.id, o.text, o.basis, rules
+            );
+        }
+        return ExitCode::SUCCESS;
+    };
+    let Some(l) = load_document(path) else {
+        return ExitCode::from(2);
+    };
+    let cx = Cx {
+        disclosure: &l.disclosure,
+        budget: l.budget.as_ref(),
+    };
+    let findings = yusuan_check::check(&cx);
+    let mut counts = std::collections::BTreeMap::new();
+    for (o, status) in obligations::evaluate(&cx, &findings) {
+        *counts.entry(status.label()).or_insert(0) += 1;
+        let n = findings
+            .iter()
+            .filter(|d| o.rules.contains(&d.code) && d.severity >= Severity::Warning)
+            .count();
+        let detail = if n > 0 {
+            format!("（{n} 处问题）")
+        } else {
+            String::new()
+        };
+        println!("{:<6} {} {}{detail}", status.label(), o.id, o.text);
+    }
+    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v} 项")).collect();
+    println!(
+        "\n{}：{}。“未评估”表示现有输入无法检查该项，不计为通过。",
+        path.display(),
+        summary.join("，")
+    );
+    ExitCode::SUCCESS
 }

@@ -784,3 +784,41 @@ impl Budget {
         self.comparisons.iter().find(|c| &c.subject == subject)
     }
 }
+
+impl Budget {
+    /// This year's figure for a comparison subject, computed from the ledger.
+    pub fn this_year(&self, subject: &Subject) -> Fen {
+        let general = |f: &Fact| f.fund.current_fiscal() == Some(FiscalBudget::General);
+        match subject {
+            Subject::Total => self.sum(|_| true),
+            Subject::Income(group) => match group.as_str() {
+                "一般公共预算" => self.sum(general),
+                "政府性基金预算" => {
+                    self.sum(|f| f.fund.current_fiscal() == Some(FiscalBudget::GovFund))
+                }
+                "国有资本经营预算" => {
+                    self.sum(|f| f.fund.current_fiscal() == Some(FiscalBudget::StateCapital))
+                }
+                "财政专户管理资金" => self.sum(|f| f.fund == FundSource::SpecialAccount),
+                "单位资金" => self.sum(|f| f.fund.is_unit_funds()),
+                "财政拨款结转" => self.sum(|f| f.fund.carried_fiscal().is_some()),
+                "非财政拨款结转结余" => self.sum(|f| f.fund.is_non_fiscal_carry_over()),
+                _ => Fen::ZERO,
+            },
+            Subject::Basic => self.sum(|f| f.use_.is_basic()),
+            Subject::ProjectSpending => self.sum(|f| !f.use_.is_basic()),
+            Subject::FiscalTotal => self.sum(|f| f.fund.current_fiscal().is_some()),
+            Subject::GeneralTotal => self.sum(general),
+            Subject::GeneralBasic => self.sum(|f| general(f) && f.use_.is_basic()),
+            Subject::GeneralProject => self.sum(|f| general(f) && !f.use_.is_basic()),
+            Subject::GeneralFunc(code) => self.sum(|f| general(f) && f.func == *code),
+            Subject::RunningCost => self.sum(|f| general(f) && f.use_ == Use::Public),
+            Subject::ThreePublicTotal => self.sum(|f| {
+                f.fund.current_fiscal().is_some() && ThreePublic::of_econ(f.econ).is_some()
+            }),
+            Subject::ThreePublicItem(i) => self.sum(|f| {
+                f.fund.current_fiscal().is_some() && ThreePublic::of_econ(f.econ) == Some(*i)
+            }),
+        }
+    }
+}

@@ -18,6 +18,17 @@ struct Entry {
     to: Option<i32>,
 }
 
+/// The latest year the compiled-in catalogue covers; used when a document's year is unknown.
+pub const LATEST_YEAR: i32 = 2026;
+
+/// Renamed 类 names still seen in documents: the old name, the code, the year the new name
+/// took effect.
+pub const OUTDATED_NAMES: [(&str, &str, i32); 3] = [
+    ("医疗卫生与计划生育支出", "210", 2019),
+    ("文化体育与传媒支出", "207", 2019),
+    ("国土海洋气象等支出", "220", 2019),
+];
+
 /// The compiled-in catalogue for all years.
 #[derive(Debug)]
 pub struct Catalog {

@@ -4,86 +4,8 @@
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use yusuan_core::budget::*;
-use yusuan_core::codes::{EconCode, FuncCode};
 use yusuan_core::disclosure::{Disclosure, RowKind, Side, Table};
-use yusuan_core::money::Fen;
-use yusuan_core::source::SourceRef;
-
-const FUNC: [&str; 12] = [
-    "2011350", "2011399", "2010301", "2080505", "2080506", "2101102", "2210201", "2120101",
-    "2040601", "2050205", "2150517", "2200150",
-];
-const ECON: [&str; 17] = [
-    "30101", "30108", "30201", "30211", "30217", "30231", "30212", "31013", "30913", "30302",
-    "30309", "31002", "39999", "30701", "31201", "31302", "31101",
-];
-
-fn fact() -> impl Strategy<Value = Fact> {
-    (
-        0..FUNC.len(),
-        0..ECON.len(),
-        0..FundSource::ALL.len(),
-        0..5usize,
-        prop_oneof![1i64..20_000, 1i64..5_000_000_000],
-    )
-        .prop_map(|(f, e, s, u, amount)| Fact {
-            func: FuncCode::parse(FUNC[f]).unwrap(),
-            econ: EconCode::parse(ECON[e]).unwrap(),
-            fund: FundSource::ALL[s],
-            use_: match u {
-                0 => Use::Personnel,
-                1 => Use::Public,
-                p => Use::Project(p - 2),
-            },
-            amount: Fen(amount),
-            source: SourceRef::None,
-        })
-}
-
-fn project(name: String, unit: Option<String>) -> Project {
-    Project {
-        name,
-        unit,
-        basis: String::new(),
-        executor: String::new(),
-        leader: None,
-        period: String::new(),
-        purpose: String::new(),
-        allocation: Vec::new(),
-        carry_over_use: None,
-        performance: Some(ProjectPerformance {
-            goal: "目标".into(),
-            indicators: Vec::new(),
-        }),
-        source: SourceRef::None,
-        spans: FieldSpans::default(),
-    }
-}
-
-fn budget() -> impl Strategy<Value = Budget> {
-    (prop::collection::vec(fact(), 0..40), any::<bool>()).prop_map(|(facts, two_units)| Budget {
-        year: 2025,
-        kind: DocKind::Department,
-        date: None,
-        department: Department {
-            name: "测试部门".into(),
-            ..Department::default()
-        },
-        facts,
-        projects: vec![
-            project("项目甲".into(), None),
-            project("项目乙".into(), two_units.then(|| "下属单位".to_string())),
-            project("项目丙".into(), None),
-        ],
-        procurement: Procurement::default(),
-        assets: Assets::default(),
-        comparisons: Vec::new(),
-        overall_performance: None,
-        notes: NarrativeNotes::default(),
-        local_func_names: Default::default(),
-    })
-}
+use yusuan_testkit::budget;
 
 /// The exact value of a cell, zero when blank.
 fn v(t: &Table, row: usize, col: usize) -> i64 {

@@ -72,9 +72,17 @@ fn place(file: &str, l: &Label) -> String {
     }
 }
 
-/// Renders a diagnostic about `file` (whose text is `src`).
+/// Renders a diagnostic about `file` (whose text is `src`). A 提示 (info) is rendered compactly:
+/// its message, its place and the interval that explains it.
 pub fn render(d: &Diagnostic, file: &str, src: &str) -> String {
     let mut out = format!("{}[{}]: {}\n", d.severity.label(), d.code, d.message);
+    if d.severity == yusuan_core::diag::Severity::Info {
+        out.push_str(&format!("  --> {}\n", place(file, &d.primary)));
+        if let Some(a) = d.figures.as_ref().and_then(|f| f.allowed.as_ref()) {
+            out.push_str(&format!("   = {a}\n"));
+        }
+        return out;
+    }
     let gutter = std::iter::once(&d.primary)
         .chain(&d.secondary)
         .filter_map(|l| excerpt_range(src, &l.at).map(|(line, ..)| line.to_string().len()))

@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod diag_json;
 pub mod diag_text;
 pub mod source;
 pub mod tables;

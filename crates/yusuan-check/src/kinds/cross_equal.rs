@@ -48,8 +48,15 @@ fn resolve<'t>(
                 RowSel::Label(l) => format!("表{}「{l}」行「{}」列", t.number, s.column),
                 RowSel::Total => format!("表{}合计行「{}」列", t.number, s.column),
             };
-            let label = Label::at(t.source.clone(), "（无此行，视为空白）");
-            Some((None, label, name))
+            let row_label = match s.row {
+                RowSel::Label(l) => l,
+                RowSel::Total => "合计",
+            };
+            Some((
+                None,
+                super::missing_cell(t, None, row_label, s.column),
+                name,
+            ))
         }
     }
 }

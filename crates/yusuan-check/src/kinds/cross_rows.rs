@@ -5,7 +5,7 @@ use super::{cell_label, find_col, printed, report};
 use crate::engine::{Cx, Rule, RuleMeta};
 use crate::interval::same_quantity;
 use std::collections::BTreeSet;
-use yusuan_core::diag::{Diagnostic, Label};
+use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::{Side, Table};
 
 /// A column of a table.
@@ -70,11 +70,11 @@ impl Rule for CrossRows {
             let pb = ib.and_then(|i| printed(tb, i, cb));
             let la = match ia {
                 Some(i) => cell_label(ta, i, ca),
-                None => Label::at(ta.source.clone(), format!("表{}无 {code} 行", ta.number)),
+                None => super::missing_cell(ta, Some(code), "", self.a.column),
             };
             let lb = match ib {
                 Some(i) => cell_label(tb, i, cb),
-                None => Label::at(tb.source.clone(), format!("表{}无 {code} 行", tb.number)),
+                None => super::missing_cell(tb, Some(code), "", self.b.column),
             };
             let what = format!(
                 "科目 {code}：表{}「{}」列应与表{}「{}」列相同",

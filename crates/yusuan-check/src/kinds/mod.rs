@@ -76,6 +76,26 @@ pub(crate) fn cell_label(t: &Table, row: usize, col: usize) -> Label {
     Label::cell(at, pos(t, row, Some(col)), text)
 }
 
+/// A label for a cell the table does not print at all (its row is absent): blank.
+pub(crate) fn missing_cell(
+    t: &Table,
+    row_code: Option<&str>,
+    row_label: &str,
+    column: &str,
+) -> Label {
+    let cell = CellPos {
+        table: t.number,
+        row_code: row_code.map(str::to_string),
+        row_label: row_label.to_string(),
+        column: Some(column.to_string()),
+    };
+    Label::cell(
+        yusuan_core::source::SourceRef::None,
+        cell,
+        "（无此行，视为空白）",
+    )
+}
+
 /// A human name for a cell: 表2「总计」行「总计」列.
 pub(crate) fn cell_name(t: &Table, row: usize, col: usize) -> String {
     pos(t, row, Some(col)).to_string()

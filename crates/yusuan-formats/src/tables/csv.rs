@@ -131,7 +131,8 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         ));
     }
     let mut tables: Vec<Table> = Vec::new();
-    let mut seen: std::collections::HashMap<(u8, String, String, String, Side), usize> =
+    // A cell is identified by its table, unit block (tables 7 and 11), row and column.
+    let mut seen: std::collections::HashMap<(u8, usize, String, String, String, Side), usize> =
         Default::default();
     let mut iter = recs
         .into_iter()
@@ -209,31 +210,6 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
             ));
             continue;
         };
-        let key = (
-            spec.number,
-            code.to_string(),
-            label.to_string(),
-            column.to_string(),
-            side,
-        );
-        if let Some(first) = seen.get(&key) {
-            diags.push(
-                Diagnostic::error(
-                    codes::DUPLICATE,
-                    format!("第 {line} 行与第 {first} 行是同一个单元格"),
-                    at,
-                )
-                .with_secondary(
-                    SourceRef::Line {
-                        page: None,
-                        line: *first,
-                    },
-                    "第一次出现在这里",
-                ),
-            );
-            continue;
-        }
-        seen.insert(key, line);
         let ti = match tables.iter().position(|t| t.number == spec.number) {
             Some(i) => i,
             None => {
@@ -258,20 +234,76 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                 tables.len() - 1
             }
         };
+        let units7: Vec<String> = tables
+            .iter()
+            .filter(|t| t.number == 7)
+            .flat_map(|t| {
+                t.rows
+                    .iter()
+                    .filter(|r| r.kind == RowKind::Unit)
+                    .map(|r| r.label.clone())
+            })
+            .collect();
         let t = &mut tables[ti];
+        // Tables 7 and 11 repeat codes under each unit: rows are looked up, and cells told
+        // apart, within the current unit block (from the last unit row on).
+        let has_unit = t.rows.iter().any(|r| r.kind == RowKind::Unit);
+        let is_unit_line = code.is_empty()
+            && matches!(spec.number, 7 | 11)
+            && !matches!(label, "总计" | "合计")
+            && row_kind(spec.number, code, label, has_unit, &units7) == RowKind::Unit;
+        let block = if is_unit_line {
+            t.rows
+                .iter()
+                .position(|r| r.kind == RowKind::Unit && r.label == label)
+                .unwrap_or(t.rows.len())
+        } else {
+            t.rows
+                .iter()
+                .rposition(|r| r.kind == RowKind::Unit)
+                .unwrap_or(0)
+        };
+        let key = (
+            spec.number,
+            block,
+            code.to_string(),
+            label.to_string(),
+            column.to_string(),
+            side,
+        );
+        if let Some(first) = seen.get(&key) {
+            diags.push(
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    format!("第 {line} 行与第 {first} 行是同一个单元格"),
+                    at,
+                )
+                .with_secondary(
+                    SourceRef::Line {
+                        page: None,
+                        line: *first,
+                    },
+                    "第一次出现在这里",
+                ),
+            );
+            continue;
+        }
+        seen.insert(key, line);
         let code_opt = (!code.is_empty()).then(|| code.to_string());
         let ri = match t
             .rows
             .iter()
+            .skip(block)
             .position(|r| r.side == side && r.code == code_opt && r.label == label)
         {
-            Some(i) => i,
+            Some(i) => block + i,
             None => {
                 let kind = row_kind(
                     spec.number,
                     code,
                     label,
                     t.rows.iter().any(|r| r.kind == RowKind::Unit),
+                    &units7,
                 );
                 t.rows.push(Row {
                     side,
@@ -337,8 +369,46 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     (d, diags)
 }
 
-/// What a row is, from its table, code and label.
-fn row_kind(table: u8, code: &str, label: &str, has_unit: bool) -> RowKind {
+/// Endings of organisation names (unit rows), as opposed to project names.
+const UNIT_SUFFIXES: [&str; 24] = [
+    "局",
+    "中心",
+    "委员会",
+    "委",
+    "办公室",
+    "办事处",
+    "院",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "学校",
+    "校",
+    "部",
+    "处",
+    "会",
+    "厅",
+    "室",
+    "园",
+    "场",
+    "团",
+    "社",
+    "台",
+    "部门",
+];
+
+/// Whether a label names an organisation (a budget unit) rather than a project.
+fn looks_like_unit(label: &str) -> bool {
+    let project_like = ["经费", "项目", "资金", "补助", "费", "款", "工程", "专项"]
+        .iter()
+        .any(|s| label.ends_with(s));
+    !project_like && UNIT_SUFFIXES.iter().any(|s| label.ends_with(s))
+}
+
+/// What a row is, from its table, code and label. In table 11 a row without a code is a unit
+/// row when it is the first after the total, names a unit of table 7, or reads as an
+/// organisation's name; otherwise a project row.
+fn row_kind(table: u8, code: &str, label: &str, has_unit: bool, units7: &[String]) -> RowKind {
     if code.is_empty() && matches!(label, "总计" | "合计" | "收入总计" | "支出总计") {
         return RowKind::Total;
     }
@@ -359,7 +429,9 @@ fn row_kind(table: u8, code: &str, label: &str, has_unit: bool) -> RowKind {
         (10, _) if label.contains("小计") => RowKind::Subtotal,
         (7, _) => RowKind::Unit,
         (11, _) if label == "基本支出" => RowKind::Item,
-        (11, _) if !has_unit => RowKind::Unit,
+        (11, _) if !has_unit || units7.iter().any(|u| u == label) || looks_like_unit(label) => {
+            RowKind::Unit
+        }
         (11, _) => RowKind::Project,
         _ => RowKind::Item,
     }

@@ -1,0 +1,119 @@
+//! D002 人员增减的说法前后一致
+
+use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
+use crate::rules::support::finding;
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+
+/// D002
+pub struct D002;
+
+static META: RuleMeta = RuleMeta {
+    id: "D002",
+    family: Family::Profile,
+    severity: Severity::Error,
+    title: "人员增减的说法前后一致",
+    what: "变动原因中“增加 N 人”“减少 N 人”的说法，应与部门概况中在职人数的增减一致。",
+    why: "同一事实在文件中两处说法不同，至少一处不实（domain.md：同一数字前后两个值）。",
+    example: "参考例：第一部分称在职“增加 0人”，第三部分第三、五节以“部门较上年预算增加 1人”解释基本支出增长：矛盾。",
+    basis: "部门预算公开第一部分（人员情况）与第三部分（收支增减原因）。",
+    fixture: Fixture {
+        base: Base::ReferenceSource,
+        pass: &[("in_service_change = 0    #", "in_service_change = 1    #")],
+        fail: &[],
+    },
+};
+
+/// Every “增加 N 人” / “减少 N 人” in a text, as a signed count.
+pub(crate) fn headcount_changes(text: &str) -> Vec<i64> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let sign = match (chars[i], chars[i + 1]) {
+            ('增', '加') => 1,
+            ('减', '少') => -1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i + 2;
+        while j < chars.len() && chars[j].is_whitespace() {
+            j += 1;
+        }
+        let start = j;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        let digits: String = chars[start..j].iter().collect();
+        while j < chars.len() && chars[j].is_whitespace() {
+            j += 1;
+        }
+        if !digits.is_empty() && chars.get(j) == Some(&'人') {
+            if let Ok(n) = digits.parse::<i64>() {
+                out.push(sign * n);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+impl Rule for D002 {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(b) = cx.budget else { return };
+        let s = &b.department.staff;
+        let stated = i64::from(s.in_service_change);
+        for c in &b.comparisons {
+            let Some(reason) = &c.reason else { continue };
+            for n in headcount_changes(reason) {
+                if n != stated {
+                    let word = |n: i64| {
+                        if n >= 0 {
+                            format!("增加 {n} 人")
+                        } else {
+                            format!("减少 {} 人", -n)
+                        }
+                    };
+                    out.push(
+                        finding(
+                            &META,
+                            format!(
+                                "“{}”的变动原因称人员{}，而部门概况称在职人数{}",
+                                c.subject.key(),
+                                word(n),
+                                word(stated)
+                            ),
+                            c.spans.or("reason", &c.source).clone(),
+                        )
+                        .with_label(Label::at(
+                            s.spans.or("in_service_change", &s.source).clone(),
+                            format!("在职{}", word(stated)),
+                        ))
+                        .with_help("统一人员增减的说法：改正部门概况的人数变化或变动原因"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_headcount_changes() {
+        assert_eq!(
+            super::headcount_changes("部门较上年预算增加 1人，公用经费增加"),
+            [1]
+        );
+        assert_eq!(
+            super::headcount_changes("在职减少2 人；退休增加 0 人"),
+            [-2, 0]
+        );
+        assert!(super::headcount_changes("公用经费增加。增加预算100万元").is_empty());
+    }
+}
