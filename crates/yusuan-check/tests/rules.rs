@@ -176,7 +176,7 @@ fn all_rules_on_all_fixtures_emit_located_registered_diagnostics() {
         let m = rule.meta();
         for edits in [m.fixture.pass, m.fixture.fail] {
             let (text, _) = fixture(m.id, m.fixture.base, edits);
-            let diags = with_doc(m.id, m.fixture.base, &text, |cx| yusuan_check::check(cx));
+            let diags = with_doc(m.id, m.fixture.base, &text, yusuan_check::check);
             for d in &diags {
                 assert!(
                     yusuan_check::registry::find(d.code).is_some(),
@@ -185,6 +185,25 @@ fn all_rules_on_all_fixtures_emit_located_registered_diagnostics() {
                 );
                 assert_located(d, &text);
             }
+        }
+    }
+}
+
+#[test]
+fn obligations_ledger_maps_every_rule_and_only_registered_ones() {
+    use yusuan_check::obligations::{OBLIGATIONS, unmapped_rules};
+    assert!(
+        unmapped_rules().is_empty(),
+        "rules serving no obligation: {:?}",
+        unmapped_rules()
+    );
+    for o in OBLIGATIONS {
+        for id in o.rules {
+            assert!(
+                yusuan_check::registry::find(id).is_some(),
+                "{}: unknown rule {id}",
+                o.id
+            );
         }
     }
 }

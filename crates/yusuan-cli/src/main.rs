@@ -407,7 +407,10 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
         } else {
             String::new()
         };
-        println!("{:<6} {} {}{detail}", status.label(), o.id, o.text);
+        // Pad by display width: Chinese characters are two columns wide.
+        let label = status.label();
+        let pad = " ".repeat(6usize.saturating_sub(label.chars().count() * 2));
+        println!("{label}{pad} {} {}{detail}", o.id, o.text);
     }
     let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v} 项")).collect();
     println!(

@@ -16,6 +16,8 @@ struct Entry {
     name: String,
     from: i32,
     to: Option<i32>,
+    /// For a 款: every 项 under it is listed.
+    complete: bool,
 }
 
 /// The latest year the compiled-in catalogue covers; used when a document's year is unknown.
@@ -50,20 +52,27 @@ fn parse_rows<K: Ord>(text: &str, parse: impl Fn(&str) -> Option<K>) -> BTreeMap
             continue;
         };
         let to = cols.next().and_then(|t| t.trim().parse().ok());
+        let complete = cols
+            .next()
+            .is_some_and(|f| f.split(',').any(|f| f.trim() == "complete"));
         map.entry(code).or_default().push(Entry {
             name: name.trim().to_string(),
             from,
             to,
+            complete,
         });
     }
     map
 }
 
-fn pick(entries: Option<&Vec<Entry>>, year: i32) -> Option<&str> {
+fn entry(entries: Option<&Vec<Entry>>, year: i32) -> Option<&Entry> {
     entries?
         .iter()
         .find(|e| e.from <= year && e.to.is_none_or(|t| year <= t))
-        .map(|e| e.name.as_str())
+}
+
+fn pick(entries: Option<&Vec<Entry>>, year: i32) -> Option<&str> {
+    entry(entries, year).map(|e| e.name.as_str())
 }
 
 impl Catalog {
@@ -79,6 +88,12 @@ impl Catalog {
     /// The name of a functional code in force in `year`, if the catalogue knows it.
     pub fn functional_name(&self, code: FuncCode, year: i32) -> Option<&str> {
         pick(self.functional.get(&code), year)
+    }
+
+    /// Whether the catalogue lists every 项 of this functional 款 in `year` (so an unknown 项
+    /// under it is certainly wrong, not merely missing from our list).
+    pub fn functional_kuan_complete(&self, kuan: FuncCode, year: i32) -> bool {
+        entry(self.functional.get(&kuan), year).is_some_and(|e| e.complete)
     }
 
     /// The name of an economic code in force in `year`, if the catalogue knows it.
@@ -126,5 +141,7 @@ mod tests {
         );
         assert_eq!(c.functional_classes(2025).len(), 29);
         assert_eq!(c.economic_classes(2025).len(), 10);
+        assert!(c.functional_kuan_complete(FuncCode::parse("21011").unwrap(), 2025));
+        assert!(!c.functional_kuan_complete(FuncCode::parse("20101").unwrap(), 2025));
     }
 }

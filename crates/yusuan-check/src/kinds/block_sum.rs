@@ -31,10 +31,10 @@ impl Rule for BlockSum {
             .collect();
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         if self.members.is_empty() {
-            if let Some(total) = t.rows.iter().position(|r| r.kind == RowKind::Total) {
-                if !units.is_empty() {
-                    groups.push((total, units.clone()));
-                }
+            if let Some(total) = t.rows.iter().position(|r| r.kind == RowKind::Total)
+                && !units.is_empty()
+            {
+                groups.push((total, units.clone()));
             }
         } else {
             for (k, &u) in units.iter().enumerate() {
@@ -48,19 +48,19 @@ impl Rule for BlockSum {
         for (whole, parts) in groups {
             for ci in 0..t.columns.len() {
                 let values: Vec<_> = parts.iter().map(|&r| printed(t, r, ci)).collect();
+                let verdict = sum_identity(printed(t, whole, ci), &values);
+                if verdict == crate::interval::Verdict::Holds {
+                    continue;
+                }
                 let what = if self.members.is_empty() {
                     format!("{}应等于各单位之和", super::cell_name(t, whole, ci))
                 } else {
                     format!("{}应等于本单位各行之和", super::cell_name(t, whole, ci))
                 };
                 let others = parts.iter().map(|&r| cell_label(t, r, ci)).collect();
-                if let Some(d) = report(
-                    &self.meta,
-                    sum_identity(printed(t, whole, ci), &values),
-                    &what,
-                    cell_label(t, whole, ci),
-                    others,
-                ) {
+                if let Some(d) =
+                    report(&self.meta, verdict, &what, cell_label(t, whole, ci), others)
+                {
                     out.push(d);
                 }
             }

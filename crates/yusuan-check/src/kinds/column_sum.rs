@@ -45,19 +45,17 @@ impl Rule for ColumnSum {
                 continue;
             }
             let values: Vec<_> = parts.iter().map(|&c| printed(t, ri, c)).collect();
+            let verdict = sum_identity(printed(t, ri, w), &values);
+            if verdict == crate::interval::Verdict::Holds {
+                continue;
+            }
             let what = format!(
                 "{}应等于{}之和",
                 super::cell_name(t, ri, w),
                 self.parts.join("、")
             );
             let others = parts.iter().map(|&c| cell_label(t, ri, c)).collect();
-            if let Some(d) = report(
-                &self.meta,
-                sum_identity(printed(t, ri, w), &values),
-                &what,
-                cell_label(t, ri, w),
-                others,
-            ) {
+            if let Some(d) = report(&self.meta, verdict, &what, cell_label(t, ri, w), others) {
                 out.push(d);
             }
         }

@@ -71,8 +71,12 @@ impl Rule for CrossEqual {
         else {
             return;
         };
+        let verdict = same_quantity(pa, pb);
+        if verdict == crate::interval::Verdict::Holds {
+            return;
+        }
         let what = format!("{nb}应与{na}相同");
-        if let Some(d) = report(&self.meta, same_quantity(pa, pb), &what, lb, vec![la]) {
+        if let Some(d) = report(&self.meta, verdict, &what, lb, vec![la]) {
             out.push(d);
         }
     }

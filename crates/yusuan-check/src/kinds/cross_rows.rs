@@ -68,6 +68,10 @@ impl Rule for CrossRows {
             let ib = rb.iter().find(|(c, _)| c == code).map(|(_, i)| *i);
             let pa = ia.and_then(|i| printed(ta, i, ca));
             let pb = ib.and_then(|i| printed(tb, i, cb));
+            let verdict = same_quantity(pa, pb);
+            if verdict == crate::interval::Verdict::Holds {
+                continue;
+            }
             let la = match ia {
                 Some(i) => cell_label(ta, i, ca),
                 None => super::missing_cell(ta, Some(code), "", self.a.column),
@@ -81,13 +85,7 @@ impl Rule for CrossRows {
                 tb.number, self.b.column, ta.number, self.a.column
             );
             let (primary, other) = if ib.is_some() { (lb, la) } else { (la, lb) };
-            if let Some(d) = report(
-                &self.meta,
-                same_quantity(pa, pb),
-                &what,
-                primary,
-                vec![other],
-            ) {
+            if let Some(d) = report(&self.meta, verdict, &what, primary, vec![other]) {
                 out.push(d);
             }
         }

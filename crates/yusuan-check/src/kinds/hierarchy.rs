@@ -66,15 +66,15 @@ impl Rule for Hierarchy {
                     continue;
                 }
                 let values: Vec<_> = tops.iter().map(|&r| printed(t, r, ci)).collect();
+                let verdict = sum_identity(printed(t, total, ci), &values);
+                if verdict == crate::interval::Verdict::Holds {
+                    continue;
+                }
                 let what = format!("{}应等于各类级科目之和", super::cell_name(t, total, ci));
                 let others = tops.iter().map(|&r| cell_label(t, r, ci)).collect();
-                if let Some(d) = report(
-                    &self.meta,
-                    sum_identity(printed(t, total, ci), &values),
-                    &what,
-                    cell_label(t, total, ci),
-                    others,
-                ) {
+                if let Some(d) =
+                    report(&self.meta, verdict, &what, cell_label(t, total, ci), others)
+                {
                     out.push(d);
                 }
             }
@@ -96,15 +96,15 @@ impl Rule for Hierarchy {
                         continue;
                     }
                     let values: Vec<_> = children.iter().map(|&r| printed(t, r, ci)).collect();
+                    let verdict = sum_identity(printed(t, p, ci), &values);
+                    if verdict == crate::interval::Verdict::Holds {
+                        continue;
+                    }
                     let what = format!("{}应等于其下级科目之和", super::cell_name(t, p, ci));
                     let others = children.iter().map(|&r| cell_label(t, r, ci)).collect();
-                    if let Some(d) = report(
-                        &self.meta,
-                        sum_identity(printed(t, p, ci), &values),
-                        &what,
-                        cell_label(t, p, ci),
-                        others,
-                    ) {
+                    if let Some(d) =
+                        report(&self.meta, verdict, &what, cell_label(t, p, ci), others)
+                    {
                         out.push(d);
                     }
                 }

@@ -52,24 +52,23 @@ impl Rule for RowSum {
                 .iter()
                 .map(|r| r.and_then(|r| printed(t, r, ci)))
                 .collect();
+            let verdict = sum_identity(w.and_then(|w| printed(t, w, ci)), &values);
+            if verdict == crate::interval::Verdict::Holds {
+                continue;
+            }
             let mut others: Vec<_> = parts
                 .iter()
                 .flatten()
                 .map(|&r| cell_label(t, r, ci))
                 .collect();
-            let (whole, primary, name) = match w {
-                Some(w) => (
-                    printed(t, w, ci),
-                    cell_label(t, w, ci),
-                    super::cell_name(t, w, ci),
-                ),
+            let (primary, name) = match w {
+                Some(w) => (cell_label(t, w, ci), super::cell_name(t, w, ci)),
                 None => {
                     let Some(first) = others.first().cloned() else {
                         continue;
                     };
                     others.remove(0);
                     (
-                        None,
                         first,
                         format!(
                             "表{}「{whole_name}」行「{}」列（未列示，视为空白）",
@@ -79,13 +78,7 @@ impl Rule for RowSum {
                 }
             };
             let what = format!("{name}应等于{}之和", self.parts.join("、"));
-            if let Some(d) = report(
-                &self.meta,
-                sum_identity(whole, &values),
-                &what,
-                primary,
-                others,
-            ) {
+            if let Some(d) = report(&self.meta, verdict, &what, primary, others) {
                 out.push(d);
             }
         }

@@ -33,27 +33,27 @@ pub(crate) fn placeholder(text: &str) -> Option<String> {
     // “（部门名称）”, “（项目名称）”, “（指标名称）”… as the init template writes them.
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in chars.iter().enumerate() {
-        if *c == '（' {
-            if let Some(len) = chars[i + 1..].iter().position(|c| *c == '）') {
-                let inner: String = chars[i + 1..i + 1 + len].iter().collect();
-                if len <= 12
-                    && [
-                        "名称",
-                        "职能",
-                        "联系人",
-                        "联系电话",
-                        "负责人",
-                        "依据",
-                        "目标",
-                        "用途",
-                        "原因",
-                        "承担单位",
-                    ]
-                    .iter()
-                    .any(|w| inner.ends_with(w))
-                {
-                    return Some(format!("（{inner}）"));
-                }
+        if *c == '（'
+            && let Some(len) = chars[i + 1..].iter().position(|c| *c == '）')
+        {
+            let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+            if len <= 12
+                && [
+                    "名称",
+                    "职能",
+                    "联系人",
+                    "联系电话",
+                    "负责人",
+                    "依据",
+                    "目标",
+                    "用途",
+                    "原因",
+                    "承担单位",
+                ]
+                .iter()
+                .any(|w| inner.ends_with(w))
+            {
+                return Some(format!("（{inner}）"));
             }
         }
     }

@@ -49,10 +49,11 @@ pub(crate) fn headcount_changes(text: &str) -> Vec<i64> {
         while j < chars.len() && chars[j].is_whitespace() {
             j += 1;
         }
-        if !digits.is_empty() && chars.get(j) == Some(&'人') {
-            if let Ok(n) = digits.parse::<i64>() {
-                out.push(sign * n);
-            }
+        if !digits.is_empty()
+            && chars.get(j) == Some(&'人')
+            && let Ok(n) = digits.parse::<i64>()
+        {
+            out.push(sign * n);
         }
         i = j.max(i + 1);
     }

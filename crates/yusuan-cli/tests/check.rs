@@ -1,0 +1,219 @@
+//! `yusuan check`, `rules`, `explain` and `obligations` as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yusuan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run yusuan")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const EXAMPLE: &str = "examples/changji-sme-center-2025.toml";
+const GOLDEN: &str = "tests/golden/changji-2025-tables.csv";
+
+/// The reference example reports exactly the findings a careful reader finds (domain.md), at
+/// the right severity — and nothing else.
+#[test]
+fn reference_example_findings() {
+    let o = yusuan(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "errors found → exit 1");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut got: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want: Vec<(String, String)> = [
+        // 三公: the 215.00 project itemises 公务接待费 1 and 公务用车运行维护费 3 while table 10 is 0.
+        ("G002", "error"),
+        ("G002", "error"),
+        // the 215.00 project's itemisation adds up to 217.15.
+        ("P001", "error"),
+        // 在职“增加 0人” against “部门较上年预算增加 1人” in three reasons.
+        ("D002", "error"),
+        ("D002", "error"),
+        ("D002", "error"),
+        // the 部门整体绩效目标表 names 中小企业发展局.
+        ("D003", "error"),
+        // 运行经费 explained by the 领导小组办公室 project's funds.
+        ("G003", "warning"),
+        // 财政资金 480.74 includes the 5.00 非财政拨款结转结余.
+        ("P009", "warning"),
+        // 201 13 99: 0 → 222.00 called “增长 100%”.
+        ("N005", "warning"),
+        // rounding: table 2/3/5 210 11 (12.84 vs 12.83), table 6 (32.34 vs 32.35, 253.75 vs 253.74).
+        ("T0203", "info"),
+        ("T0203", "info"),
+        ("T0203", "info"),
+        ("T0302", "info"),
+        ("T0302", "info"),
+        ("T0502", "info"),
+        ("T0502", "info"),
+        ("T0601", "info"),
+        ("T0602", "info"),
+        ("T0602", "info"),
+        ("T0603", "info"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    want.sort();
+    assert_eq!(got, want);
+    // A finding carries the figures and the place.
+    let p001 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "P001")
+        .unwrap();
+    assert_eq!(p001["figures"]["expected"], "215.00");
+    assert_eq!(p001["figures"]["found"], "217.15");
+    assert_eq!(p001["figures"]["difference"], "+2.15");
+    assert_eq!(p001["location"]["file"], EXAMPLE);
+    assert!(p001["location"]["line"].as_u64().unwrap() > 100);
+    assert!(p001["message"].as_str().unwrap().contains("217.15"));
+    let t0601 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "T0601")
+        .unwrap();
+    assert_eq!(t0601["location"]["table"], 6);
+    assert_eq!(t0601["location"]["row_label"], "总计");
+    assert_eq!(t0601["location"]["column_key"], "合计");
+    assert!(
+        t0601["figures"]["allowed"]
+            .as_str()
+            .unwrap()
+            .contains("[253.735, 253.745)")
+    );
+}
+
+#[test]
+fn human_output_shows_excerpts_and_a_summary() {
+    let o = yusuan(&["check", EXAMPLE]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("错误[P001]: 项目“昌吉州促进产业高质量发展工作领导小组办公室工作经费”的资金分配各项合计 217.15 万元"), "{out}");
+    assert!(
+        out.contains("129 │   { item = \"公务接待费\", econ = \"30217\", amount = 10000.00 },"),
+        "{out}"
+    );
+    assert!(out.contains("提示[T0601]: 表6「总计」行「合计」列应等于人员经费、公用经费之和：应为 253.75，印为 253.74"), "{out}");
+    assert!(out.contains("7 个错误，3 个警告，11 个提示"), "{out}");
+}
+
+#[test]
+fn the_published_tables_alone_have_only_rounding_notes() {
+    let o = yusuan(&["check", GOLDEN]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0 个错误，0 个警告，11 个提示"));
+}
+
+#[test]
+fn a_broken_table_is_an_error_with_exit_1() {
+    let dir = std::env::temp_dir().join(format!("yusuan-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("broken.csv");
+    let text = std::fs::read_to_string(root().join(GOLDEN))
+        .unwrap()
+        .replace("5,,总计,合计,475.74", "5,,总计,合计,475.84");
+    std::fs::write(&f, text).unwrap();
+    let o = yusuan(&["check", f.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rules: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"T0501") && rules.contains(&"X016") && rules.contains(&"X017"),
+        "{rules:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn unreadable_inputs_exit_2() {
+    let o = yusuan(&["check", "missing.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = yusuan(&["check", "README.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("不支持的文件类型")
+    );
+}
+
+#[test]
+fn rules_lists_the_catalogue_and_explain_prints_docs() {
+    let o = yusuan(&["rules"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("T0601  错误  表6 合计等于人员经费加公用经费"),
+        "{out}"
+    );
+    assert!(
+        out.contains("G003   警告  运行经费的变动原因引用了项目支出"),
+        "{out}"
+    );
+    assert!(out.contains("共 115 条规则"), "{out}");
+    let o = yusuan(&["explain", "p001"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for section in [
+        "P001 项目资金分配之和等于项目预算",
+        "检查内容",
+        "为什么",
+        "示例",
+        "依据",
+        "217.15",
+    ] {
+        assert!(out.contains(section), "{section}: {out}");
+    }
+    let o = yusuan(&["explain", "Z999"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn obligations_ledger_never_counts_unevaluated_as_passed() {
+    let o = yusuan(&["obligations"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("O08 说明“三公”经费预算及增减原因，且与表10 一致"));
+    let o = yusuan(&["obligations", EXAMPLE]);
+    let out = stdout(&o);
+    assert!(out.contains("未通过 O08"), "{out}");
+    assert!(out.contains("未通过 O12"), "{out}");
+    assert!(out.contains("通过   O04"), "{out}");
+    assert!(out.contains("未评估 O01"), "{out}");
+    // From the tables alone, the narrative obligations cannot be evaluated.
+    let o = yusuan(&["obligations", GOLDEN]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("未评估 O08") && out.contains("通过   O05"),
+        "{out}"
+    );
+}
