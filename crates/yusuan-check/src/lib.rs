@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+pub mod catalogue_doc;
 pub mod engine;
 pub mod interval;
 pub mod kinds;

@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     what: "上年预算为 0 的科目，本年安排不能说“增长 100%”：增长率 = 增减额 ÷ 上年数，上年为 0 时没有增长率，应说“新增”。",
     why: "增长率以上年数为分母；上年为 0 时任何增加都不是 100%。",
     example: "参考例：201 13 99 其他商贸事务支出上年 0，本年 222.00 万元，说明写“增长 100.00%……该款项较上年增长 100%”。",
-    basis: "增长率的定义（domain.md：rate = change ÷ last year；零基数不能“增长100%”）。",
+    basis: "增长率的定义（rate = change ÷ last year；零基数不能“增长100%”）。",
     fixture: Fixture {
         base: Base::ReferenceSource,
         pass: &[("该款项较上年增长 100%", "该款项为本年新增")],

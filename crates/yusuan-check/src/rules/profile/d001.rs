@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     title: "实有人数等于在职、退休、离休之和",
     what: "部门概况中的实有人数 = 在职 + 退休 + 离休。",
-    why: "实有人数按在职、退休、离休三类统计（domain.md：实有人数 = 在职 + 退休 + 离休）。",
+    why: "实有人数按在职、退休、离休三类统计（实有人数 = 在职 + 退休 + 离休）。",
     example: "参考例：实有人数 20 = 在职 14 + 退休 6 + 离休 0，一致。",
     basis: "部门预算公开第一部分“机构设置及人员情况”。",
     fixture: Fixture {
