@@ -15,7 +15,11 @@ pub fn markdown() -> String {
     for r in RULES {
         let m = r.meta();
         if family != Some(m.family) {
-            out.push_str(&format!("\n## {} — {}\n", m.family.letter(), m.family.label()));
+            out.push_str(&format!(
+                "\n## {} — {}\n",
+                m.family.letter(),
+                m.family.label()
+            ));
             family = Some(m.family);
         }
         out.push_str(&format!(

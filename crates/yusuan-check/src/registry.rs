@@ -96,6 +96,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::project::p007::P007,
     &rules::project::p008::P008,
     &rules::project::p009::P009,
+    &rules::project::p010::P010,
+    &rules::project::p011::P011,
     &rules::profile::d001::D001,
     &rules::profile::d002::D002,
     &rules::profile::d003::D003,

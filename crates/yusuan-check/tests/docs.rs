@@ -9,5 +9,8 @@ fn rule_catalogue_doc_is_current() {
         std::fs::write(&path, &want).unwrap();
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(have == want, "docs/rules.md is out of date: run UPDATE_DOCS=1 cargo test -p yusuan-check --test docs");
+    assert!(
+        have == want,
+        "docs/rules.md is out of date: run UPDATE_DOCS=1 cargo test -p yusuan-check --test docs"
+    );
 }

@@ -441,6 +441,14 @@ pub struct ProjectPerformance {
     pub goal: String,
     /// The indicators, in order.
     pub indicators: Vec<Indicator>,
+    /// 年度预算总额 as printed on the table, when the source states it (else derived).
+    pub stated_total: Option<Fen>,
+    /// 其中：财政拨款 as printed, when stated.
+    pub stated_fiscal: Option<Fen>,
+    /// 其他资金 as printed, when stated.
+    pub stated_other: Option<Fen>,
+    /// Where each field was written.
+    pub spans: FieldSpans,
 }
 
 /// 项目 — a named project with its description, itemised use of funds and targets.

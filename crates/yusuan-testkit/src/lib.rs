@@ -54,6 +54,10 @@ pub fn project(name: String, unit: Option<String>) -> Project {
         allocation: Vec::new(),
         carry_over_use: None,
         performance: Some(ProjectPerformance {
+            stated_total: None,
+            stated_fiscal: None,
+            stated_other: None,
+            spans: FieldSpans::default(),
             goal: "目标".into(),
             indicators: Vec::new(),
         }),

@@ -83,9 +83,14 @@ pub(super) fn build(b: &Budget) -> Vec<PerformanceTable> {
     for (idx, p) in b.projects.iter().enumerate() {
         let Some(perf) = &p.performance else { continue };
         let mine = |f: &crate::budget::Fact| f.use_ == Use::Project(idx);
-        let total = b.sum(mine);
-        let fiscal = b.sum(|f| mine(f) && f.fund.is_fiscal());
-        let other: Fen = total - fiscal;
+        // As printed when the source states the table's figures, else from the ledger.
+        let fiscal = perf
+            .stated_fiscal
+            .unwrap_or_else(|| b.sum(|f| mine(f) && f.fund.is_fiscal()));
+        let other: Fen = perf
+            .stated_other
+            .unwrap_or_else(|| b.sum(|f| mine(f) && !f.fund.is_fiscal()));
+        let total = perf.stated_total.unwrap_or(fiscal + other);
         out.push(PerformanceTable {
             kind: PerformanceKind::Project,
             unit: b.project_unit(p).to_string(),

@@ -722,12 +722,16 @@ impl<'s> P<'s> {
             let performance = t.get("performance").and_then(|pv| {
                 let pt = self.table(pv, &format!("{what}的 performance"))?;
                 let w = format!("{what}的绩效目标");
-                self.known_keys(pt, &["goal", "indicators"], &w);
+                self.known_keys(pt, &["goal", "indicators", "total", "fiscal", "other"], &w);
                 let goal = self.req_str(pt, &pv.span(), "goal", &w).unwrap_or_default();
                 let indicators = self.indicators(pt, &pv.span(), &w);
                 Some(ProjectPerformance {
                     goal: goal.trim().to_string(),
                     indicators,
+                    stated_total: self.opt_amount(pt, "total", &w),
+                    stated_fiscal: self.opt_amount(pt, "fiscal", &w),
+                    stated_other: self.opt_amount(pt, "other", &w),
+                    spans: self.spans(pt),
                 })
             });
             let p = Project {

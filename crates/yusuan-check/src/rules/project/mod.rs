@@ -9,6 +9,8 @@ pub mod p006;
 pub mod p007;
 pub mod p008;
 pub mod p009;
+pub mod p010;
+pub mod p011;
 
 use yusuan_core::budget::Indicator;
 
