@@ -62,6 +62,8 @@ pub enum Base {
     ReferenceCsv,
     /// The reference example's budget source (`examples/changji-sme-center-2025.toml`).
     ReferenceSource,
+    /// The reference example's published text (`examples/changji-sme-center-2025-budget.published.txt`).
+    ReferenceText,
 }
 
 /// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`

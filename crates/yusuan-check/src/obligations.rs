@@ -28,6 +28,8 @@ pub enum Needs {
     Tables,
     /// The budget source (or, later, the parsed narrative of a published document).
     Source,
+    /// The budget source or the narrative of a published text.
+    SourceOrNarrative,
     /// Nothing yusuan can read yet.
     Unavailable,
 }
@@ -96,8 +98,10 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O07",
         text: "说明收支预算及其增减变化的原因",
         basis: GUIDE,
-        rules: &["C003", "C004", "C005", "N005"],
-        needs: Needs::Source,
+        rules: &[
+            "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009",
+        ],
+        needs: Needs::SourceOrNarrative,
     },
     Obligation {
         id: "O08",
@@ -192,6 +196,9 @@ pub fn evaluate(cx: &Cx<'_>, findings: &[Diagnostic]) -> Vec<(&'static Obligatio
             let runnable = match o.needs {
                 Needs::Unavailable => false,
                 Needs::Source => cx.budget.is_some(),
+                Needs::SourceOrNarrative => {
+                    cx.budget.is_some() || !cx.disclosure.narrative.sections.is_empty()
+                }
                 Needs::Tables => !cx.disclosure.tables.is_empty(),
             };
             if !runnable || o.rules.is_empty() {

@@ -123,6 +123,10 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n003::N003,
     &rules::narrative::n004::N004,
     &rules::narrative::n005::N005,
+    &rules::narrative::n006::N006,
+    &rules::narrative::n007::N007,
+    &rules::narrative::n008::N008,
+    &rules::narrative::n009::N009,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

@@ -11,12 +11,15 @@ use yusuan_formats::{diag_text, source, tables::csv};
 
 const REFERENCE_CSV: &str = include_str!("../../../tests/golden/changji-2025-tables.csv");
 const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
+const REFERENCE_TEXT: &str =
+    include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
 
 /// Applies `(from, to)` edits to the base; each `from` must occur exactly once.
 fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static str) {
     let (mut text, name) = match base {
         Base::ReferenceCsv => (REFERENCE_CSV.to_string(), "tables.csv"),
         Base::ReferenceSource => (REFERENCE_SOURCE.to_string(), "budget.toml"),
+        Base::ReferenceText => (REFERENCE_TEXT.to_string(), "published.txt"),
     };
     for (from, to) in edits {
         assert_eq!(
@@ -32,6 +35,17 @@ fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static st
 /// Runs `f` on the document `text` as the CLI would (CSV import, or parse + derive).
 fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -> T {
     match base {
+        Base::ReferenceText => {
+            let (d, diags) = yusuan_formats::text::read(text);
+            assert!(
+                diags.is_empty(),
+                "{id}: fixture does not read cleanly: {diags:#?}"
+            );
+            f(&Cx {
+                disclosure: &d,
+                budget: None,
+            })
+        }
         Base::ReferenceCsv => {
             let (d, diags) = csv::read(text);
             assert!(

@@ -35,7 +35,7 @@ enum Command {
     },
     /// 检查公开文件：表内、表间、三公、项目与绩效、人员、完整性、科目、文字
     Check {
-        /// 要检查的文件：预算源文件（.toml）或公开表长表（.csv）
+        /// 要检查的文件：预算源文件（.toml）、公开表长表（.csv）或公开文件文本（.txt，目前只读情况说明）
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 输出格式：human（带原文摘录）或 json
@@ -250,9 +250,24 @@ fn load_document(path: &Path) -> Option<Loaded> {
                 text,
             })
         }
+        "txt" => {
+            let text = read_text(path)?;
+            let (disclosure, diags) = yusuan_formats::text::read(&text);
+            for d in &diags {
+                eprintln!("{}", diag_text::render(d, &shown, &text));
+            }
+            eprintln!(
+                "注意：{shown}：文本文件目前只读取第三部分（情况说明）的文字；表格的读取将在后续版本提供。"
+            );
+            Some(Loaded {
+                disclosure,
+                budget: None,
+                text,
+            })
+        }
         _ => {
             eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可检查预算源文件（.toml）和公开表长表（.csv，yusuan tables --format csv 的格式）；读取 PDF 和文本公开文件将在后续版本提供"
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可检查预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）和公开文件的文本（.txt，目前只读取情况说明）；读取 PDF 将在后续版本提供"
             );
             None
         }

@@ -180,7 +180,7 @@ fn rules_lists_the_catalogue_and_explain_prints_docs() {
         out.contains("G003   警告  运行经费的变动原因引用了项目支出"),
         "{out}"
     );
-    assert!(out.contains("共 117 条规则"), "{out}");
+    assert!(out.contains("共 121 条规则"), "{out}");
     let o = yusuan(&["explain", "p001"]);
     assert!(o.status.success());
     let out = stdout(&o);
@@ -215,5 +215,44 @@ fn obligations_ledger_never_counts_unevaluated_as_passed() {
     assert!(
         out.contains("未评估 O08") && out.contains("通过   O05"),
         "{out}"
+    );
+}
+
+/// The published text's narrative: every share and growth rate recomputes, except the growth
+/// "from zero" of 201 13 99; the 0.00 changes worded as 增加 are noted.
+#[test]
+fn published_narrative_is_checked_claim_by_claim() {
+    let o = yusuan(&[
+        "check",
+        "examples/changji-sme-center-2025-budget.published.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        String::from_utf8(o.stderr.clone())
+            .unwrap()
+            .contains("目前只读取第三部分")
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let got: Vec<(&str, &str, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("N009", "warning", 824),
+            ("N008", "info", 832),
+            ("N008", "info", 975)
+        ]
     );
 }

@@ -11,5 +11,7 @@
 
 pub mod diag_json;
 pub mod diag_text;
+pub mod narrative;
 pub mod source;
 pub mod tables;
+pub mod text;

@@ -1,0 +1,491 @@
+//! The narrative (第三部分 情况说明) of a published text, read into sections, sentences and
+//! the claims each sentence makes: amounts, shares, changes against last year, growth rates,
+//! headcounts. A pure function of the text; the importer of whole documents builds on it.
+//!
+//! Text as PDF-to-text tools give it: lines broken anywhere, blank lines between, page numbers
+//! alone on a line, form feeds between pages (when present). Headings are `一、` … at a line
+//! start (sections) and `（一）` … (sub-sections); sentences end at `。`.
+
+use yusuan_core::diag::Diagnostic;
+use yusuan_core::disclosure::{Claim, ClaimKind, Direction, Narrative, Section, Sentence};
+use yusuan_core::money::{MoneyUnit, Printed, Unit, parse_printed};
+use yusuan_core::source::SourceRef;
+
+/// Narrative reader diagnostic codes. Stable; never reused.
+pub mod codes {
+    /// 没有找到情况说明部分
+    pub const NO_NARRATIVE: &str = "I101";
+}
+
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// `一、…` at the start of a line: the numeral and the rest.
+fn top_heading(line: &str) -> Option<(String, String)> {
+    let n: String = line.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+    if n.is_empty() || n.chars().count() > 3 {
+        return None;
+    }
+    let rest = &line[n.len()..];
+    rest.strip_prefix('、').map(|r| (n, r.trim().to_string()))
+}
+
+/// `（一）…` / `(一)…` at the start of a line.
+fn sub_heading(line: &str) -> Option<(String, String)> {
+    let rest = line.strip_prefix('（').or_else(|| line.strip_prefix('('))?;
+    let n: String = rest.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+    if n.is_empty() {
+        return None;
+    }
+    let after = &rest[n.len()..];
+    let after = after
+        .strip_prefix('）')
+        .or_else(|| after.strip_prefix(')'))?;
+    Some((format!("（{n}）"), after.trim().to_string()))
+}
+
+/// Where the narrative part is: from the line that starts `第三部分` to the one that starts
+/// `第四部分` (or the end). Lines are 0-based indexes.
+fn narrative_range(lines: &[&str]) -> Option<(usize, usize)> {
+    let start = lines
+        .iter()
+        .position(|l| l.trim().starts_with("第三部分"))?;
+    let end = lines
+        .iter()
+        .skip(start + 1)
+        .position(|l| l.trim().starts_with("第四部分"))
+        .map_or(lines.len(), |i| start + 1 + i);
+    Some((start + 1, end))
+}
+
+/// A sentence being assembled: its text and the line it starts on.
+struct Pending {
+    text: String,
+    line: usize,
+    page: Option<u32>,
+}
+
+/// Reads the narrative of a published text.
+pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let has_pages = text.contains('\u{c}');
+    let mut page = 1u32;
+    let page_of: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            page += l.matches('\u{c}').count() as u32;
+            has_pages.then_some(page)
+        })
+        .collect();
+    let Some((from, to)) = narrative_range(&lines) else {
+        let d = Diagnostic::error(
+            codes::NO_NARRATIVE,
+            "没有找到“第三部分”（情况说明）",
+            SourceRef::Line {
+                page: None,
+                line: 1,
+            },
+        )
+        .with_help("情况说明应以“第三部分 …情况说明”开头");
+        return (Narrative::default(), vec![d]);
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    let mut pending: Option<Pending> = None;
+    let mut i = from;
+    while i < to {
+        let raw = lines[i].replace('\u{c}', "");
+        let line = raw.trim();
+        let at = SourceRef::Line {
+            page: page_of[i],
+            line: i + 1,
+        };
+        if line.is_empty() || line.chars().all(|c| c.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let heading = top_heading(line)
+            .map(|h| (true, h))
+            .or_else(|| sub_heading(line).map(|h| (false, h)));
+        if let Some((top, (number, mut title))) = heading {
+            flush(&mut pending, &mut sections);
+            // A heading broken over two lines: a short next line without a full stop.
+            if let Some(next) = lines[i + 1..to]
+                .iter()
+                .position(|l| !l.trim().is_empty())
+                .map(|k| i + 1 + k)
+            {
+                let n = lines[next].trim();
+                if !title.contains('。')
+                    && n.chars().count() <= 12
+                    && !n.contains('。')
+                    && top_heading(n).is_none()
+                    && sub_heading(n).is_none()
+                {
+                    title.push_str(n);
+                    i = next;
+                }
+            }
+            let s = Section {
+                number,
+                title,
+                sentences: Vec::new(),
+                subsections: Vec::new(),
+                source: at,
+            };
+            match (top, sections.last_mut()) {
+                (false, Some(parent)) => parent.subsections.push(s),
+                _ => sections.push(s),
+            }
+            i += 1;
+            continue;
+        }
+        // Text: split into sentences at 。
+        let mut rest = line;
+        while !rest.is_empty() {
+            let p = pending.get_or_insert_with(|| Pending {
+                text: String::new(),
+                line: i + 1,
+                page: page_of[i],
+            });
+            match rest.find('。') {
+                Some(k) => {
+                    p.text.push_str(&rest[..k + '。'.len_utf8()]);
+                    rest = &rest[k + '。'.len_utf8()..];
+                    flush(&mut pending, &mut sections);
+                }
+                None => {
+                    p.text.push_str(rest);
+                    rest = "";
+                }
+            }
+        }
+        i += 1;
+    }
+    flush(&mut pending, &mut sections);
+    (Narrative { sections }, Vec::new())
+}
+
+fn flush(pending: &mut Option<Pending>, sections: &mut Vec<Section>) {
+    let Some(p) = pending.take() else { return };
+    let text = p.text.trim().to_string();
+    if text.is_empty() {
+        return;
+    }
+    let sentence = Sentence {
+        claims: claims(&text),
+        text,
+        source: SourceRef::Line {
+            page: p.page,
+            line: p.line,
+        },
+    };
+    let Some(top) = sections.last_mut() else {
+        sections.push(Section {
+            number: String::new(),
+            title: String::new(),
+            sentences: vec![sentence],
+            subsections: Vec::new(),
+            source: SourceRef::None,
+        });
+        return;
+    };
+    match top.subsections.last_mut() {
+        Some(sub) => sub.sentences.push(sentence),
+        None => top.sentences.push(sentence),
+    }
+}
+
+/// A number in the text: its character range and its digits.
+struct Num {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+fn numbers(chars: &[char]) -> Vec<Num> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            out.push(Num {
+                start,
+                end: i,
+                text: chars[start..i].iter().collect(),
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The clause a position is in: from the last `，：；。` before it.
+fn clause_before(chars: &[char], pos: usize) -> String {
+    let start = chars[..pos]
+        .iter()
+        .rposition(|c| "，：；。,;:".contains(*c))
+        .map_or(0, |k| k + 1);
+    chars[start..pos].iter().collect()
+}
+
+/// What follows a number, spaces skipped.
+fn unit_after(chars: &[char], end: usize) -> (String, usize) {
+    let mut k = end;
+    while k < chars.len() && chars[k] == ' ' {
+        k += 1;
+    }
+    let rest: String = chars[k..chars.len().min(k + 2)].iter().collect();
+    (rest, k)
+}
+
+/// Cleans a clause into the subject it names: `其中：一般公共预算 ` → `一般公共预算`.
+fn subject_of(clause: &str) -> String {
+    let mut s = clause
+        .trim()
+        .trim_start_matches("其中")
+        .trim_start_matches('：')
+        .trim()
+        .to_string();
+    for suffix in ["预算数为", "为", "共计"] {
+        if let Some(t) = s.strip_suffix(suffix)
+            && !t.trim().is_empty()
+        {
+            s = t.trim().to_string();
+        }
+    }
+    // Items like "1、一般公共服务支出（类）" keep their name, not their number.
+    let s = s
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['、', '．', '.'])
+        .to_string();
+    s.trim().to_string()
+}
+
+/// Drops a leading year (`2025 年`) from a subject.
+fn strip_year(s: &str) -> String {
+    let t = s
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    // subject_of already drops leading digits, so a bare leading 年 is a year's remains.
+    match t.strip_prefix('年') {
+        Some(rest) => rest.trim().to_string(),
+        None => s.trim().to_string(),
+    }
+}
+
+/// The claims of a sentence.
+pub fn claims(text: &str) -> Vec<Claim> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<Claim> = Vec::new();
+    let mut subject = String::new();
+    for n in numbers(&chars) {
+        let (unit, k) = unit_after(&chars, n.end);
+        let clause = clause_before(&chars, n.start);
+        let direction = if clause.contains("增加") || clause.contains("增长") {
+            Some(Direction::Increase)
+        } else if clause.contains("减少") || clause.contains("下降") {
+            Some(Direction::Decrease)
+        } else {
+            None
+        };
+        let at = (n.start, k + unit.chars().count().min(2));
+        if unit.starts_with("万元") {
+            let Some(p) = parse_printed(&n.text, Unit::Money(MoneyUnit::Wan)) else {
+                continue;
+            };
+            let trimmed = clause.trim_end();
+            let is_change =
+                clause.contains("比上年") || ["增加", "减少"].iter().any(|w| trimmed.ends_with(w));
+            match (is_change, direction) {
+                (true, Some(direction)) => {
+                    // “因公出国（境）费增加 0.00 万元”, “…经费预算比上年预算增加 0.00 万元”: a
+                    // subject named in the clause itself replaces the running one.
+                    let cut = clause
+                        .find("比上年")
+                        .or_else(|| clause.rfind("增加"))
+                        .or_else(|| clause.rfind("减少"))
+                        .unwrap_or(0);
+                    let named = strip_year(&subject_of(&clause[..cut]));
+                    if !named.is_empty() {
+                        subject = named;
+                    }
+                    out.push(Claim {
+                        subject: subject.clone(),
+                        kind: ClaimKind::Change {
+                            amount: p,
+                            direction,
+                        },
+                        at,
+                    })
+                }
+                _ => {
+                    subject = subject_of(&clause);
+                    // “…（项）：2025 年预算数为 184.78 万元”: the subject is the clause before.
+                    let raw = clause.trim();
+                    let year_led = raw.chars().take(4).all(|c| c.is_ascii_digit())
+                        && raw.chars().skip(4).find(|c| *c != ' ') == Some('年');
+                    if subject.is_empty() || year_led {
+                        let start = chars[..n.start]
+                            .iter()
+                            .rposition(|c| "，：；。,;:".contains(*c))
+                            .unwrap_or(0);
+                        let before = clause_before(&chars, start);
+                        if !before.trim().is_empty() {
+                            subject = subject_of(&before);
+                        }
+                    }
+                    out.push(Claim {
+                        subject: subject.clone(),
+                        kind: ClaimKind::Amount { value: p },
+                        at,
+                    });
+                }
+            }
+        } else if unit.starts_with('%') {
+            let Some(p) = parse_printed(&n.text, Unit::Percent) else {
+                continue;
+            };
+            if clause.trim_end().ends_with('占') || clause.contains('占') && direction.is_none() {
+                out.push(Claim {
+                    subject: subject.clone(),
+                    kind: ClaimKind::Share { value: p },
+                    at,
+                });
+            } else if let Some(direction) = direction {
+                out.push(Claim {
+                    subject: subject.clone(),
+                    kind: ClaimKind::Rate {
+                        value: p,
+                        direction,
+                    },
+                    at,
+                });
+            }
+        } else if unit.starts_with('人')
+            && let Ok(count) = n.text.parse::<i64>()
+        {
+            let signed = if direction == Some(Direction::Decrease) {
+                -count
+            } else {
+                count
+            };
+            out.push(Claim {
+                subject: subject_of(&clause),
+                kind: ClaimKind::Headcount {
+                    count: signed,
+                    change: direction.is_some(),
+                },
+                at,
+            });
+        }
+    }
+    out
+}
+
+/// A printed amount in 万元, for tests and callers that build claims by hand.
+pub fn wan(text: &str) -> Option<Printed> {
+    parse_printed(text, Unit::Money(MoneyUnit::Wan))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_amount_share_change_and_rate() {
+        let c = claims(
+            "一般公共预算 475.74 万元，占 98.96%，比上年预算减少 71.74 万元，下降 13.10%，主要原因是部门减少工作经费。",
+        );
+        let kinds: Vec<String> = c
+            .iter()
+            .map(|c| format!("{}:{:?}", c.subject, c.kind))
+            .collect();
+        assert_eq!(c.len(), 4, "{kinds:#?}");
+        assert!(matches!(c[0].kind, ClaimKind::Amount { value } if value.to_string() == "475.74"));
+        assert_eq!(c[0].subject, "一般公共预算");
+        assert!(matches!(c[1].kind, ClaimKind::Share { value } if value.to_string() == "98.96"));
+        assert!(
+            matches!(c[2].kind, ClaimKind::Change { amount, direction: Direction::Decrease } if amount.to_string() == "71.74")
+        );
+        assert!(
+            matches!(c[3].kind, ClaimKind::Rate { value, direction: Direction::Decrease } if value.to_string() == "13.10")
+        );
+        assert!(c.iter().all(|x| x.subject == "一般公共预算"));
+    }
+
+    #[test]
+    fn subjects_drop_item_numbers_and_verbs() {
+        let c = claims("1、一般公共服务支出（类）406.78 万元，占 85.50%。");
+        assert_eq!(c[0].subject, "一般公共服务支出（类）");
+        let c = claims(
+            "1、一般公共服务支出（类）商贸事务（款）事业运行（项）：2025 年预算数为 184.78 万元，比上年预算增加 8.00 万元，增长 4.53%。",
+        );
+        assert_eq!(
+            c[0].subject,
+            "一般公共服务支出（类）商贸事务（款）事业运行（项）"
+        );
+        assert!(matches!(
+            c[1].kind,
+            ClaimKind::Change {
+                direction: Direction::Increase,
+                ..
+            }
+        ));
+        let c = claims("主要原因是部门较上年预算增加 1人，公用经费增加。");
+        assert!(matches!(
+            c[0].kind,
+            ClaimKind::Headcount {
+                count: 1,
+                change: true
+            }
+        ));
+    }
+
+    #[test]
+    fn reads_sections_and_sentences_of_the_reference() {
+        let text = include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
+        let (n, diags) = read(text);
+        assert!(diags.is_empty());
+        let numbers: Vec<&str> = n.sections.iter().map(|s| s.number.as_str()).collect();
+        assert_eq!(
+            numbers,
+            [
+                "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"
+            ]
+        );
+        assert!(
+            n.sections[0].title.ends_with("总体说明"),
+            "{}",
+            n.sections[0].title
+        );
+        let five = &n.sections[4];
+        assert_eq!(
+            five.subsections
+                .iter()
+                .map(|s| s.number.as_str())
+                .collect::<Vec<_>>(),
+            ["（一）", "（二）", "（三）"]
+        );
+        let first = &n.sections[1].sentences[0];
+        assert!(
+            first
+                .text
+                .starts_with("昌吉回族自治州中小企业发展服务中心部门收入预算 480.74 万元"),
+            "{}",
+            first.text
+        );
+        assert_eq!(
+            first.source,
+            SourceRef::Line {
+                page: None,
+                line: 726
+            }
+        );
+    }
+}
