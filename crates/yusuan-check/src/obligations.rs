@@ -99,7 +99,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         text: "说明收支预算及其增减变化的原因",
         basis: GUIDE,
         rules: &[
-            "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009",
+            "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009", "N011",
         ],
         needs: Needs::SourceOrNarrative,
     },
@@ -149,10 +149,10 @@ pub static OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         id: "O14",
-        text: "文字准确：无占位符、标点正确、用语与文件类型相符、科目名称现行",
+        text: "文字准确：无占位符、标点正确、用语与文件类型相符、科目名称现行、年份正确",
         basis: GUIDE,
-        rules: &["N001", "N002", "N003", "N004", "D003"],
-        needs: Needs::Source,
+        rules: &["N001", "N002", "N003", "N004", "N010", "D003"],
+        needs: Needs::SourceOrNarrative,
     },
     Obligation {
         id: "O15",

@@ -127,6 +127,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n007::N007,
     &rules::narrative::n008::N008,
     &rules::narrative::n009::N009,
+    &rules::narrative::n010::N010,
+    &rules::narrative::n011::N011,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

@@ -21,10 +21,22 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
             Some((t[..y].to_string(), year))
         })
         .unwrap_or_default();
+    // 单位预算 documents title their parts “…单位预算情况说明”, “…单位预算公开表”.
+    let squashed: String = text
+        .chars()
+        .take(20_000)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let kind = if squashed.contains("单位预算情况说明") || squashed.contains("单位预算公开表")
+    {
+        DocKind::Unit
+    } else {
+        DocKind::Department
+    };
     let d = Disclosure {
         department,
         year,
-        kind: DocKind::Department,
+        kind,
         template: yusuan_core::derive::TEMPLATE_ID.to_string(),
         profile: Profile::default(),
         tables: Vec::new(),

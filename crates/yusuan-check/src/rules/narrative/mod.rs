@@ -11,6 +11,8 @@ pub mod n006;
 pub mod n007;
 pub mod n008;
 pub mod n009;
+pub mod n010;
+pub mod n011;
 
 use yusuan_core::disclosure::{Narrative, Section, Sentence};
 

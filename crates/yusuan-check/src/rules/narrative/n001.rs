@@ -1,7 +1,7 @@
 //! N001 文字中遗留占位符
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::rules::support::{finding, texts};
+use crate::rules::support::{all_texts, finding};
 use yusuan_core::diag::{Diagnostic, Severity};
 
 /// N001
@@ -66,8 +66,7 @@ impl Rule for N001 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        for (text, at, what) in texts(b) {
+        for (text, at, what) in all_texts(cx) {
             if let Some(p) = placeholder(&text) {
                 out.push(
                     finding(&META, format!("{what}中留有占位符“{p}”：{text}"), at)

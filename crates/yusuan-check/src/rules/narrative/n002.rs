@@ -1,7 +1,7 @@
 //! N002 标点重复或括号不配对
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::rules::support::{finding, texts};
+use crate::rules::support::{all_texts, finding};
 use yusuan_core::diag::{Diagnostic, Severity};
 
 /// N002
@@ -54,8 +54,7 @@ impl Rule for N002 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        for (text, at, what) in texts(b) {
+        for (text, at, what) in all_texts(cx) {
             if let Some(p) = problem(&text) {
                 out.push(finding(&META, format!("{what}{p}：{text}"), at));
             }

@@ -1,7 +1,7 @@
 //! N003 部门与单位用语不符
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::rules::support::{finding, texts};
+use crate::rules::support::{all_texts, finding};
 use yusuan_core::budget::DocKind;
 use yusuan_core::diag::{Diagnostic, Severity};
 
@@ -30,17 +30,17 @@ impl Rule for N003 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        let (wrong, right) = match b.kind {
+        let kind = cx.budget.map_or(cx.disclosure.kind, |b| b.kind);
+        let (wrong, right) = match kind {
             DocKind::Unit => ("本部门", "本单位"),
             DocKind::Department => ("本单位", "本部门"),
         };
-        for (text, at, what) in texts(b) {
+        for (text, at, what) in all_texts(cx) {
             if text.contains(wrong) {
                 out.push(
                     finding(
                         &META,
-                        format!("这是{}预算，{what}却写“{wrong}”：{text}", b.kind.word()),
+                        format!("这是{}预算，{what}却写“{wrong}”：{text}", kind.word()),
                         at,
                     )
                     .with_help(format!("改为“{right}”")),

@@ -1,7 +1,7 @@
 //! N004 文字中用了已更名的科目名称
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::rules::support::{finding, texts};
+use crate::rules::support::{all_texts, finding};
 use yusuan_core::catalog::{Catalog, OUTDATED_NAMES};
 use yusuan_core::codes::FuncCode;
 use yusuan_core::diag::{Diagnostic, Severity};
@@ -34,13 +34,17 @@ impl Rule for N004 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        for (text, at, what) in texts(b) {
+        for (text, at, what) in all_texts(cx) {
             for (old, code, since) in OUTDATED_NAMES {
                 if text.contains(old) {
                     let new = FuncCode::parse(code)
                         .ok()
-                        .and_then(|c| Catalog::get().functional_name(c, b.year))
+                        .and_then(|c| {
+                            Catalog::get().functional_name(
+                                c,
+                                crate::rules::classification::year(cx.disclosure),
+                            )
+                        })
                         .unwrap_or("");
                     out.push(
                         finding(
