@@ -94,13 +94,13 @@ impl Rule for N010 {
                 } else {
                     None
                 };
-                if let Some((want, which)) = expected {
-                    if y != want {
-                        out.push(
+                if let Some((want, which)) = expected
+                    && y != want
+                {
+                    out.push(
                             finding(&META, format!("{year} 年预算的{what}写了“{before}{y} 年{after}…”，此处应为{which} {want} 年"), at.clone())
                                 .with_help(format!("改为 {want} 年")),
                         );
-                    }
                 }
             }
         }
