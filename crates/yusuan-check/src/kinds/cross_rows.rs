@@ -63,9 +63,18 @@ impl Rule for CrossRows {
             .map(|(c, _)| c)
             .chain(rb.iter().map(|(c, _)| c))
             .collect();
+        // First row of each code, looked up in constant time.
+        let mut ia_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (c, i) in &ra {
+            ia_of.entry(c.as_str()).or_insert(*i);
+        }
+        let mut ib_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (c, i) in &rb {
+            ib_of.entry(c.as_str()).or_insert(*i);
+        }
         for code in codes {
-            let ia = ra.iter().find(|(c, _)| c == code).map(|(_, i)| *i);
-            let ib = rb.iter().find(|(c, _)| c == code).map(|(_, i)| *i);
+            let ia = ia_of.get(code.as_str()).copied();
+            let ib = ib_of.get(code.as_str()).copied();
             let pa = ia.and_then(|i| printed(ta, i, ca));
             let pb = ib.and_then(|i| printed(tb, i, cb));
             let verdict = same_quantity(pa, pb);

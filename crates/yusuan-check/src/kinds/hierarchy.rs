@@ -81,16 +81,19 @@ impl Rule for Hierarchy {
             return;
         }
         for block in blocks(t, self.side) {
-            for &p in &block {
-                let pc = code(p);
-                let children: Vec<usize> = block
-                    .iter()
-                    .copied()
-                    .filter(|&c| code(c).len() == pc.len() + 2 && code(c).starts_with(pc))
-                    .collect();
-                if children.is_empty() {
-                    continue;
+            // Children by parent code, in one pass (a hostile table may have many rows).
+            let mut children_of: std::collections::HashMap<&str, Vec<usize>> =
+                std::collections::HashMap::new();
+            for &c in &block {
+                let cc = code(c);
+                if cc.len() > 3 && cc.is_char_boundary(cc.len() - 2) {
+                    children_of.entry(&cc[..cc.len() - 2]).or_default().push(c);
                 }
+            }
+            for &p in &block {
+                let Some(children) = children_of.get(code(p)) else {
+                    continue;
+                };
                 for (ci, c) in t.columns.iter().enumerate() {
                     if c.side != self.side {
                         continue;

@@ -156,6 +156,10 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
             },
         )),
     }
+    // Per table: the rows by (unit block, side, code, label), the unit rows, the last unit
+    // row — so reading stays linear in the number of lines.
+    let mut state: std::collections::HashMap<u8, TableState> = Default::default();
+    let mut units7: Vec<String> = Vec::new();
     for (line, f) in iter {
         let at = SourceRef::Line { page: None, line };
         if f.len() != 5 {
@@ -234,34 +238,18 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                 tables.len() - 1
             }
         };
-        let units7: Vec<String> = tables
-            .iter()
-            .filter(|t| t.number == 7)
-            .flat_map(|t| {
-                t.rows
-                    .iter()
-                    .filter(|r| r.kind == RowKind::Unit)
-                    .map(|r| r.label.clone())
-            })
-            .collect();
         let t = &mut tables[ti];
+        let st = state.entry(spec.number).or_default();
         // Tables 7 and 11 repeat codes under each unit: rows are looked up, and cells told
         // apart, within the current unit block (from the last unit row on).
-        let has_unit = t.rows.iter().any(|r| r.kind == RowKind::Unit);
         let is_unit_line = code.is_empty()
             && matches!(spec.number, 7 | 11)
             && !matches!(label, "总计" | "合计")
-            && row_kind(spec.number, code, label, has_unit, &units7) == RowKind::Unit;
+            && row_kind(spec.number, code, label, st.last_unit.is_some(), &units7) == RowKind::Unit;
         let block = if is_unit_line {
-            t.rows
-                .iter()
-                .position(|r| r.kind == RowKind::Unit && r.label == label)
-                .unwrap_or(t.rows.len())
+            st.units.get(label).copied().unwrap_or(t.rows.len())
         } else {
-            t.rows
-                .iter()
-                .rposition(|r| r.kind == RowKind::Unit)
-                .unwrap_or(0)
+            st.last_unit.unwrap_or(0)
         };
         let key = (
             spec.number,
@@ -290,21 +278,11 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         }
         seen.insert(key, line);
         let code_opt = (!code.is_empty()).then(|| code.to_string());
-        let ri = match t
-            .rows
-            .iter()
-            .skip(block)
-            .position(|r| r.side == side && r.code == code_opt && r.label == label)
-        {
-            Some(i) => block + i,
+        let row_key = (block, side, code_opt.clone(), label.to_string());
+        let ri = match st.rows.get(&row_key) {
+            Some(&i) => i,
             None => {
-                let kind = row_kind(
-                    spec.number,
-                    code,
-                    label,
-                    t.rows.iter().any(|r| r.kind == RowKind::Unit),
-                    &units7,
-                );
+                let kind = row_kind(spec.number, code, label, st.last_unit.is_some(), &units7);
                 t.rows.push(Row {
                     side,
                     code: code_opt,
@@ -313,7 +291,16 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
                     cells: vec![None; t.columns.len()],
                     source: at.clone(),
                 });
-                t.rows.len() - 1
+                let i = t.rows.len() - 1;
+                st.rows.insert(row_key, i);
+                if kind == RowKind::Unit {
+                    st.last_unit = Some(i);
+                    st.units.insert(label.to_string(), i);
+                    if spec.number == 7 {
+                        units7.push(label.to_string());
+                    }
+                }
+                i
             }
         };
         t.rows[ri].cells[ci] = Some(Cell {
@@ -403,6 +390,14 @@ fn looks_like_unit(label: &str) -> bool {
         .iter()
         .any(|s| label.ends_with(s));
     !project_like && UNIT_SUFFIXES.iter().any(|s| label.ends_with(s))
+}
+
+/// Reading state of one table.
+#[derive(Default)]
+struct TableState {
+    rows: std::collections::HashMap<(usize, Side, Option<String>, String), usize>,
+    units: std::collections::HashMap<String, usize>,
+    last_unit: Option<usize>,
 }
 
 /// What a row is, from its table, code and label. In table 11 a row without a code is a unit

@@ -13,6 +13,9 @@ pub mod text;
 
 /// A code as the reference template prints it: `2011350` → `201 13 50`, `30101` → `301 01`.
 pub fn spaced_code(code: &str) -> String {
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return code.to_string();
+    }
     match code.len() {
         5 => format!("{} {}", &code[..3], &code[3..]),
         7 => format!("{} {} {}", &code[..3], &code[3..5], &code[5..]),

@@ -61,7 +61,7 @@ impl Rule for K003 {
 
 /// `30101` → `301 01`.
 pub(crate) fn spaced(code: &str) -> String {
-    if code.len() == 5 {
+    if code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()) {
         format!("{} {}", &code[..3], &code[3..])
     } else {
         code.to_string()

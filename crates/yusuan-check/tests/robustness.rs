@@ -1,0 +1,116 @@
+//! Bad input never panics: the reference inputs (budget source, table CSV, published text)
+//! mangled at random — characters inserted, deleted, replaced, lines cut — go through reading,
+//! deriving, checking and rendering without a panic.
+
+use proptest::prelude::*;
+use yusuan_check::engine::Cx;
+use yusuan_formats::{diag_json, diag_text, source, tables, text};
+
+const SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
+const CSV: &str = include_str!("../../../tests/golden/changji-2025-tables.csv");
+const TEXT: &str = include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
+
+/// Characters that tend to matter: digits, separators, CJK, brackets, quotes, newlines.
+const ALPHABET: &[char] = &[
+    '0', '1', '5', '9', '.', ',', '-', '"', '=', '[', ']', '{', '}', '\n', ' ', '、', '。', '，',
+    '（', '）', '万', '元', '%', '年', '增', '减', '占', '第', '一', '三', '部', '分', '其', '中',
+    '：', '\u{c}', '#', 'x',
+];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, char),
+    Delete(usize, usize),
+    Replace(usize, char),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    prop::collection::vec(
+        prop_oneof![
+            (any::<usize>(), prop::sample::select(ALPHABET)).prop_map(|(i, c)| Edit::Insert(i, c)),
+            (any::<usize>(), 1usize..40).prop_map(|(i, n)| Edit::Delete(i, n)),
+            (any::<usize>(), prop::sample::select(ALPHABET)).prop_map(|(i, c)| Edit::Replace(i, c)),
+        ],
+        1..12,
+    )
+}
+
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for e in edits {
+        if chars.is_empty() {
+            break;
+        }
+        match *e {
+            Edit::Insert(i, c) => chars.insert(i % (chars.len() + 1), c),
+            Edit::Delete(i, n) => {
+                let at = i % chars.len();
+                let end = (at + n).min(chars.len());
+                chars.drain(at..end);
+            }
+            Edit::Replace(i, c) => {
+                let at = i % chars.len();
+                chars[at] = c;
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn run_all(cx: &Cx<'_>, name: &str, text: &str) {
+    let findings = yusuan_check::check(cx);
+    for d in &findings {
+        let _ = diag_text::render(d, name, text);
+    }
+    let pairs: Vec<(&str, &yusuan_core::diag::Diagnostic)> =
+        findings.iter().map(|d| (name, d)).collect();
+    let _ = diag_json::render(&pairs);
+    let _ = tables::text::render(cx.disclosure);
+    let _ = tables::markdown::render(cx.disclosure);
+    let _ = tables::csv::render(cx.disclosure);
+    let _ = tables::json::render(cx.disclosure);
+    let _ = yusuan_check::obligations::evaluate(cx, &findings);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn mangled_sources_never_panic(e in edits()) {
+        let t = apply(SOURCE, &e);
+        let parsed = source::parse(&t);
+        for d in &parsed.diagnostics {
+            let _ = diag_text::render(d, "budget.toml", &t);
+        }
+        if let Some(b) = parsed.budget {
+            let d = yusuan_core::derive(&b);
+            run_all(&Cx { disclosure: &d, budget: Some(&b) }, "budget.toml", &t);
+        }
+    }
+
+    #[test]
+    fn mangled_csv_never_panics(e in edits()) {
+        let t = apply(CSV, &e);
+        let (d, diags) = tables::csv::read(&t);
+        for x in &diags {
+            let _ = diag_text::render(x, "tables.csv", &t);
+        }
+        run_all(&Cx { disclosure: &d, budget: None }, "tables.csv", &t);
+    }
+
+    #[test]
+    fn mangled_text_never_panics(e in edits()) {
+        let t = apply(TEXT, &e);
+        let (d, _) = text::read(&t);
+        run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(s in ".{0,400}") {
+        let _ = source::parse(&s);
+        let (d, _) = tables::csv::read(&s);
+        run_all(&Cx { disclosure: &d, budget: None }, "x.csv", &s);
+        let (d, _) = text::read(&s);
+        run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
+    }
+}
