@@ -117,10 +117,24 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// What a rule looks at: one row of one table, or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Each row on its own (a column identity within the row). Importers use such rules to
+    /// test where a row's printed numbers can sit.
+    Row,
+    /// Several rows, tables or the whole document.
+    Document,
+}
+
 /// 规则 — one documented check.
 pub trait Rule: Sync {
     /// The rule's identity and docs.
     fn meta(&self) -> &RuleMeta;
+    /// What the rule looks at (default: the document).
+    fn scope(&self) -> Scope {
+        Scope::Document
+    }
     /// Appends the rule's findings on `cx` to `out`. Never mutates the input.
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
 }

@@ -27,11 +27,19 @@ struct Cli {
 enum Command {
     /// 生成并打印部门预算公开表（表1–表11）
     Tables {
-        /// 预算源文件（.toml）
+        /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
         /// 输出格式：text（对齐的文本）、md（Markdown）、csv（长表：table,row_code,row_label,column,value）、json
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// 读取公开文件，输出其模型（JSON：表格、情况说明及其中的数字）
+    Import {
+        /// 公开文件的文本（.txt）、长表（.csv）或预算源文件（.toml）
+        file: PathBuf,
+        /// 输出格式（目前只有 json）
+        #[arg(long, short, default_value = "json")]
+        format: String,
     },
     /// 检查公开文件：表内、表间、三公、项目与绩效、人员、完整性、科目、文字
     Check {
@@ -79,6 +87,19 @@ enum Format {
     Json,
 }
 
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly instead of panicking.
+fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+}
+
+/// [`out`] with a line end.
+fn outln(text: &str) {
+    out(&format!("{text}\n"));
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -86,6 +107,7 @@ fn main() -> ExitCode {
         Command::Init { file, force } => cmd_init(&file, force),
         Command::Check { files, format } => cmd_check(&files, format),
         Command::Rules => cmd_rules(),
+        Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),
         Command::Obligations { file } => cmd_obligations(file.as_deref()),
     }
@@ -129,13 +151,7 @@ fn read_text(path: &Path) -> Option<String> {
     }
 }
 
-/// Reads and parses a budget source, printing diagnostics to stderr. `None` when it could not
-/// be read.
-fn load_budget(path: &Path) -> Option<Budget> {
-    let text = read_text(path)?;
-    parse_budget(path, &text)
-}
-
+/// Parses a budget source, printing diagnostics to stderr. `None` when it has errors.
 fn parse_budget(path: &Path, text: &str) -> Option<Budget> {
     let shown = path.display().to_string();
     let parsed = source::parse(text);
@@ -162,10 +178,10 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn cmd_tables(path: &Path, format: Format) -> ExitCode {
-    let Some(budget) = load_budget(path) else {
+    let Some(loaded) = load_document(path) else {
         return ExitCode::from(2);
     };
-    let d = yusuan_core::derive(&budget);
+    let d = loaded.disclosure;
     let out = match format {
         Format::Text => tables::text::render(&d),
         Format::Md => tables::markdown::render(&d),
@@ -252,13 +268,10 @@ fn load_document(path: &Path) -> Option<Loaded> {
         }
         "txt" => {
             let text = read_text(path)?;
-            let (disclosure, diags) = yusuan_formats::text::read(&text);
+            let (disclosure, diags) = yusuan_import::import_text(&text);
             for d in &diags {
                 eprintln!("{}", diag_text::render(d, &shown, &text));
             }
-            eprintln!(
-                "注意：{shown}：文本文件目前只读取第三部分（情况说明）的文字；表格的读取将在后续版本提供。"
-            );
             Some(Loaded {
                 disclosure,
                 budget: None,
@@ -267,7 +280,7 @@ fn load_document(path: &Path) -> Option<Loaded> {
         }
         _ => {
             eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可检查预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）和公开文件的文本（.txt，目前只读取情况说明）；读取 PDF 将在后续版本提供"
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
             );
             None
         }
@@ -337,26 +350,26 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat) -> ExitCode {
 }
 
 fn cmd_rules() -> ExitCode {
-    let mut out = String::from("编号   级别  规则\n");
+    let mut text = String::from("编号   级别  规则\n");
     let mut family = None;
     for r in registry::RULES {
         let m = r.meta();
         if family != Some(m.family) {
-            out.push_str(&format!("\n{} — {}\n", m.family.letter(), m.family.label()));
+            text.push_str(&format!("\n{} — {}\n", m.family.letter(), m.family.label()));
             family = Some(m.family);
         }
-        out.push_str(&format!(
+        text.push_str(&format!(
             "{:<6} {}  {}\n",
             m.id,
             m.severity.label(),
             m.title
         ));
     }
-    out.push_str(&format!(
+    text.push_str(&format!(
         "\n共 {} 条规则。yusuan explain 编号 查看说明。\n",
         registry::RULES.len()
     ));
-    print!("{out}");
+    out(&text);
     ExitCode::SUCCESS
 }
 
@@ -365,7 +378,7 @@ fn cmd_explain(id: &str) -> ExitCode {
         .iter()
         .find(|(r, _)| r.eq_ignore_ascii_case(id))
     {
-        println!("{id} 已停用：{why}");
+        outln(&format!("{id} 已停用：{why}"));
         return ExitCode::SUCCESS;
     }
     let Some(rule) = registry::find(id) else {
@@ -425,7 +438,7 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
         // Pad by display width: Chinese characters are two columns wide.
         let label = status.label();
         let pad = " ".repeat(6usize.saturating_sub(label.chars().count() * 2));
-        println!("{label}{pad} {} {}{detail}", o.id, o.text);
+        outln(&format!("{label}{pad} {} {}{detail}", o.id, o.text));
     }
     let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v} 项")).collect();
     println!(
@@ -434,4 +447,24 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
         summary.join("，")
     );
     ExitCode::SUCCESS
+}
+
+fn cmd_import(path: &Path, format: &str) -> ExitCode {
+    if format != "json" {
+        eprintln!("错误：不支持的输出格式“{format}”，目前只有 json");
+        return ExitCode::from(2);
+    }
+    let Some(loaded) = load_document(path) else {
+        return ExitCode::from(2);
+    };
+    match serde_json::to_string_pretty(&loaded.disclosure) {
+        Ok(s) => {
+            outln(&format!("{s}"));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("错误：无法输出 JSON：{e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -284,6 +284,10 @@ pub fn parse_amount(text: &str, unit: MoneyUnit) -> Result<Fen, AmountError> {
     if int_part.starts_with(['_', ',']) || int_part.ends_with(['_', ',']) {
         return Err(AmountError::NotANumber);
     }
+    // Thousands separators only between groups of three digits (`1,234,567`), never `0,5`.
+    if int_part.contains(',') && int_part.split(',').skip(1).any(|g| g.len() != 3) {
+        return Err(AmountError::NotANumber);
+    }
     let frac_digits: String = frac_part.chars().filter(|c| *c != '_').collect();
     if body.contains('.') && frac_digits.is_empty() {
         return Err(AmountError::NotANumber);
@@ -345,6 +349,16 @@ pub fn parse_printed(text: &str, unit: Unit) -> Option<Printed> {
         return None;
     }
     let digits: i64 = format!("{i}{f}").parse().ok()?;
+    // Money: no finer than a fen, no larger than MAX_ABS_FEN, so intervals and sums stay in i64.
+    if let Unit::Money(mu) = unit {
+        if f.len() > usize::from(mu.max_decimals()) {
+            return None;
+        }
+        let step = mu.fen_per_unit() / 10i64.pow(f.len() as u32);
+        if i128::from(digits) * i128::from(step) > i128::from(MAX_ABS_FEN) {
+            return None;
+        }
+    }
     Some(Printed {
         units: if neg { -digits } else { digits },
         decimals: f.len() as u8,
@@ -413,6 +427,12 @@ mod tests {
                 decimals: 7
             })
         );
+        assert_eq!(
+            parse_amount("1,234,567.89", MoneyUnit::Yuan),
+            Ok(Fen(123_456_789))
+        );
+        assert!(parse_printed("12345678901234567", Unit::Money(MoneyUnit::Wan)).is_none());
+        assert!(parse_printed("1.0000001", Unit::Money(MoneyUnit::Wan)).is_none());
         for bad in [
             "", "abc", "1e5", "1.", ".5", "--1", "1.2.3", "inf", "NaN", "１２",
         ] {

@@ -14,6 +14,8 @@ pub struct TableSpec {
     pub title: &'static str,
     /// Value columns: key and side.
     pub columns: &'static [(&'static str, Side)],
+    /// Row labels the template always prints (tables with fixed rows); empty otherwise.
+    pub rows: &'static [&'static str],
 }
 
 const S: Side = Side::Single;
@@ -26,6 +28,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
         number: 1,
         title: "部门收支总体情况表",
         columns: &[("预算数", I), ("预算数", E)],
+        rows: &[],
     },
     TableSpec {
         number: 2,
@@ -44,11 +47,13 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("财政拨款结转", S),
             ("非财政拨款结转结余", S),
         ],
+        rows: &[],
     },
     TableSpec {
         number: 3,
         title: "部门支出总体情况表",
         columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
     },
     TableSpec {
         number: 4,
@@ -60,16 +65,19 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("政府性基金预算", E),
             ("国有资本经营预算", E),
         ],
+        rows: &[],
     },
     TableSpec {
         number: 5,
         title: "一般公共预算支出情况表",
         columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
     },
     TableSpec {
         number: 6,
         title: "一般公共预算基本支出情况表",
         columns: &[("合计", S), ("人员经费", S), ("公用经费", S)],
+        rows: &[],
     },
     TableSpec {
         number: 7,
@@ -87,6 +95,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("对社会保障基金补助", S),
             ("其他支出", S),
         ],
+        rows: &[],
     },
     TableSpec {
         number: 8,
@@ -97,6 +106,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("基本支出/公用经费", S),
             ("项目支出", S),
         ],
+        rows: &[],
     },
     TableSpec {
         number: 9,
@@ -107,6 +117,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("基本支出/公用经费", S),
             ("项目支出", S),
         ],
+        rows: &[],
     },
     TableSpec {
         number: 10,
@@ -116,6 +127,14 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("一般公共预算", S),
             ("政府性基金", S),
             ("国有资本经营预算", S),
+        ],
+        rows: &[
+            "合计",
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车购置及运行费（小计）",
+            "其中：公务用车购置费",
+            "公务用车运行费",
         ],
     },
     TableSpec {
@@ -132,6 +151,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
             ("非财政拨款/基本支出/公用经费", S),
             ("非财政拨款/项目支出", S),
         ],
+        rows: &[],
     },
 ];
 

@@ -115,6 +115,7 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
             {
                 let n = lines[next].trim();
                 if !title.contains('。')
+                    && !n.chars().all(|c| c.is_ascii_digit())
                     && n.chars().count() <= 12
                     && !n.contains('。')
                     && top_heading(n).is_none()
@@ -207,16 +208,29 @@ fn numbers(chars: &[char]) -> Vec<Num> {
     while i < chars.len() {
         if chars[i].is_ascii_digit() {
             let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
-            {
+            let mut text = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let digit_after = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
+                if c.is_ascii_digit() {
+                    text.push(c);
+                } else if c == '.' && digit_after(i + 1) && !text.contains('.') {
+                    text.push(c);
+                } else if c == ','
+                    && !text.contains('.')
+                    && (1..=3).all(|k| digit_after(i + k))
+                    && !digit_after(i + 4)
+                {
+                    // a thousands separator: 1,480.74 (not the comma between two numbers)
+                } else {
+                    break;
+                }
                 i += 1;
             }
             out.push(Num {
                 start,
                 end: i,
-                text: chars[start..i].iter().collect(),
+                text,
             });
         } else {
             i += 1;
@@ -347,7 +361,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
                     });
                 }
             }
-        } else if unit.starts_with('%') {
+        } else if unit.starts_with('%') || unit.starts_with('％') {
             let Some(p) = parse_printed(&n.text, Unit::Percent) else {
                 continue;
             };
@@ -368,6 +382,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
                 });
             }
         } else if unit.starts_with('人')
+            && !unit.starts_with("人次")
             && let Ok(count) = n.text.parse::<i64>()
         {
             let signed = if direction == Some(Direction::Decrease) {

@@ -1,7 +1,7 @@
 //! Within every row of a table: one column equals the sum of others (合计 = 基本 + 项目).
 
 use super::{cell_label, find_col, printed, report};
-use crate::engine::{Cx, Rule, RuleMeta};
+use crate::engine::{Cx, Rule, RuleMeta, Scope};
 use crate::interval::sum_identity;
 use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::Side;
@@ -23,6 +23,10 @@ pub struct ColumnSum {
 impl Rule for ColumnSum {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Row
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

@@ -191,12 +191,13 @@ impl<'s> P<'s> {
             self.get(t, key)?.clone()
         };
         let n = self.int(&v, &format!("{what}的“{key}”"))?;
-        match u32::try_from(n) {
+        // Headcounts and vehicle counts: a million is far above any unit.
+        match u32::try_from(n).ok().filter(|n| *n <= 1_000_000).ok_or(()) {
             Ok(n) => Some(n),
             Err(_) => {
                 self.err(
                     c::BAD_VALUE,
-                    format!("{what}的“{key}”应为不小于 0 的整数，这里是 {n}"),
+                    format!("{what}的“{key}”应为 0 到 1000000 之间的整数，这里是 {n}"),
                     v.span(),
                 );
                 None
@@ -807,13 +808,18 @@ impl<'s> P<'s> {
                         return None;
                     }
                 };
-                match parse_printed(&text, Unit::Number).filter(|p| p.decimals <= 2 && p.units >= 0)
-                {
+                match parse_printed(&text, Unit::Number).filter(|p| {
+                    p.decimals <= 2
+                        && p.units >= 0
+                        && p.units <= 100 * 10i64.pow(u32::from(p.decimals))
+                }) {
                     Some(p) => Some(p.units * 10i64.pow(u32::from(2 - p.decimals))),
                     None => {
                         self.err(
                             c::BAD_VALUE,
-                            format!("{w}的分值“{text}”应为不小于 0、最多两位小数的数字"),
+                            format!(
+                                "{w}的分值“{text}”应为不小于 0、最多两位小数、不超过 100 的数字"
+                            ),
                             wv.span(),
                         );
                         None

@@ -403,7 +403,7 @@ struct TableState {
 /// What a row is, from its table, code and label. In table 11 a row without a code is a unit
 /// row when it is the first after the total, names a unit of table 7, or reads as an
 /// organisation's name; otherwise a project row.
-fn row_kind(table: u8, code: &str, label: &str, has_unit: bool, units7: &[String]) -> RowKind {
+pub fn row_kind(table: u8, code: &str, label: &str, has_unit: bool, units7: &[String]) -> RowKind {
     if code.is_empty() && matches!(label, "总计" | "合计" | "收入总计" | "支出总计") {
         return RowKind::Total;
     }

@@ -31,9 +31,16 @@ pub(crate) fn sentences(n: &Narrative) -> Vec<(usize, &Sentence)> {
     out
 }
 
-/// A printed percentage's interval as a fraction: [lo_num, hi_num) over 20000 (units of 0.01%).
+/// The denominator of [`percent_bounds`]: fractions are expressed over 2·10⁸ (room for up
+/// to six decimals of a percentage).
+pub(crate) const PERCENT_DEN: i128 = 200_000_000;
+
+/// A printed percentage's interval as a fraction of one: [lo, hi) over [`PERCENT_DEN`].
+/// `98.96` (2 decimals) stands for [98.955%, 98.965%); `99` for [98.5%, 99.5%).
 pub(crate) fn percent_bounds(p: &yusuan_core::money::Printed) -> (i128, i128) {
-    let scale = 10i128.pow(u32::from(2u8.saturating_sub(p.decimals)));
-    let u = i128::from(p.units) * scale; // in units of 0.01%
-    (2 * u - 1, 2 * u + 1)
+    let d = u32::from(p.decimals.min(6));
+    // Half a printed unit as a share of PERCENT_DEN: 1 / (2·10^(d+2)) of one.
+    let per_half = PERCENT_DEN / (2 * 10i128.pow(d + 2));
+    let u = i128::from(p.units);
+    ((2 * u - 1) * per_half, (2 * u + 1) * per_half)
 }

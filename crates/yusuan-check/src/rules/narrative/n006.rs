@@ -65,15 +65,16 @@ impl Rule for N006 {
                             continue;
                         }
                         let (plo, phi) = percent_bounds(value);
-                        // share ∈ [alo/whi, ahi/wlo]; printed ∈ [plo, phi) / 20000.
-                        let consistent = i128::from(alo) * 20000 < phi * i128::from(whi)
-                            && i128::from(ahi) * 20000 >= plo * i128::from(wlo);
+                        // share ∈ [alo/whi, ahi/wlo]; printed ∈ [plo, phi) / PERCENT_DEN.
+                        let consistent = i128::from(alo) * super::PERCENT_DEN
+                            < phi * i128::from(whi)
+                            && i128::from(ahi) * super::PERCENT_DEN >= plo * i128::from(wlo);
                         if consistent {
                             continue;
                         }
                         let shown = |p: &Printed| crate::interval::shown(Some(p));
                         let expected =
-                            (i128::from(shown(a)) * 200_000 / i128::from(shown(w)) + 5) / 10;
+                            (i128::from(shown(a)) * 100_000 / i128::from(shown(w)) + 5) / 10;
                         let exp = format!("{}.{:02}", expected / 100, expected % 100);
                         out.push(
                             Diagnostic::new(

@@ -69,8 +69,9 @@ impl Rule for N007 {
                         let (clo, chi) = interval(Some(&ch));
                         let (clo, chi) = (clo.max(0), chi.max(0));
                         let (plo, phi) = percent_bounds(r);
-                        let consistent = i128::from(clo) * 20000 < phi * i128::from(lhi)
-                            && i128::from(chi) * 20000 >= plo * i128::from(llo);
+                        let consistent = i128::from(clo) * super::PERCENT_DEN
+                            < phi * i128::from(lhi)
+                            && i128::from(chi) * super::PERCENT_DEN >= plo * i128::from(llo);
                         if consistent {
                             continue;
                         }
@@ -79,7 +80,7 @@ impl Rule for N007 {
                             _ => shown(Some(&a)) - shown(Some(&ch)),
                         };
                         let expected = if last > 0 {
-                            (i128::from(shown(Some(&ch))) * 200_000 / i128::from(last) + 5) / 10
+                            (i128::from(shown(Some(&ch))) * 100_000 / i128::from(last) + 5) / 10
                         } else {
                             0
                         };

@@ -61,6 +61,14 @@ fn years(text: &str) -> Vec<(i32, String, String)> {
     out
 }
 
+/// “比 2024 年”, “较2024年”, “与 2024 年相比”, “截至 2024 年底” speak of the year before.
+fn last_year_context(before: &str, after: &str) -> bool {
+    ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
+        || after.contains("相比")
+        || after.contains("比较")
+        || (before.ends_with("截至") && (after.starts_with('底') || after.starts_with('末')))
+}
+
 impl Rule for N010 {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -73,7 +81,7 @@ impl Rule for N010 {
         }
         for (text, at, what) in all_texts(cx) {
             for (y, before, after) in years(&text) {
-                let expected = if before.ends_with('比')
+                let expected = if last_year_context(&before, &after)
                     || (before.ends_with("截至")
                         && (after.starts_with('底') || after.starts_with('末')))
                 {
@@ -88,7 +96,7 @@ impl Rule for N010 {
                 ]
                 .iter()
                 .any(|w| after.starts_with(w))
-                    && !before.ends_with('比')
+                    && !last_year_context(&before, &after)
                 {
                     Some((year, "预算年度"))
                 } else {

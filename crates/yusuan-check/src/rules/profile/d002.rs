@@ -23,8 +23,20 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-/// Every “增加 N 人” / “减少 N 人” in a text, as a signed count.
-pub(crate) fn headcount_changes(text: &str) -> Vec<i64> {
+/// Whose headcount a change speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// 在职 (the default)
+    InService,
+    /// 退休
+    Retired,
+    /// 离休
+    Lixiu,
+}
+
+/// Every “增加 N 人” / “减少 N 人” in a text (not “人次”), as a signed count, with whose
+/// headcount it is (退休/离休 named shortly before; otherwise 在职).
+pub(crate) fn headcount_changes(text: &str) -> Vec<(i64, Who)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -51,9 +63,18 @@ pub(crate) fn headcount_changes(text: &str) -> Vec<i64> {
         }
         if !digits.is_empty()
             && chars.get(j) == Some(&'人')
+            && chars.get(j + 1) != Some(&'次')
             && let Ok(n) = digits.parse::<i64>()
         {
-            out.push(sign * n);
+            let before: String = chars[i.saturating_sub(10)..i].iter().collect();
+            let who = if before.contains("离休") {
+                Who::Lixiu
+            } else if before.contains("退休") {
+                Who::Retired
+            } else {
+                Who::InService
+            };
+            out.push((sign * n, who));
         }
         i = j.max(i + 1);
     }
@@ -68,10 +89,19 @@ impl Rule for D002 {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(b) = cx.budget else { return };
         let s = &b.department.staff;
-        let stated = i64::from(s.in_service_change);
         for c in &b.comparisons {
             let Some(reason) = &c.reason else { continue };
-            for n in headcount_changes(reason) {
+            for (n, who) in headcount_changes(reason) {
+                let (stated, key) = match who {
+                    Who::InService => (i64::from(s.in_service_change), "in_service_change"),
+                    Who::Retired => (i64::from(s.retired_change), "retired_change"),
+                    Who::Lixiu => (i64::from(s.lixiu_change), "lixiu_change"),
+                };
+                let whose = match who {
+                    Who::InService => "在职",
+                    Who::Retired => "退休",
+                    Who::Lixiu => "离休",
+                };
                 if n != stated {
                     let word = |n: i64| {
                         if n >= 0 {
@@ -84,7 +114,7 @@ impl Rule for D002 {
                         finding(
                             &META,
                             format!(
-                                "“{}”的变动原因称人员{}，而部门概况称在职人数{}",
+                                "“{}”的变动原因称人员{}，而部门概况称{whose}人数{}",
                                 c.subject.key(),
                                 word(n),
                                 word(stated)
@@ -92,8 +122,8 @@ impl Rule for D002 {
                             c.spans.or("reason", &c.source).clone(),
                         )
                         .with_label(Label::at(
-                            s.spans.or("in_service_change", &s.source).clone(),
-                            format!("在职{}", word(stated)),
+                            s.spans.or(key, &s.source).clone(),
+                            format!("{whose}{}", word(stated)),
                         ))
                         .with_help("统一人员增减的说法：改正部门概况的人数变化或变动原因"),
                     );
@@ -107,14 +137,16 @@ impl Rule for D002 {
 mod tests {
     #[test]
     fn finds_headcount_changes() {
+        use super::Who::*;
         assert_eq!(
             super::headcount_changes("部门较上年预算增加 1人，公用经费增加"),
-            [1]
+            [(1, InService)]
         );
         assert_eq!(
             super::headcount_changes("在职减少2 人；退休增加 0 人"),
-            [-2, 0]
+            [(-2, InService), (0, Retired)]
         );
+        assert!(super::headcount_changes("培训增加 200人次").is_empty());
         assert!(super::headcount_changes("公用经费增加。增加预算100万元").is_empty());
     }
 }

@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     family: Family::Project,
     severity: Severity::Error,
     title: "成本指标不超过项目预算",
-    what: "项目支出绩效目标表中以金额计的成本指标（比较符为 ≤ 或 <，单位为元或万元），其上限之和不得超过项目年度预算总额。",
+    what: "项目支出绩效目标表中以金额计的成本指标（比较符为 ≤ 或 <，单位为元或万元），其上限之和不得超过项目年度预算总额；有总成本指标（名称含“总”或“合计”）时，以它为准。",
     why: "成本指标是项目预算的分解控制数，上限合计超过项目预算，说明指标或预算至少一处不实。",
     example: "参考例：各类活动经费 ≤100 万元 + 保障单位正常开展业务经费 ≤115 万元 = 215 万元，不超过 215.00 万元：一致。",
     basis: "《项目支出绩效评价管理办法》（财预〔2020〕10号）：成本指标反映预期控制的成本。",
@@ -53,7 +53,14 @@ impl Rule for P005 {
                 continue;
             }
             let budget = b.sum(|f| f.use_ == Use::Project(pi));
-            let total: Fen = caps.iter().map(|(f, _)| *f).sum();
+            // An indicator for the whole cost (…总成本, …合计) caps everything; otherwise the caps
+            // are parts and add up.
+            let overall = caps
+                .iter()
+                .filter(|(_, i)| i.name.contains('总') || i.name.contains("合计"))
+                .map(|(f, _)| *f)
+                .max();
+            let total: Fen = overall.unwrap_or_else(|| caps.iter().map(|(f, _)| *f).sum());
             if total > budget {
                 let mut d = finding(
                     &META,

@@ -1,8 +1,8 @@
 //! P008 部门整体绩效资金总额等于收支总预算
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::interval::{Verdict, same_quantity};
-use crate::kinds::{RowSel, cell_label, find_col, find_row, printed};
+use crate::interval::same_quantity;
+use crate::kinds::{RowSel, cell_label, find_col, find_row, printed, report};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{PerformanceKind, Side};
 
@@ -47,19 +47,15 @@ impl Rule for P008 {
             let Some((_, total)) = p.funds.iter().find(|(k, _)| k == "资金总额") else {
                 continue;
             };
-            let verdict = same_quantity(printed(t1, r, c), Some(total));
-            if let Verdict::Broken(f) | Verdict::Rounding(f) = verdict {
-                let mut d = Diagnostic::new(
-                    META.id,
-                    META.severity,
-                    format!(
-                        "部门整体绩效目标表的资金总额 {} 万元，与表1 收入总计 {} 万元不符",
-                        total, f.expected
-                    ),
-                    Label::at(p.source.clone(), format!("资金总额 {total}")),
-                )
-                .with_label(cell_label(t1, r, c));
-                d.figures = Some(f);
+            let what = format!("部门整体绩效目标表的资金总额 {total} 万元应与表1 收入总计相同");
+            let primary = Label::at(p.source.clone(), format!("资金总额 {total}"));
+            if let Some(d) = report(
+                &META,
+                same_quantity(printed(t1, r, c), Some(total)),
+                &what,
+                primary,
+                vec![cell_label(t1, r, c)],
+            ) {
                 out.push(d);
             }
         }

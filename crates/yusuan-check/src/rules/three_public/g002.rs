@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     family: Family::ThreePublic,
     severity: Severity::Error,
     title: "项目资金分配中的“三公”经费与表10 矛盾",
-    what: "以财政拨款安排的项目，其资金分配情况中列出的因公出国（境）费、公务接待费、公务用车购置费、公务用车运行维护费，各项合计不得超过表10 财政拨款“三公”经费的对应项目。",
+    what: "全部以本年财政拨款安排的项目，其资金分配情况中列出的因公出国（境）费、公务接待费、公务用车购置费、公务用车运行维护费，各项合计不得超过表10 财政拨款“三公”经费的对应项目。",
     why: "项目资金中的“三公”支出同样是财政拨款“三公”经费，应计入表10 并在情况说明第十部分说明；项目说明列了“三公”支出而表10 为 0，两处必有一处不实。",
     example: "参考例：“昌吉州促进产业高质量发展工作领导小组办公室工作经费”（财政拨款 215.00 万元）资金分配列公务接待费 1 万元、公务用车运行维护费 3 万元，而表10 与第十部分均称财政拨款“三公”经费为 0.00：错误。",
     basis: "财政部关于“三公”经费统计口径的规定（财政拨款安排的全部因公出国（境）费、公务用车购置及运行费、公务接待费）；部门预算公开表10。",
@@ -86,10 +86,15 @@ impl Rule for G002 {
             // Itemised uses of this item in projects that spend 财政拨款 this year.
             let mut uses = Vec::new();
             for (pi, p) in b.projects.iter().enumerate() {
-                let fiscal = b
+                // Only projects paid wholly from this year's 财政拨款: a 三公 use paid from other
+                // funds rightly stays out of table 10.
+                let mine: Vec<_> = b
                     .facts
                     .iter()
-                    .any(|f| f.use_ == Use::Project(pi) && f.fund.current_fiscal().is_some());
+                    .filter(|f| f.use_ == Use::Project(pi))
+                    .collect();
+                let fiscal =
+                    !mine.is_empty() && mine.iter().all(|f| f.fund.current_fiscal().is_some());
                 if !fiscal {
                     continue;
                 }

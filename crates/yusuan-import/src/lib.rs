@@ -1,0 +1,95 @@
+//! # yusuan-import — published disclosures back into the model
+//!
+//! Text as PDF-to-text tools give it → [`Disclosure`](yusuan_core::Disclosure): tables are found
+//! by their titles ([`segment`]), the printed numbers of each row are placed into columns with
+//! the tables' own arithmetic ([`solve`]), and the narrative is read by
+//! `yusuan_formats::narrative`. Pure functions of the text; problems are diagnostics.
+
+#![deny(missing_docs)]
+
+pub mod segment;
+pub mod solve;
+
+use yusuan_core::catalog::Catalog;
+use yusuan_core::diag::Diagnostic;
+use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
+
+/// Reads a published text: the standard tables and the narrative.
+pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
+    let (mut d, mut diags) = yusuan_formats::text::read(text);
+    let raw = segment::tables(text);
+    let hints = itemisation_hints(&d.narrative);
+    let (tables, more) = solve::resolve(&raw, &hints);
+    diags.extend(more);
+    if d.department.is_empty() {
+        if let Some(org) = tables.iter().map(|t| t.org.clone()).find(|o| !o.is_empty()) {
+            d.department = org;
+        }
+    }
+    d.tables = with_template_order(tables);
+    (d, diags)
+}
+
+fn with_template_order(mut tables: Vec<Table>) -> Vec<Table> {
+    tables.sort_by_key(|t| t.number);
+    tables
+}
+
+/// For each project the narrative describes (七、…项目支出情况说明: “项目名称：X” … “资金分配情况：
+/// 差旅费 0.5 万元、…”), the economic 类 its itemised uses belong to — table 7's columns.
+pub fn itemisation_hints(n: &Narrative) -> solve::Hints {
+    let cat = Catalog::get();
+    let year = yusuan_core::catalog::LATEST_YEAR;
+    let kuan_names: Vec<(String, String)> = cat
+        .economic_classes(year)
+        .into_iter()
+        .flat_map(|(class, class_name)| {
+            (0..100u8).filter_map(move |k| {
+                let code = yusuan_core::codes::EconCode::kuan_of(class.class_number(), k);
+                Catalog::get()
+                    .economic_name(code, year)
+                    .map(|n| (n.to_string(), class_name.to_string()))
+            })
+        })
+        .collect();
+    let mut hints = solve::Hints::new();
+    for s in &n.sections {
+        for sub in &s.subsections {
+            let title: String = sub.title.chars().filter(|c| !c.is_whitespace()).collect();
+            let Some(project) = title
+                .strip_prefix("项目名称：")
+                .or_else(|| title.strip_prefix("项目名称:"))
+            else {
+                continue;
+            };
+            let mut classes: Vec<String> = Vec::new();
+            for sentence in sub.sentences.iter().filter(|x| x.text.contains("资金分配")) {
+                for c in &sentence.claims {
+                    let ClaimKind::Amount { .. } = c.kind else {
+                        continue;
+                    };
+                    let subject: String =
+                        c.subject.chars().filter(|c| !c.is_whitespace()).collect();
+                    let class = kuan_names
+                        .iter()
+                        .filter(|(name, _)| {
+                            subject.ends_with(name.as_str())
+                                || name.starts_with(subject.as_str())
+                                    && subject.chars().count() >= 3
+                        })
+                        .max_by_key(|(name, _)| name.chars().count())
+                        .map(|(_, class)| class.clone());
+                    if let Some(class) = class {
+                        if !classes.contains(&class) {
+                            classes.push(class);
+                        }
+                    }
+                }
+            }
+            if !classes.is_empty() {
+                hints.insert(project.to_string(), classes);
+            }
+        }
+    }
+    hints
+}

@@ -1,0 +1,650 @@
+//! Place each row's printed numbers into the table's columns.
+//!
+//! Text loses empty cells, so a row printing 3 numbers under 12 columns could mean many
+//! things. The candidates for a row are the placements that keep its numbers in reading order
+//! and satisfy the row's own column identities (the check engine's row rules) and what the row
+//! is (a project row has no basic-spending columns). A table's solution then picks one
+//! candidate per row so that every parent equals the sum of its children, column by column,
+//! within rounding; a table left with several solutions is narrowed by the identities across
+//! tables and, for table 7, by the economic classes the narrative's itemised uses name. What
+//! still has more than one fit is reported, and those numbers are left unplaced — never guessed.
+
+use std::collections::HashMap;
+use yusuan_check::engine::{Cx, Family, Scope};
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::disclosure::{Cell, Column, Disclosure, Row, RowKind, Side, Table};
+
+use crate::segment::{RawRow, RawTable};
+
+/// Import diagnostic codes for column resolution. Stable; never reused.
+pub mod codes {
+    /// 一行的数字多于列数
+    pub const TOO_MANY: &str = "I201";
+    /// 一行的数字无法放入任何列（与表内勾稽矛盾）
+    pub const NO_FIT: &str = "I202";
+    /// 一行的数字有多种放法，无法唯一确定
+    pub const AMBIGUOUS: &str = "I203";
+}
+
+/// The most solutions kept for one table before it counts as ambiguous.
+const MAX_SOLUTIONS: usize = 256;
+/// The most search steps for one table (hostile input stays bounded).
+const MAX_STEPS: usize = 400_000;
+
+/// A row being placed.
+struct Prow {
+    raw: RawRow,
+    kind: RowKind,
+    /// Candidate placements: for each printed number, its column index.
+    cands: Vec<Vec<usize>>,
+    parent: Option<usize>,
+    children: Vec<usize>,
+}
+
+/// Economic 类 names a project's itemised uses point to, by project name (from the narrative).
+pub type Hints = HashMap<String, Vec<String>>;
+
+fn columns_of(t: &RawTable, side: Side) -> Vec<usize> {
+    (0..t.spec.columns.len())
+        .filter(|&i| t.spec.columns[i].1 == side)
+        .collect()
+}
+
+/// Every increasing choice of `k` indexes from `cols`.
+fn choose(cols: &[usize], k: usize, out: &mut Vec<Vec<usize>>, cur: &mut Vec<usize>, from: usize) {
+    if cur.len() == k {
+        out.push(cur.clone());
+        return;
+    }
+    if out.len() > 5000 {
+        return;
+    }
+    for i in from..cols.len() {
+        if cols.len() - i < k - cur.len() {
+            break;
+        }
+        cur.push(cols[i]);
+        choose(cols, k, out, cur, i + 1);
+        cur.pop();
+    }
+}
+
+/// A table of the rows with the given placements (rows without a placement are blank).
+fn build(t: &RawTable, rows: &[Prow], pick: &[Option<usize>]) -> Table {
+    Table {
+        number: t.spec.number,
+        title: t.spec.title.to_string(),
+        org: t.org.clone(),
+        unit: t.unit,
+        columns: t
+            .spec
+            .columns
+            .iter()
+            .map(|(k, s)| Column {
+                key: k.to_string(),
+                side: *s,
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .zip(pick)
+            .map(|(r, p)| {
+                let mut cells = vec![None; t.spec.columns.len()];
+                if let Some(ci) = p {
+                    for (n, &col) in r.cands[*ci].iter().enumerate() {
+                        let (printed, at) = &r.raw.numbers[n];
+                        cells[col] = Some(Cell {
+                            printed: *printed,
+                            exact: None,
+                            source: at.clone(),
+                        });
+                    }
+                }
+                Row {
+                    side: r.raw.side,
+                    code: r.raw.code.clone(),
+                    label: r.raw.label.clone(),
+                    kind: r.kind,
+                    cells,
+                    source: r.raw.source.clone(),
+                }
+            })
+            .collect(),
+        empty_statement: t.empty_statement.clone(),
+        notes: Vec::new(),
+        source: t.source.clone(),
+    }
+}
+
+/// Whether a placement respects what the row is (table 11: projects hold project spending,
+/// the 基本支出 row basic spending).
+fn kind_allows(table: u8, kind: RowKind, label: &str, key: &str) -> bool {
+    match (table, kind) {
+        (11, RowKind::Project) => !key.contains("基本支出"),
+        (11, RowKind::Item) if label == "基本支出" => !key.ends_with("项目支出"),
+        _ => true,
+    }
+}
+
+/// The row rules of the check engine for table `n`.
+fn row_rules(n: u8) -> Vec<&'static dyn yusuan_check::Rule> {
+    let prefix = format!("T{n:02}");
+    yusuan_check::registry::RULES
+        .iter()
+        .copied()
+        .filter(|r| r.scope() == Scope::Row && r.meta().id.starts_with(&prefix))
+        .collect()
+}
+
+fn errors(d: &Disclosure, rules: &[&'static dyn yusuan_check::Rule]) -> usize {
+    let cx = Cx {
+        disclosure: d,
+        budget: None,
+    };
+    let mut out = Vec::new();
+    for r in rules {
+        r.check(&cx, &mut out);
+    }
+    out.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+/// Prepares the rows of a table: kinds, parents, candidates.
+fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Prow> {
+    let mut rows: Vec<Prow> = Vec::new();
+    let mut has_unit = false;
+    for raw in &t.raw_rows() {
+        let code = raw.code.as_deref().unwrap_or("");
+        let kind = yusuan_formats::tables::csv::row_kind(
+            t.spec.number,
+            code,
+            &raw.label,
+            has_unit,
+            units7,
+        );
+        has_unit |= kind == RowKind::Unit;
+        rows.push(Prow {
+            raw: raw.clone(),
+            kind,
+            cands: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+        });
+    }
+    // Parents: by code within a unit block; units under the total; t11 items under units;
+    // fixed rows of table 10 by the template's structure.
+    let mut block_head: Option<usize> = None;
+    let total_of = |side: Side, rows: &[Prow]| {
+        rows.iter()
+            .position(|r| r.kind == RowKind::Total && r.raw.side == side)
+    };
+    for i in 0..rows.len() {
+        let side = rows[i].raw.side;
+        let parent = match rows[i].kind {
+            RowKind::Total => None,
+            RowKind::Unit => {
+                block_head = Some(i);
+                total_of(side, &rows)
+            }
+            _ => match rows[i].raw.code.clone() {
+                Some(code) if code.len() > 3 => {
+                    let want = &code[..code.len() - 2];
+                    (0..i)
+                        .rev()
+                        .take_while(|&j| Some(j) != block_head || rows[j].kind == RowKind::Unit)
+                        .find(|&j| {
+                            rows[j].raw.code.as_deref() == Some(want) && rows[j].raw.side == side
+                        })
+                }
+                Some(_) => block_head.or_else(|| total_of(side, &rows)),
+                None if t.spec.number == 11 => block_head,
+                None if t.spec.number == 10 => match rows[i].raw.label.as_str() {
+                    "其中：公务用车购置费" | "公务用车运行费" => rows
+                        .iter()
+                        .position(|r| r.raw.label == "公务用车购置及运行费（小计）"),
+                    _ => total_of(side, &rows),
+                },
+                None => None,
+            },
+        };
+        rows[i].parent = parent.filter(|&p| p != i);
+    }
+    for i in 0..rows.len() {
+        if let Some(p) = rows[i].parent {
+            rows[p].children.push(i);
+        }
+    }
+    // Candidates.
+    let rules = row_rules(t.spec.number);
+    for i in 0..rows.len() {
+        let cols = columns_of(t, rows[i].raw.side);
+        let k = rows[i].raw.numbers.len();
+        if k > cols.len() {
+            diags.push(
+                Diagnostic::error(
+                    codes::TOO_MANY,
+                    format!(
+                        "表{}「{}」行印有 {k} 个数字，多于该表的 {} 列",
+                        t.spec.number,
+                        rows[i].raw.label,
+                        cols.len()
+                    ),
+                    rows[i].raw.source.clone(),
+                )
+                .with_help("该行可能与下一行粘连，或表头识别有误"),
+            );
+            continue;
+        }
+        let mut all = Vec::new();
+        choose(&cols, k, &mut all, &mut Vec::new(), 0);
+        let mut kept = Vec::new();
+        for c in all {
+            if !c.iter().all(|&col| {
+                kind_allows(
+                    t.spec.number,
+                    rows[i].kind,
+                    &rows[i].raw.label,
+                    t.spec.columns[col].0,
+                )
+            }) {
+                continue;
+            }
+            if k > 0 && !rules.is_empty() && kept.len() < 2000 {
+                let one = Prow {
+                    raw: rows[i].raw.clone(),
+                    kind: rows[i].kind,
+                    cands: vec![c.clone()],
+                    parent: None,
+                    children: Vec::new(),
+                };
+                let table = build(t, std::slice::from_ref(&one), &[Some(0)]);
+                let d = Disclosure {
+                    tables: vec![table],
+                    ..empty_disclosure()
+                };
+                if errors(&d, &rules) > 0 {
+                    continue;
+                }
+            }
+            kept.push(c);
+        }
+        if kept.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    codes::NO_FIT,
+                    format!(
+                        "表{}「{}」行的数字放在任何列都不满足本行的勾稽关系",
+                        t.spec.number, rows[i].raw.label
+                    ),
+                    rows[i].raw.source.clone(),
+                )
+                .with_help("本行数字可能有误；yusuan check 会指出不平衡之处"),
+            );
+        }
+        rows[i].cands = kept;
+    }
+    rows
+}
+
+fn empty_disclosure() -> Disclosure {
+    Disclosure {
+        department: String::new(),
+        year: 0,
+        kind: yusuan_core::budget::DocKind::Department,
+        template: yusuan_core::derive::TEMPLATE_ID.to_string(),
+        profile: Default::default(),
+        tables: Vec::new(),
+        performance: Vec::new(),
+        narrative: Default::default(),
+    }
+}
+
+/// The interval of a row's value in column `col` under candidate `c` (blank = 0).
+fn value(r: &Prow, c: usize, col: usize) -> (i64, i64) {
+    let Some(n) = r.cands[c].iter().position(|&x| x == col) else {
+        return (0, 0);
+    };
+    match r.raw.numbers[n].0.interval_fen() {
+        Some((lo, hi)) => (lo.fen(), hi.fen()),
+        None => (0, 0),
+    }
+}
+
+struct Search<'a> {
+    rows: &'a [Prow],
+    ncols: usize,
+    steps: usize,
+    memo: HashMap<(usize, usize), Vec<Vec<(usize, usize)>>>,
+}
+
+impl Search<'_> {
+    /// All assignments of `node`'s subtree given that `node` takes candidate `c`: lists of
+    /// (row, candidate), at most MAX_SOLUTIONS.
+    fn subtree(&mut self, node: usize, c: usize) -> Vec<Vec<(usize, usize)>> {
+        if let Some(v) = self.memo.get(&(node, c)) {
+            return v.clone();
+        }
+        let children = self.rows[node].children.clone();
+        let mut combos: Vec<Vec<usize>> = Vec::new();
+        if children.is_empty() {
+            combos.push(Vec::new());
+        } else {
+            let mut cur = Vec::new();
+            let mut sums = vec![(0i64, 0i64); self.ncols];
+            self.children_combos(node, c, &children, 0, &mut cur, &mut sums, &mut combos);
+        }
+        let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+        'combo: for combo in combos {
+            // The product of the children's own subtree solutions.
+            let mut partial: Vec<Vec<(usize, usize)>> = vec![vec![(node, c)]];
+            for (k, &child) in children.iter().enumerate() {
+                let subs = self.subtree(child, combo[k]);
+                if subs.is_empty() {
+                    continue 'combo;
+                }
+                let mut next = Vec::new();
+                for p in &partial {
+                    for s in &subs {
+                        if next.len() >= MAX_SOLUTIONS {
+                            break;
+                        }
+                        let mut v = p.clone();
+                        v.extend_from_slice(s);
+                        next.push(v);
+                    }
+                }
+                partial = next;
+            }
+            out.extend(partial);
+            if out.len() >= MAX_SOLUTIONS {
+                out.truncate(MAX_SOLUTIONS);
+                break;
+            }
+        }
+        self.memo.insert((node, c), out.clone());
+        out
+    }
+
+    /// Children candidate combinations whose column sums meet the parent's figures.
+    #[allow(clippy::too_many_arguments)]
+    fn children_combos(
+        &mut self,
+        node: usize,
+        c: usize,
+        children: &[usize],
+        k: usize,
+        cur: &mut Vec<usize>,
+        sums: &mut Vec<(i64, i64)>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        self.steps += 1;
+        if self.steps > MAX_STEPS || out.len() >= MAX_SOLUTIONS {
+            return;
+        }
+        let side_cols: Vec<usize> = (0..self.ncols).collect();
+        if k == children.len() {
+            let ok = side_cols.iter().all(|&col| {
+                let (plo, phi) = value(&self.rows[node], c, col);
+                let (slo, shi) = sums[col];
+                plo <= shi && slo <= phi
+            });
+            if ok {
+                out.push(cur.clone());
+            }
+            return;
+        }
+        let child = children[k];
+        for cc in 0..self.rows[child].cands.len() {
+            let mut over = false;
+            for col in 0..self.ncols {
+                let (lo, hi) = value(&self.rows[child], cc, col);
+                sums[col].0 += lo;
+                sums[col].1 += hi;
+                // Amounts are not negative: a partial sum above the parent's figure cannot recover.
+                if lo >= 0 && sums[col].0 > value(&self.rows[node], c, col).1 {
+                    over = true;
+                }
+            }
+            if !over {
+                cur.push(cc);
+                self.children_combos(node, c, children, k + 1, cur, sums, out);
+                cur.pop();
+            }
+            for col in 0..self.ncols {
+                let (lo, hi) = value(&self.rows[child], cc, col);
+                sums[col].0 -= lo;
+                sums[col].1 -= hi;
+            }
+        }
+    }
+}
+
+/// All solutions of a table: one candidate per row (`None` for rows without candidates).
+fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
+    let mut search = Search {
+        rows,
+        ncols,
+        steps: 0,
+        memo: HashMap::new(),
+    };
+    let roots: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].parent.is_none())
+        .collect();
+    let mut all: Vec<Vec<Option<usize>>> = vec![vec![None; rows.len()]];
+    for root in roots {
+        let mut root_solutions: Vec<Vec<(usize, usize)>> = Vec::new();
+        for c in 0..rows[root].cands.len() {
+            root_solutions.extend(search.subtree(root, c));
+            if root_solutions.len() >= MAX_SOLUTIONS {
+                break;
+            }
+        }
+        if root_solutions.is_empty() {
+            continue; // an inconsistent subtree: its rows stay unplaced, check reports why
+        }
+        let mut next = Vec::new();
+        for a in &all {
+            for s in &root_solutions {
+                if next.len() >= MAX_SOLUTIONS {
+                    break;
+                }
+                let mut v = a.clone();
+                for &(r, c) in s {
+                    v[r] = Some(c);
+                }
+                next.push(v);
+            }
+        }
+        all = next;
+    }
+    all
+}
+
+/// Resolves the columns of every table. `hints` narrows table 7 by the economic classes a
+/// project's itemised uses name.
+pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let units7: Vec<String> = raw
+        .iter()
+        .filter(|t| t.spec.number == 7)
+        .flat_map(|t| {
+            t.raw_rows()
+                .into_iter()
+                .filter(|r| r.code.is_none() && !matches!(r.label.as_str(), "总计" | "合计"))
+                .map(|r| r.label)
+        })
+        .collect();
+    let mut pending: Vec<(usize, Vec<Prow>, Vec<Vec<Option<usize>>>)> = Vec::new();
+    for (i, t) in raw.iter().enumerate() {
+        let rows = prepare(t, &units7, &mut diags);
+        let ncols = t.spec.columns.len();
+        let sols = solutions(&rows, ncols);
+        pending.push((i, rows, sols));
+    }
+    let cross: Vec<&'static dyn yusuan_check::Rule> = yusuan_check::registry::RULES
+        .iter()
+        .copied()
+        .filter(|r| r.meta().family == Family::Cross)
+        .collect();
+    let mut resolved: Vec<Option<Table>> = vec![None; raw.len()];
+    // Unique tables first; then narrow the others against what is settled, until nothing moves.
+    loop {
+        let mut progress = false;
+        for (i, rows, sols) in pending.iter_mut() {
+            if resolved[*i].is_some() {
+                continue;
+            }
+            let t = &raw[*i];
+            if sols.len() > 1 {
+                // Keep the solutions that contradict no settled table.
+                let settled: Vec<Table> = resolved.iter().flatten().cloned().collect();
+                let scored: Vec<usize> = sols
+                    .iter()
+                    .map(|s| {
+                        let mut tables = settled.clone();
+                        tables.push(build(t, rows, s));
+                        errors(
+                            &Disclosure {
+                                tables,
+                                ..empty_disclosure()
+                            },
+                            &cross,
+                        )
+                    })
+                    .collect();
+                let best = scored.iter().copied().min().unwrap_or(0);
+                let kept: Vec<Vec<Option<usize>>> = sols
+                    .iter()
+                    .zip(&scored)
+                    .filter(|(_, e)| **e == best)
+                    .map(|(s, _)| s.clone())
+                    .collect();
+                if kept.len() < sols.len() {
+                    *sols = kept;
+                    progress = true;
+                }
+                if sols.len() > 1 && t.spec.number == 7 {
+                    let hinted: Vec<Vec<Option<usize>>> = sols
+                        .iter()
+                        .filter(|s| follows_hints(t, rows, s, hints))
+                        .cloned()
+                        .collect();
+                    if !hinted.is_empty() && hinted.len() < sols.len() {
+                        *sols = hinted;
+                        progress = true;
+                    }
+                }
+            }
+            if sols.len() <= 1 {
+                let pick = sols
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| vec![None; rows.len()]);
+                resolved[*i] = Some(build(t, rows, &pick));
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    // What is still ambiguous: place the rows all solutions agree on, report the rest.
+    for (i, rows, sols) in &pending {
+        if resolved[*i].is_some() {
+            continue;
+        }
+        let t = &raw[*i];
+        let mut pick: Vec<Option<usize>> = vec![None; rows.len()];
+        for r in 0..rows.len() {
+            let first = sols[0][r];
+            if sols.iter().all(|s| s[r] == first) {
+                pick[r] = first;
+            } else {
+                let nums: Vec<String> = rows[r]
+                    .raw
+                    .numbers
+                    .iter()
+                    .map(|(p, _)| p.to_string())
+                    .collect();
+                let options: Vec<String> = {
+                    let mut o: Vec<String> = sols
+                        .iter()
+                        .filter_map(|s| s[r])
+                        .map(|c| {
+                            rows[r].cands[c]
+                                .iter()
+                                .map(|&col| t.spec.columns[col].0)
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        })
+                        .collect();
+                    o.sort();
+                    o.dedup();
+                    o
+                };
+                diags.push(
+                    Diagnostic::new(
+                        codes::AMBIGUOUS,
+                        Severity::Warning,
+                        format!(
+                            "表{}「{}」行的数字 {} 可以放在不同的列（{}），无法唯一确定，未读入",
+                            t.spec.number,
+                            rows[r].raw.label,
+                            nums.join("、"),
+                            options.join(" 或 ")
+                        ),
+                        Label::at(rows[r].raw.source.clone(), ""),
+                    )
+                    .with_help("文本丢失了空白单元格；用 PDF 读取（保留列位置）可以确定"),
+                );
+            }
+        }
+        resolved[*i] = Some(build(t, rows, &pick));
+    }
+    (resolved.into_iter().flatten().collect(), diags)
+}
+
+/// Whether table 7 project rows sit in an economic 类 column their itemised uses name.
+fn follows_hints(t: &RawTable, rows: &[Prow], s: &[Option<usize>], hints: &Hints) -> bool {
+    rows.iter().zip(s).all(|(r, c)| {
+        if r.kind != RowKind::Project {
+            return true;
+        }
+        let Some(classes) = hints.get(&r.raw.label) else {
+            return true;
+        };
+        let Some(c) = c else { return true };
+        r.cands[*c].iter().all(|&col| {
+            let key = t.spec.columns[col].0;
+            key == "合计" || classes.iter().any(|k| k == key)
+        })
+    })
+}
+
+impl RawTable {
+    /// The rows, with table 7's project rows named by project (the functional 项 name that
+    /// precedes the project name in the text is dropped).
+    pub fn raw_rows(&self) -> Vec<RawRow> {
+        let cat = yusuan_core::catalog::Catalog::get();
+        self.rows
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                if self.spec.number == 7 {
+                    if let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) {
+                        if let Some(name) = yusuan_core::codes::FuncCode::parse(code)
+                            .ok()
+                            .and_then(|c| cat.functional_name(c, yusuan_core::catalog::LATEST_YEAR))
+                        {
+                            if let Some(rest) = r.label.strip_prefix(name) {
+                                if !rest.is_empty() {
+                                    r.label = rest.to_string();
+                                }
+                            }
+                        }
+                    }
+                }
+                r
+            })
+            .collect()
+    }
+}
