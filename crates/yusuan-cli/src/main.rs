@@ -459,7 +459,7 @@ fn cmd_import(path: &Path, format: &str) -> ExitCode {
     };
     match serde_json::to_string_pretty(&loaded.disclosure) {
         Ok(s) => {
-            outln(&format!("{s}"));
+            outln(&s.to_string());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -212,9 +212,8 @@ fn numbers(chars: &[char]) -> Vec<Num> {
             while i < chars.len() {
                 let c = chars[i];
                 let digit_after = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
-                if c.is_ascii_digit() {
-                    text.push(c);
-                } else if c == '.' && digit_after(i + 1) && !text.contains('.') {
+                let decimal_point = c == '.' && digit_after(i + 1) && !text.contains('.');
+                if c.is_ascii_digit() || decimal_point {
                     text.push(c);
                 } else if c == ','
                     && !text.contains('.')

@@ -21,10 +21,10 @@ pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let hints = itemisation_hints(&d.narrative);
     let (tables, more) = solve::resolve(&raw, &hints);
     diags.extend(more);
-    if d.department.is_empty() {
-        if let Some(org) = tables.iter().map(|t| t.org.clone()).find(|o| !o.is_empty()) {
-            d.department = org;
-        }
+    if d.department.is_empty()
+        && let Some(org) = tables.iter().map(|t| t.org.clone()).find(|o| !o.is_empty())
+    {
+        d.department = org;
     }
     d.tables = with_template_order(tables);
     (d, diags)
@@ -79,10 +79,10 @@ pub fn itemisation_hints(n: &Narrative) -> solve::Hints {
                         })
                         .max_by_key(|(name, _)| name.chars().count())
                         .map(|(_, class)| class.clone());
-                    if let Some(class) = class {
-                        if !classes.contains(&class) {
-                            classes.push(class);
-                        }
+                    if let Some(class) = class
+                        && !classes.contains(&class)
+                    {
+                        classes.push(class);
                     }
                 }
             }

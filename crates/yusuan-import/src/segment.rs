@@ -87,10 +87,10 @@ pub fn tables(text: &str) -> Vec<RawTable> {
     let mut starts: Vec<(usize, &'static TableSpec)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = squash(l);
-        if let Some(spec) = XINJIANG_BUDGET_11.iter().find(|t| squash(t.title) == s) {
-            if !starts.iter().any(|(_, t)| t.number == spec.number) {
-                starts.push((i, spec));
-            }
+        if let Some(spec) = XINJIANG_BUDGET_11.iter().find(|t| squash(t.title) == s)
+            && !starts.iter().any(|(_, t)| t.number == spec.number)
+        {
+            starts.push((i, spec));
         }
     }
     let end_of_part = lines
@@ -206,9 +206,8 @@ fn read_table(lines: &[&str], start: usize, end: usize, spec: &'static TableSpec
             });
         } else if words.is_empty() {
             // A line of numbers: it completes the pending row.
-            match pending.as_mut() {
-                Some(p) => p.numbers.extend(numbers),
-                None => {}
+            if let Some(p) = pending.as_mut() {
+                p.numbers.extend(numbers)
             }
         } else {
             let label: String = words.concat();

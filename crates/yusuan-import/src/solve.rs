@@ -629,19 +629,15 @@ impl RawTable {
             .iter()
             .map(|r| {
                 let mut r = r.clone();
-                if self.spec.number == 7 {
-                    if let Some(code) = r.code.as_deref().filter(|c| c.len() == 7) {
-                        if let Some(name) = yusuan_core::codes::FuncCode::parse(code)
-                            .ok()
-                            .and_then(|c| cat.functional_name(c, yusuan_core::catalog::LATEST_YEAR))
-                        {
-                            if let Some(rest) = r.label.strip_prefix(name) {
-                                if !rest.is_empty() {
-                                    r.label = rest.to_string();
-                                }
-                            }
-                        }
-                    }
+                if self.spec.number == 7
+                    && let Some(code) = r.code.as_deref().filter(|c| c.len() == 7)
+                    && let Some(name) = yusuan_core::codes::FuncCode::parse(code)
+                        .ok()
+                        .and_then(|c| cat.functional_name(c, yusuan_core::catalog::LATEST_YEAR))
+                    && let Some(rest) = r.label.strip_prefix(name)
+                    && !rest.is_empty()
+                {
+                    r.label = rest.to_string();
                 }
                 r
             })
