@@ -218,37 +218,30 @@ fn obligations_ledger_never_counts_unevaluated_as_passed() {
     );
 }
 
-/// The published text: its tables import to the published cells, so its rounding gaps show
-/// as 提示 exactly as for the source; its narrative's shares and growth rates recompute, except
-/// the growth "from zero" of 201 13 99; the 0.00 changes worded as 增加 are noted.
+/// The published text reports the same findings as the source restated from it (domain.md),
+/// plus the “增加 0.00” wording notes; its rounding gaps are 提示 exactly as for the source.
 #[test]
 fn published_text_is_checked_tables_and_narrative() {
-    let o = yusuan(&[
-        "check",
-        "examples/changji-sme-center-2025-budget.published.txt",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = yusuan(&["check", "examples/changji-sme-center-2025-budget.published.txt", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let mut got: Vec<(String, String)> = v
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
         .collect();
     got.sort();
     let mut want: Vec<(String, String)> = [
+        ("G002", "error"),
+        ("G002", "error"),
+        ("P001", "error"),
+        ("D002", "error"),
+        ("D002", "error"),
+        ("D002", "error"),
+        ("D003", "error"),
+        ("G003", "warning"),
+        ("P009", "warning"),
         ("N009", "warning"),
         ("N008", "info"),
         ("N008", "info"),
@@ -269,6 +262,11 @@ fn published_text_is_checked_tables_and_narrative() {
     .collect();
     want.sort();
     assert_eq!(got, want);
+    // Every finding points at a line of the text.
+    for f in v.as_array().unwrap() {
+        let line = f["location"]["line"].as_u64();
+        assert!(line.is_some_and(|l| l > 0 && l < 1700), "{f}");
+    }
     // The tables read from the text are the published ones, cell by cell.
     let o = yusuan(&[
         "tables",

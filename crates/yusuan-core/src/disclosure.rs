@@ -29,6 +29,32 @@ pub struct Disclosure {
     pub performance: Vec<PerformanceTable>,
     /// 第三部分 情况说明 (and the other prose parts).
     pub narrative: Narrative,
+    /// 项目说明 — each project's budget and itemised use of funds as the narrative states them.
+    pub projects: Vec<ProjectStatement>,
+}
+
+/// One line of a project's 资金分配情况 as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AllocationLine {
+    /// The use as named (差旅费, 公务接待费…).
+    pub label: String,
+    /// The amount as stated (exact: itemised amounts are stated, not rounded).
+    pub amount: Printed,
+    /// Where it was read or written.
+    pub source: SourceRef,
+}
+
+/// 项目说明 — what the narrative says of a project (section 七 of the reference template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProjectStatement {
+    /// 项目名称
+    pub name: String,
+    /// 预算安排规模 (this year's budget, without carry-over).
+    pub scale: Option<Printed>,
+    /// 资金分配情况
+    pub allocation: Vec<AllocationLine>,
+    /// Where the statement was read or written.
+    pub source: SourceRef,
 }
 
 impl Disclosure {

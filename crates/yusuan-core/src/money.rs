@@ -59,6 +59,22 @@ impl Fen {
         }
     }
 
+    /// The exact amount as a 万元 figure with as few decimals as it needs (at most six), for
+    /// amounts that are stated rather than rounded (itemised uses of funds).
+    pub fn exact_wan(self) -> Printed {
+        let mut decimals = 6u8;
+        let mut units = self.0;
+        while decimals > 0 && units % 10 == 0 {
+            units /= 10;
+            decimals -= 1;
+        }
+        Printed {
+            units,
+            decimals,
+            unit: Unit::Money(MoneyUnit::Wan),
+        }
+    }
+
     /// The official printed form of a table cell: 万元 with two decimals.
     pub fn to_wan2(self) -> Printed {
         self.round(MoneyUnit::Wan, 2)

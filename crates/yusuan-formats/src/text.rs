@@ -42,6 +42,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         tables: Vec::new(),
         performance: Vec::new(),
         narrative,
+        projects: Vec::new(),
     };
     (d, diags)
 }

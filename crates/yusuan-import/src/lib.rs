@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+pub mod prose;
 pub mod segment;
 pub mod solve;
 
@@ -27,6 +28,9 @@ pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         d.department = org;
     }
     d.tables = with_template_order(tables);
+    d.profile.staff = prose::staff(text);
+    d.projects = prose::projects(&d.narrative);
+    d.performance = prose::performance(text);
     (d, diags)
 }
 

@@ -295,6 +295,7 @@ fn empty_disclosure() -> Disclosure {
         tables: Vec::new(),
         performance: Vec::new(),
         narrative: Default::default(),
+        projects: Vec::new(),
     }
 }
 

@@ -53,7 +53,34 @@ pub fn derive(budget: &Budget) -> Disclosure {
         tables,
         performance: performance::build(budget),
         narrative: Narrative::default(),
+        projects: project_statements(budget),
     }
+}
+
+/// Each project's budget (this year, without carry-over) and its itemised use as stated.
+fn project_statements(b: &Budget) -> Vec<crate::disclosure::ProjectStatement> {
+    b.projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let scale =
+                b.sum(|f| f.use_ == crate::budget::Use::Project(i) && !f.fund.is_carry_over());
+            crate::disclosure::ProjectStatement {
+                name: p.name.clone(),
+                scale: Some(scale.to_wan2()),
+                allocation: p
+                    .allocation
+                    .iter()
+                    .map(|a| crate::disclosure::AllocationLine {
+                        label: a.label.clone(),
+                        amount: a.amount.exact_wan(),
+                        source: a.source.clone(),
+                    })
+                    .collect(),
+                source: p.spans.or("allocation", &p.source).clone(),
+            }
+        })
+        .collect()
 }
 
 fn profile(b: &Budget) -> Profile {

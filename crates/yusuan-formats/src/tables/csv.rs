@@ -352,6 +352,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         tables,
         performance: Vec::new(),
         narrative: Narrative::default(),
+        projects: Vec::new(),
     };
     (d, diags)
 }

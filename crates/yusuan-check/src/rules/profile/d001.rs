@@ -29,19 +29,29 @@ impl Rule for D001 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        let s = &b.department.staff;
-        let Some(actual) = s.actual else { return };
-        let sum = s.in_service + s.retired + s.lixiu;
-        if actual != sum {
+        let s = &cx.disclosure.profile.staff;
+        let (Some(actual), Some(a), Some(b), Some(c)) =
+            (s.actual, s.in_service, s.retired, s.lixiu)
+        else {
+            return;
+        };
+        let sum = u64::from(a) + u64::from(b) + u64::from(c);
+        if u64::from(actual) != sum {
+            // In a source, point at the figure itself; in a published text, at the sentence.
+            let at = match cx.budget {
+                Some(bud) => bud
+                    .department
+                    .staff
+                    .spans
+                    .or("actual", &bud.department.staff.source)
+                    .clone(),
+                None => s.source.clone(),
+            };
             out.push(
                 finding(
                     &META,
-                    format!(
-                        "实有人数 {actual} 人，而在职 {} + 退休 {} + 离休 {} = {sum} 人",
-                        s.in_service, s.retired, s.lixiu
-                    ),
-                    s.spans.or("actual", &s.source).clone(),
+                    format!("实有人数 {actual} 人，而在职 {a} + 退休 {b} + 离休 {c} = {sum} 人"),
+                    at,
                 )
                 .with_help("核对实有人数与在职、退休、离休人数"),
             );

@@ -1,7 +1,7 @@
 //! D002 人员增减的说法前后一致
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
-use crate::rules::support::finding;
+use crate::rules::support::{all_texts, finding};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 
 /// D002
@@ -87,47 +87,49 @@ impl Rule for D002 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        let s = &b.department.staff;
-        for c in &b.comparisons {
-            let Some(reason) = &c.reason else { continue };
-            for (n, who) in headcount_changes(reason) {
-                let (stated, key) = match who {
-                    Who::InService => (i64::from(s.in_service_change), "in_service_change"),
-                    Who::Retired => (i64::from(s.retired_change), "retired_change"),
-                    Who::Lixiu => (i64::from(s.lixiu_change), "lixiu_change"),
+        let s = &cx.disclosure.profile.staff;
+        let word = |n: i64| {
+            if n >= 0 {
+                format!("增加 {n} 人")
+            } else {
+                format!("减少 {} 人", -n)
+            }
+        };
+        for (text, at, what) in all_texts(cx) {
+            for (n, who) in headcount_changes(&text) {
+                let (stated, key, whose) = match who {
+                    Who::InService => (s.in_service_change, "in_service_change", "在职"),
+                    Who::Retired => (s.retired_change, "retired_change", "退休"),
+                    Who::Lixiu => (s.lixiu_change, "lixiu_change", "离休"),
                 };
-                let whose = match who {
-                    Who::InService => "在职",
-                    Who::Retired => "退休",
-                    Who::Lixiu => "离休",
+                let Some(stated) = stated.map(i64::from) else {
+                    continue;
                 };
-                if n != stated {
-                    let word = |n: i64| {
-                        if n >= 0 {
-                            format!("增加 {n} 人")
-                        } else {
-                            format!("减少 {} 人", -n)
-                        }
-                    };
-                    out.push(
-                        finding(
-                            &META,
-                            format!(
-                                "“{}”的变动原因称人员{}，而部门概况称{whose}人数{}",
-                                c.subject.key(),
-                                word(n),
-                                word(stated)
-                            ),
-                            c.spans.or("reason", &c.source).clone(),
-                        )
-                        .with_label(Label::at(
-                            s.spans.or(key, &s.source).clone(),
-                            format!("{whose}{}", word(stated)),
-                        ))
-                        .with_help("统一人员增减的说法：改正部门概况的人数变化或变动原因"),
-                    );
+                if n == stated {
+                    continue;
                 }
+                let profile_at = match cx.budget {
+                    Some(b) => b
+                        .department
+                        .staff
+                        .spans
+                        .or(key, &b.department.staff.source)
+                        .clone(),
+                    None => s.source.clone(),
+                };
+                out.push(
+                    finding(
+                        &META,
+                        format!(
+                            "{what}称人员{}，而部门概况称{whose}人数{}",
+                            word(n),
+                            word(stated)
+                        ),
+                        at.clone(),
+                    )
+                    .with_label(Label::at(profile_at, format!("{whose}{}", word(stated))))
+                    .with_help("统一人员增减的说法：改正部门概况的人数变化或变动原因"),
+                );
             }
         }
     }

@@ -1,6 +1,7 @@
 //! P001 项目资金分配之和等于项目预算
 
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
+use crate::interval::{interval, shown};
 use crate::rules::support::{finding, wan};
 use yusuan_core::budget::Use;
 use yusuan_core::diag::{Diagnostic, Figures, Label, Severity};
@@ -34,43 +35,50 @@ impl Rule for P001 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        for (pi, p) in b.projects.iter().enumerate() {
+        for p in &cx.disclosure.projects {
+            let Some(scale) = p.scale else { continue };
             if p.allocation.is_empty() {
                 continue;
             }
-            let budget = b.sum(|f| f.use_ == Use::Project(pi) && !f.fund.is_carry_over());
-            let itemised: Fen = p.allocation.iter().map(|a| a.amount).sum();
-            if itemised == budget {
+            // Itemised amounts are stated, not rounded: their sum is exact. The scale may be a
+            // rounded 0.01 万元 figure: it stands for its interval.
+            let itemised: i64 = p.allocation.iter().map(|a| shown(Some(&a.amount))).sum();
+            let (lo, hi) = interval(Some(&scale));
+            if (lo..=hi).contains(&itemised) {
                 continue;
             }
-            let at = p.spans.or("allocation", &p.source).clone();
+            let budget = shown(Some(&scale));
             let mut d = finding(
                 &META,
                 format!(
                     "项目“{}”的资金分配各项合计 {} 万元，与本年预算安排 {} 万元不符（相差 {} 万元）",
                     p.name,
-                    wan(itemised),
-                    wan(budget),
-                    crate::interval::signed(itemised.fen() - budget.fen())
+                    wan(Fen(itemised)),
+                    scale,
+                    crate::interval::signed(itemised - budget)
                 ),
-                at,
+                p.source.clone(),
             )
             .with_help("核对资金分配情况的各项金额，使其合计等于项目预算");
-            if let Some(f) = b
-                .facts
-                .iter()
-                .find(|f| f.use_ == Use::Project(pi) && !f.fund.is_carry_over())
-            {
-                d.secondary.push(Label::at(
-                    f.source.clone(),
-                    format!("项目预算 {} 万元（账目合计）", wan(budget)),
-                ));
+            // Where the budget figure was written, when checking a source.
+            if let Some(b) = cx.budget {
+                if let Some(pi) = b.projects.iter().position(|x| x.name == p.name) {
+                    if let Some(f) = b
+                        .facts
+                        .iter()
+                        .find(|f| f.use_ == Use::Project(pi) && !f.fund.is_carry_over())
+                    {
+                        d.secondary.push(Label::at(
+                            f.source.clone(),
+                            format!("项目预算 {scale} 万元（账目合计）"),
+                        ));
+                    }
+                }
             }
             d.figures = Some(Figures {
-                expected: wan(budget),
-                found: wan(itemised),
-                difference: crate::interval::signed(itemised.fen() - budget.fen()),
+                expected: scale.to_string(),
+                found: wan(Fen(itemised)),
+                difference: crate::interval::signed(itemised - budget),
                 allowed: None,
             });
             out.push(d);

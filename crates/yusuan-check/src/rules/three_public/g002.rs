@@ -6,7 +6,7 @@ use crate::kinds::{RowSel, cell_label, find_col, find_row, missing_cell, printed
 use crate::rules::support::wan;
 use yusuan_core::budget::{ThreePublic, Use};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
-use yusuan_core::disclosure::Side;
+use yusuan_core::disclosure::{RowKind, Side};
 use yusuan_core::money::Fen;
 
 /// G002
@@ -65,15 +65,44 @@ fn row_label(i: ThreePublic) -> &'static str {
     }
 }
 
+/// Whether a project is paid wholly from this year's 财政拨款: from the ledger when checking a
+/// source; from the tables otherwise (it has a table 7 row and no 非财政拨款 carry-over in
+/// table 11).
+fn wholly_fiscal(cx: &Cx<'_>, name: &str) -> bool {
+    if let Some(b) = cx.budget {
+        let Some(pi) = b.projects.iter().position(|p| p.name == name) else {
+            return false;
+        };
+        let mine: Vec<_> = b
+            .facts
+            .iter()
+            .filter(|f| f.use_ == Use::Project(pi))
+            .collect();
+        return !mine.is_empty() && mine.iter().all(|f| f.fund.current_fiscal().is_some());
+    }
+    let in_t7 = cx.table(7).is_some_and(|t| {
+        t.rows
+            .iter()
+            .any(|r| r.kind == RowKind::Project && r.label == name)
+    });
+    let non_fiscal = cx.table(11).is_some_and(|t| {
+        let Some(c) = t.column_index(Side::Single, "非财政拨款/小计") else {
+            return false;
+        };
+        t.rows
+            .iter()
+            .any(|r| r.kind == RowKind::Project && r.label == name && r.cells[c].is_some())
+    });
+    in_t7 && !non_fiscal
+}
+
 impl Rule for G002 {
     fn meta(&self) -> &RuleMeta {
         &META
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let (Some(b), Some(t10)) = (cx.budget, cx.table(10)) else {
-            return;
-        };
+        let Some(t10) = cx.table(10) else { return };
         let Some(c10) = find_col(t10, Side::Single, "合计") else {
             return;
         };
@@ -83,23 +112,15 @@ impl Rule for G002 {
             ThreePublic::VehiclePurchase,
             ThreePublic::VehicleOperation,
         ] {
-            // Itemised uses of this item in projects that spend 财政拨款 this year.
             let mut uses = Vec::new();
-            for (pi, p) in b.projects.iter().enumerate() {
-                // Only projects paid wholly from this year's 财政拨款: a 三公 use paid from other
-                // funds rightly stays out of table 10.
-                let mine: Vec<_> = b
-                    .facts
-                    .iter()
-                    .filter(|f| f.use_ == Use::Project(pi))
-                    .collect();
-                let fiscal =
-                    !mine.is_empty() && mine.iter().all(|f| f.fund.current_fiscal().is_some());
-                if !fiscal {
-                    continue;
-                }
+            for p in cx
+                .disclosure
+                .projects
+                .iter()
+                .filter(|p| wholly_fiscal(cx, &p.name))
+            {
                 for a in &p.allocation {
-                    if item_of(&a.label, a.econ) == Some(item) {
+                    if item_of(&a.label, None) == Some(item) {
                         uses.push((p, a));
                     }
                 }
@@ -107,11 +128,14 @@ impl Rule for G002 {
             if uses.is_empty() {
                 continue;
             }
-            let total: Fen = uses.iter().map(|(_, a)| a.amount).sum();
+            let total: i64 = uses
+                .iter()
+                .map(|(_, a)| crate::interval::shown(Some(&a.amount)))
+                .sum();
             let row10 = find_row(t10, Side::Single, RowSel::Label(row_label(item)));
             let p10 = row10.and_then(|r| printed(t10, r, c10));
             let (_, hi10) = interval(p10);
-            if total.fen() <= hi10 {
+            if total <= hi10 {
                 continue;
             }
             let (p, a) = uses[0];
@@ -119,21 +143,14 @@ impl Rule for G002 {
             let mut d = Diagnostic::new(
                 META.id,
                 META.severity,
-                format!(
-                    "项目“{}”的资金分配列有{} {} 万元，而表10 财政拨款“三公”经费中{}{}",
-                    p.name,
-                    a.label,
-                    wan(a.amount),
-                    item.label(),
-                    shown10
-                ),
-                Label::at(a.source.clone(), format!("{}：{} 万元", item.label(), wan(a.amount))),
+                format!("项目“{}”的资金分配列有{} {} 万元，而表10 财政拨款“三公”经费中{}{}", p.name, a.label, a.amount, item.label(), shown10),
+                Label::at(a.source.clone(), format!("{}：{} 万元", item.label(), a.amount)),
             )
             .with_help("“三公”支出须计入表10 并在“三公”经费说明中反映；如项目实际不安排此项，请改正资金分配情况");
             for (p2, a2) in uses.iter().skip(1) {
                 d.secondary.push(Label::at(
                     a2.source.clone(),
-                    format!("项目“{}”：{} 万元", p2.name, wan(a2.amount)),
+                    format!("项目“{}”：{} 万元", p2.name, a2.amount),
                 ));
             }
             d.secondary.push(match row10 {
@@ -142,8 +159,8 @@ impl Rule for G002 {
             });
             d.figures = Some(yusuan_core::diag::Figures {
                 expected: format!("≤ {}", p10.map_or("0.00".to_string(), |p| p.to_string())),
-                found: wan(total),
-                difference: wan(Fen(total.fen() - hi10.max(0))),
+                found: wan(Fen(total)),
+                difference: wan(Fen(total - hi10.max(0))),
                 allowed: None,
             });
             out.push(d);

@@ -4,6 +4,7 @@ use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::rules::support::finding;
 use yusuan_core::budget::Subject;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::source::SourceRef;
 
 /// G003
 pub struct G003;
@@ -53,24 +54,57 @@ impl Rule for G003 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(b) = cx.budget else { return };
-        let Some(c) = b.comparison(&Subject::RunningCost) else {
-            return;
-        };
-        let Some(reason) = &c.reason else { return };
-        for p in &b.projects {
-            let common = longest_common(reason, &p.name);
-            if common.chars().count() >= 8 {
-                let at = c.spans.or("reason", &c.source).clone();
-                let d = finding(
-                    &META,
-                    format!("运行经费的变动原因提到“{common}”，这是项目“{}”的内容；项目支出不属于运行经费", p.name),
-                    at,
-                )
-                .with_label(Label::at(p.spans.or("name", &p.source).clone(), "项目在这里声明"))
-                .with_help("运行经费只含基本支出中的公用经费：请说明公用经费本身变动的原因");
-                out.push(d);
-                break;
+        // The reasons given for 运行经费: the source's comparison, or the narrative's sentences
+        // about 运行经费 that give a reason.
+        let mut reasons: Vec<(String, SourceRef)> = Vec::new();
+        if let Some(c) = cx.budget.and_then(|b| b.comparison(&Subject::RunningCost)) {
+            if let Some(r) = &c.reason {
+                reasons.push((r.clone(), c.spans.or("reason", &c.source).clone()));
+            }
+        }
+        for (_, s) in crate::rules::narrative::sentences(&cx.disclosure.narrative) {
+            if s.text.contains("运行经费") {
+                if let Some(k) = s.text.find("原因") {
+                    reasons.push((s.text[k..].to_string(), s.source.clone()));
+                }
+            }
+        }
+        // The projects: those the document states, and the project rows of table 7.
+        let mut projects: Vec<(String, SourceRef)> = cx
+            .disclosure
+            .projects
+            .iter()
+            .map(|p| (p.name.clone(), p.source.clone()))
+            .collect();
+        if let Some(t7) = cx.table(7) {
+            for r in t7
+                .rows
+                .iter()
+                .filter(|r| r.kind == yusuan_core::disclosure::RowKind::Project)
+            {
+                if !projects.iter().any(|(n, _)| *n == r.label) {
+                    projects.push((r.label.clone(), r.source.clone()));
+                }
+            }
+        }
+        if let Some(b) = cx.budget {
+            for (n, at) in projects.iter_mut() {
+                if let Some(p) = b.projects.iter().find(|p| p.name == *n) {
+                    *at = p.spans.or("name", &p.source).clone();
+                }
+            }
+        }
+        for (reason, at) in reasons {
+            for (name, declared) in &projects {
+                let common = longest_common(&reason, name);
+                if common.chars().count() >= 8 {
+                    out.push(
+                        finding(&META, format!("运行经费的变动原因提到“{common}”，这是项目“{name}”的内容；项目支出不属于运行经费"), at.clone())
+                            .with_label(Label::at(declared.clone(), "项目在这里"))
+                            .with_help("运行经费只含基本支出中的公用经费：请说明公用经费本身变动的原因"),
+                    );
+                    break;
+                }
             }
         }
     }
