@@ -222,14 +222,29 @@ fn obligations_ledger_never_counts_unevaluated_as_passed() {
 /// plus the “增加 0.00” wording notes; its rounding gaps are 提示 exactly as for the source.
 #[test]
 fn published_text_is_checked_tables_and_narrative() {
-    let o = yusuan(&["check", "examples/changji-sme-center-2025-budget.published.txt", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = yusuan(&[
+        "check",
+        "examples/changji-sme-center-2025-budget.published.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let mut got: Vec<(String, String)> = v
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     got.sort();
     let mut want: Vec<(String, String)> = [

@@ -6,6 +6,8 @@
 //! `yusuan_formats::narrative`. Pure functions of the text; problems are diagnostics.
 
 #![deny(missing_docs)]
+// Rows, columns and lines are addressed by index throughout; index loops read clearest.
+#![allow(clippy::needless_range_loop)]
 
 pub mod prose;
 pub mod segment;

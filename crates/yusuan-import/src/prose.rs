@@ -186,10 +186,10 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
                         t.funds.push((label.to_string(), v));
                     }
                 }
-                if let Some(v) = s.rsplit_once("其他").and_then(|(_, v)| money(v)) {
-                    if s.starts_with("其他资金") {
-                        t.funds.push(("其他资金".to_string(), v));
-                    }
+                if let Some(v) = s.rsplit_once("其他").and_then(|(_, v)| money(v))
+                    && s.starts_with("其他资金")
+                {
+                    t.funds.push(("其他资金".to_string(), v));
                 }
                 if s.starts_with("一级指标") {
                     break;

@@ -310,11 +310,14 @@ fn value(r: &Prow, c: usize, col: usize) -> (i64, i64) {
     }
 }
 
+/// One table assignment of a subtree: (row, candidate) pairs.
+type Assignment = Vec<(usize, usize)>;
+
 struct Search<'a> {
     rows: &'a [Prow],
     ncols: usize,
     steps: usize,
-    memo: HashMap<(usize, usize), Vec<Vec<(usize, usize)>>>,
+    memo: HashMap<(usize, usize), Vec<Assignment>>,
 }
 
 impl Search<'_> {

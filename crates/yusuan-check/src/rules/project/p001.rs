@@ -61,19 +61,17 @@ impl Rule for P001 {
             )
             .with_help("核对资金分配情况的各项金额，使其合计等于项目预算");
             // Where the budget figure was written, when checking a source.
-            if let Some(b) = cx.budget {
-                if let Some(pi) = b.projects.iter().position(|x| x.name == p.name) {
-                    if let Some(f) = b
-                        .facts
-                        .iter()
-                        .find(|f| f.use_ == Use::Project(pi) && !f.fund.is_carry_over())
-                    {
-                        d.secondary.push(Label::at(
-                            f.source.clone(),
-                            format!("项目预算 {scale} 万元（账目合计）"),
-                        ));
-                    }
-                }
+            if let Some(b) = cx.budget
+                && let Some(pi) = b.projects.iter().position(|x| x.name == p.name)
+                && let Some(f) = b
+                    .facts
+                    .iter()
+                    .find(|f| f.use_ == Use::Project(pi) && !f.fund.is_carry_over())
+            {
+                d.secondary.push(Label::at(
+                    f.source.clone(),
+                    format!("项目预算 {scale} 万元（账目合计）"),
+                ));
             }
             d.figures = Some(Figures {
                 expected: scale.to_string(),

@@ -57,16 +57,16 @@ impl Rule for G003 {
         // The reasons given for 运行经费: the source's comparison, or the narrative's sentences
         // about 运行经费 that give a reason.
         let mut reasons: Vec<(String, SourceRef)> = Vec::new();
-        if let Some(c) = cx.budget.and_then(|b| b.comparison(&Subject::RunningCost)) {
-            if let Some(r) = &c.reason {
-                reasons.push((r.clone(), c.spans.or("reason", &c.source).clone()));
-            }
+        if let Some(c) = cx.budget.and_then(|b| b.comparison(&Subject::RunningCost))
+            && let Some(r) = &c.reason
+        {
+            reasons.push((r.clone(), c.spans.or("reason", &c.source).clone()));
         }
         for (_, s) in crate::rules::narrative::sentences(&cx.disclosure.narrative) {
-            if s.text.contains("运行经费") {
-                if let Some(k) = s.text.find("原因") {
-                    reasons.push((s.text[k..].to_string(), s.source.clone()));
-                }
+            if s.text.contains("运行经费")
+                && let Some(k) = s.text.find("原因")
+            {
+                reasons.push((s.text[k..].to_string(), s.source.clone()));
             }
         }
         // The projects: those the document states, and the project rows of table 7.
