@@ -477,7 +477,9 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                 .map(|r| r.label)
         })
         .collect();
-    let mut pending: Vec<(usize, Vec<Prow>, Vec<Vec<Option<usize>>>)> = Vec::new();
+    // Per table: its index, its rows, its remaining solutions (one candidate per row).
+    type Pending = (usize, Vec<Prow>, Vec<Vec<Option<usize>>>);
+    let mut pending: Vec<Pending> = Vec::new();
     for (i, t) in raw.iter().enumerate() {
         let rows = prepare(t, &units7, &mut diags);
         let ncols = t.spec.columns.len();
