@@ -103,6 +103,11 @@ proptest! {
         let t = apply(TEXT, &e);
         let (d, _) = text::read(&t);
         run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
+        let (d, diags) = yusuan_import::import_text(&t);
+        for x in &diags {
+            let _ = diag_text::render(x, "published.txt", &t);
+        }
+        run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
     }
 
     #[test]
@@ -111,6 +116,8 @@ proptest! {
         let (d, _) = tables::csv::read(&s);
         run_all(&Cx { disclosure: &d, budget: None }, "x.csv", &s);
         let (d, _) = text::read(&s);
+        run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
+        let (d, _) = yusuan_import::import_text(&s);
         run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
     }
 }
