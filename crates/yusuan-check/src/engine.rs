@@ -137,4 +137,12 @@ pub trait Rule: Sync {
     }
     /// Appends the rule's findings on `cx` to `out`. Never mutates the input.
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
+
+    /// Whether the rule finds an error on `cx` (rounding notes do not count). Importers ask
+    /// this many times while placing numbers; rules may answer faster than `check`.
+    fn finds_error(&self, cx: &Cx<'_>) -> bool {
+        let mut out = Vec::new();
+        self.check(cx, &mut out);
+        out.iter().any(|d| d.severity == Severity::Error)
+    }
 }

@@ -221,3 +221,20 @@ fn obligations_ledger_maps_every_rule_and_only_registered_ones() {
         }
     }
 }
+
+/// A rule's fast error test agrees with its full check on every fixture.
+#[test]
+fn finds_error_agrees_with_check() {
+    for rule in RULES {
+        let m = rule.meta();
+        for edits in [m.fixture.pass, m.fixture.fail] {
+            let (text, _) = fixture(m.id, m.fixture.base, edits);
+            with_doc(m.id, m.fixture.base, &text, |cx| {
+                let mut out = Vec::new();
+                rule.check(cx, &mut out);
+                let slow = out.iter().any(|d| d.severity == Severity::Error);
+                assert_eq!(rule.finds_error(cx), slow, "{}", m.id);
+            });
+        }
+    }
+}

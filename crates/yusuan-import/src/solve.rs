@@ -136,16 +136,13 @@ fn row_rules(n: u8) -> Vec<&'static dyn yusuan_check::Rule> {
         .collect()
 }
 
+/// How many of `rules` find an error on `d`.
 fn errors(d: &Disclosure, rules: &[&'static dyn yusuan_check::Rule]) -> usize {
     let cx = Cx {
         disclosure: d,
         budget: None,
     };
-    let mut out = Vec::new();
-    for r in rules {
-        r.check(&cx, &mut out);
-    }
-    out.iter().filter(|d| d.severity == Severity::Error).count()
+    rules.iter().filter(|r| r.finds_error(&cx)).count()
 }
 
 /// Prepares the rows of a table: kinds, parents, candidates.
@@ -236,6 +233,18 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
         }
         let mut all = Vec::new();
         choose(&cols, k, &mut all, &mut Vec::new(), 0);
+        // One single-row document, its cells rewritten for each candidate.
+        let one = Prow {
+            raw: rows[i].raw.clone(),
+            kind: rows[i].kind,
+            cands: vec![Vec::new()],
+            parent: None,
+            children: Vec::new(),
+        };
+        let mut d = Disclosure {
+            tables: vec![build(t, std::slice::from_ref(&one), &[Some(0)])],
+            ..empty_disclosure()
+        };
         let mut kept = Vec::new();
         for c in all {
             if !c.iter().all(|&col| {
@@ -249,18 +258,16 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
                 continue;
             }
             if k > 0 && !rules.is_empty() && kept.len() < 2000 {
-                let one = Prow {
-                    raw: rows[i].raw.clone(),
-                    kind: rows[i].kind,
-                    cands: vec![c.clone()],
-                    parent: None,
-                    children: Vec::new(),
-                };
-                let table = build(t, std::slice::from_ref(&one), &[Some(0)]);
-                let d = Disclosure {
-                    tables: vec![table],
-                    ..empty_disclosure()
-                };
+                let row = &mut d.tables[0].rows[0];
+                row.cells.iter_mut().for_each(|x| *x = None);
+                for (n, &col) in c.iter().enumerate() {
+                    let (printed, at) = &rows[i].raw.numbers[n];
+                    row.cells[col] = Some(Cell {
+                        printed: *printed,
+                        exact: None,
+                        source: at.clone(),
+                    });
+                }
                 if errors(&d, &rules) > 0 {
                     continue;
                 }

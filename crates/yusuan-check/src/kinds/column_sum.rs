@@ -29,6 +29,34 @@ impl Rule for ColumnSum {
         Scope::Row
     }
 
+    fn finds_error(&self, cx: &Cx<'_>) -> bool {
+        let Some(t) = cx.table(self.table) else {
+            return false;
+        };
+        let Some(w) = find_col(t, self.side, self.whole) else {
+            return false;
+        };
+        let Some(parts) = self
+            .parts
+            .iter()
+            .map(|p| find_col(t, self.side, p))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return false;
+        };
+        t.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.side == self.side)
+            .any(|(ri, _)| {
+                let values: Vec<_> = parts.iter().map(|&c| printed(t, ri, c)).collect();
+                matches!(
+                    sum_identity(printed(t, ri, w), &values),
+                    crate::interval::Verdict::Broken(_)
+                ) && self.meta.severity == yusuan_core::diag::Severity::Error
+            })
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(t) = cx.table(self.table) else {
             return;

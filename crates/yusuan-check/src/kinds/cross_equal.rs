@@ -66,6 +66,19 @@ impl Rule for CrossEqual {
         &self.meta
     }
 
+    fn finds_error(&self, cx: &Cx<'_>) -> bool {
+        // The figures only: no labels or messages are built.
+        let figure = |s: CellSel| -> Option<Option<&yusuan_core::money::Printed>> {
+            let t = cx.table(s.table)?;
+            let c = find_col(t, s.side, s.column)?;
+            Some(find_row(t, s.side, s.row).and_then(|r| printed(t, r, c)))
+        };
+        let (Some(a), Some(b)) = (figure(self.a), figure(self.b)) else {
+            return false;
+        };
+        matches!(same_quantity(a, b), crate::interval::Verdict::Broken(_))
+    }
+
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let (Some((pa, la, na)), Some((pb, lb, nb))) = (resolve(cx, self.a), resolve(cx, self.b))
         else {
