@@ -142,8 +142,12 @@ fn read_text(path: &Path) -> Option<String> {
             return None;
         }
     };
-    match source::decode(&bytes) {
-        Ok(t) => Some(t.to_string()),
+    match source::decode_text(&bytes) {
+        Ok((t, "UTF-8")) => Some(t.into_owned()),
+        Ok((t, encoding)) => {
+            eprintln!("注意：{shown} 不是 UTF-8 编码，已按 {encoding} 读取");
+            Some(t.into_owned())
+        }
         Err(d) => {
             eprint!("{}", diag_text::render(&d, &shown, ""));
             None

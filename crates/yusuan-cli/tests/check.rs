@@ -294,3 +294,21 @@ fn published_text_is_checked_tables_and_narrative() {
         std::fs::read_to_string(root().join(GOLDEN)).unwrap()
     );
 }
+
+/// Government text files are often GB18030: they are read as such, with a note.
+#[test]
+fn gb18030_text_is_read() {
+    let utf8 = std::fs::read_to_string(root().join("examples/changji-sme-center-2025-budget.published.txt")).unwrap();
+    // Encode as GB18030 by hand for the characters used: via the library the CLI uses.
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&utf8);
+    assert!(!unmappable);
+    let dir = std::env::temp_dir().join(format!("yusuan-gb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("gb.txt");
+    std::fs::write(&f, &bytes).unwrap();
+    let o = yusuan(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已按 GB18030 读取"));
+    assert!(stdout(&o).contains("7 个错误，3 个警告，13 个提示"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -52,6 +52,19 @@ pub mod codes {
     pub const ENCODING: &str = "S012";
 }
 
+/// Decodes a text file's bytes: UTF-8 (with or without BOM), or else GB18030 (which includes
+/// GBK and GB2312, common in government files) when the bytes are valid GB18030; anything else
+/// is an error naming the line of the first bad byte. Returns the text and the encoding's name.
+pub fn decode_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, &'static str), Diagnostic> {
+    match decode(bytes) {
+        Ok(t) => Ok((std::borrow::Cow::Borrowed(t), "UTF-8")),
+        Err(utf8_error) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors { Err(utf8_error) } else { Ok((text, "GB18030")) }
+        }
+    }
+}
+
 /// Decodes a source file's bytes: UTF-8 (with or without BOM) only; anything else is an error
 /// naming the line of the first bad byte.
 #[allow(clippy::result_large_err)] // the error is the diagnostic the caller prints
@@ -68,6 +81,6 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
             ),
             yusuan_core::source::SourceRef::Line { page: None, line },
         )
-        .with_help("请用文本编辑器将文件另存为 UTF-8 编码（GB18030/GBK 编码的源文件需先转换）")
+        .with_help("请用文本编辑器将文件另存为 UTF-8 编码")
     })
 }
