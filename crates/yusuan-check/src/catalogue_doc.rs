@@ -23,10 +23,11 @@ pub fn markdown() -> String {
             family = Some(m.family);
         }
         out.push_str(&format!(
-            "\n### {} {}\n\n- 级别：{}\n- 检查内容：{}\n- 为什么：{}\n- 示例：{}\n- 依据：{}\n",
+            "\n### {} {}\n\n- 级别：{}\n- 适用：{}\n- 检查内容：{}\n- 为什么：{}\n- 示例：{}\n- 依据：{}\n",
             m.id,
             m.title,
             m.severity.label(),
+            m.template.map_or("所有公开文件".to_string(), |t| format!("模板 {t}")),
             m.what,
             m.why,
             m.example,

@@ -85,6 +85,9 @@ pub struct RuleMeta {
     pub id: &'static str,
     /// Family.
     pub family: Family,
+    /// The template whose tables the rule speaks of (table numbers, row labels, column keys);
+    /// `None` for rules that hold for any disclosure. A rule is not run on another template.
+    pub template: Option<&'static str>,
     /// Severity of a real violation (a difference rounding explains is reported as 提示).
     pub severity: Severity,
     /// 标题

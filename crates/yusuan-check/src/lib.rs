@@ -24,11 +24,16 @@ pub mod rules;
 pub use engine::{Cx, Rule, RuleMeta};
 use yusuan_core::diag::Diagnostic;
 
+/// Whether a rule speaks of this document's template.
+pub fn applies(meta: &RuleMeta, cx: &Cx<'_>) -> bool {
+    meta.template.is_none_or(|t| t == cx.disclosure.template)
+}
+
 /// Runs every registered rule on `cx` and returns the findings, most severe first, then in
 /// rule order.
 pub fn check(cx: &Cx<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in registry::RULES {
+    for rule in registry::RULES.iter().filter(|r| applies(r.meta(), cx)) {
         rule.check(cx, &mut out);
     }
     out.sort_by_key(|d| std::cmp::Reverse(d.severity));

@@ -201,7 +201,13 @@ pub fn evaluate(cx: &Cx<'_>, findings: &[Diagnostic]) -> Vec<(&'static Obligatio
                 }
                 Needs::Tables => !cx.disclosure.tables.is_empty(),
             };
-            if !runnable || o.rules.is_empty() {
+            // None of its rules speaks of this document's template: not evaluated either.
+            let applicable = o
+                .rules
+                .iter()
+                .filter_map(|id| registry::find(id))
+                .any(|r| crate::applies(r.meta(), cx));
+            if !runnable || !applicable {
                 return (o, Status::NotEvaluated);
             }
             let mine = findings.iter().filter(|d| o.rules.contains(&d.code));

@@ -335,7 +335,16 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat) -> ExitCode {
                     count(Severity::Error),
                     count(Severity::Warning),
                     count(Severity::Info),
-                    registry::RULES.len()
+                    registry::RULES
+                        .iter()
+                        .filter(|r| yusuan_check::applies(
+                            r.meta(),
+                            &Cx {
+                                disclosure: &l.disclosure,
+                                budget: l.budget.as_ref()
+                            }
+                        ))
+                        .count()
                 ));
             }
             s

@@ -298,7 +298,10 @@ fn published_text_is_checked_tables_and_narrative() {
 /// Government text files are often GB18030: they are read as such, with a note.
 #[test]
 fn gb18030_text_is_read() {
-    let utf8 = std::fs::read_to_string(root().join("examples/changji-sme-center-2025-budget.published.txt")).unwrap();
+    let utf8 = std::fs::read_to_string(
+        root().join("examples/changji-sme-center-2025-budget.published.txt"),
+    )
+    .unwrap();
     // Encode as GB18030 by hand for the characters used: via the library the CLI uses.
     let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&utf8);
     assert!(!unmappable);

@@ -60,7 +60,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, &'static 
         Ok(t) => Ok((std::borrow::Cow::Borrowed(t), "UTF-8")),
         Err(utf8_error) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if had_errors { Err(utf8_error) } else { Ok((text, "GB18030")) }
+            if had_errors {
+                Err(utf8_error)
+            } else {
+                Ok((text, "GB18030"))
+            }
         }
     }
 }

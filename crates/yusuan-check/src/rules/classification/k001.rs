@@ -13,6 +13,7 @@ pub struct K001;
 static META: RuleMeta = RuleMeta {
     id: "K001",
     family: Family::Classification,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "功能分类科目存在于科目表",
     what: "公开表中每个支出功能分类编码（类、款、项）都应是当年《政府收支分类科目》中的科目。类、款不存在为错误；项不存在时，若本项目科目表对该款的项已列全则为错误，否则为警告（科目表对该款的项可能不完整）。",

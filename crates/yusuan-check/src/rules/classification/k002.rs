@@ -13,6 +13,7 @@ pub struct K002;
 static META: RuleMeta = RuleMeta {
     id: "K002",
     family: Family::Classification,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Warning,
     title: "功能分类科目名称与科目表一致",
     what: "公开表中支出功能分类科目的名称应与当年科目表的名称一致；已更名的旧名称（如“医疗卫生与计划生育支出”，2019 年起为“卫生健康支出”）特别指出。",

@@ -13,6 +13,7 @@ pub struct K003;
 static META: RuleMeta = RuleMeta {
     id: "K003",
     family: Family::Classification,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "经济分类科目存在于科目表",
     what: "表6 的部门预算支出经济分类编码（类、款）都应是科目表中的科目。",

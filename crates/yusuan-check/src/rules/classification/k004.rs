@@ -14,6 +14,7 @@ pub struct K004;
 static META: RuleMeta = RuleMeta {
     id: "K004",
     family: Family::Classification,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Warning,
     title: "经济分类科目名称与科目表一致",
     what: "表6 经济分类科目的名称应与科目表一致。",

@@ -10,6 +10,7 @@ pub struct C001;
 static META: RuleMeta = RuleMeta {
     id: "C001",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了主要职能",
     what: "第一部分部门概况须说明部门的主要职能。",

@@ -10,6 +10,7 @@ pub struct C002;
 static META: RuleMeta = RuleMeta {
     id: "C002",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Warning,
     title: "说明了机构设置",
     what: "第一部分须说明机构设置：下属预算单位和内设机构（科室）。",

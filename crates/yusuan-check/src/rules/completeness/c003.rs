@@ -10,6 +10,7 @@ pub struct C003;
 static META: RuleMeta = RuleMeta {
     id: "C003",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了收入预算的增减",
     what: "情况说明须给出收入预算与上年的比较：至少一个“收入/…”比较口径（上年数与变动原因）。",

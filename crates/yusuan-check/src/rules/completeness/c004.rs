@@ -10,6 +10,7 @@ pub struct C004;
 static META: RuleMeta = RuleMeta {
     id: "C004",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了支出预算的增减",
     what: "情况说明须给出基本支出和项目支出与上年的比较（比较口径“基本支出”“项目支出”）。",

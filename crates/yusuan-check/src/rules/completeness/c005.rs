@@ -10,6 +10,7 @@ pub struct C005;
 static META: RuleMeta = RuleMeta {
     id: "C005",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Warning,
     title: "增减变动都有原因",
     what: "每个与上年不同的比较口径都应写明变动原因，原因不能为空或只有标点（“主要原因是。”）。",

@@ -10,6 +10,7 @@ pub struct C006;
 static META: RuleMeta = RuleMeta {
     id: "C006",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了“三公”经费",
     what: "情况说明须说明财政拨款“三公”经费预算及其与上年的比较（比较口径“三公经费”）。",

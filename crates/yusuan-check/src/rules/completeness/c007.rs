@@ -10,6 +10,7 @@ pub struct C007;
 static META: RuleMeta = RuleMeta {
     id: "C007",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Warning,
     title: "说明了运行经费",
     what: "情况说明须说明机关（事业单位）运行经费及其与上年的比较（比较口径“运行经费”）。",

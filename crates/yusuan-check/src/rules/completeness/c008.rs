@@ -10,6 +10,7 @@ pub struct C008;
 static META: RuleMeta = RuleMeta {
     id: "C008",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了政府采购",
     what: "情况说明须说明政府采购预算（货物、工程、服务）和面向中小企业预留的份额（[procurement]）。",

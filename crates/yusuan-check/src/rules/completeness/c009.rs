@@ -10,6 +10,7 @@ pub struct C009;
 static META: RuleMeta = RuleMeta {
     id: "C009",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "中小企业预留份额不超过采购预算",
     what: "面向中小企业预留的采购金额不得超过政府采购预算总额，其中面向小微企业的不得超过面向中小企业的。",

@@ -10,6 +10,7 @@ pub struct C010;
 static META: RuleMeta = RuleMeta {
     id: "C010",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Error,
     title: "说明了国有资产占用情况",
     what: "情况说明须说明国有资产占用使用情况（房屋、车辆、大型设备等，[assets]）。",

@@ -10,6 +10,7 @@ pub struct C011;
 static META: RuleMeta = RuleMeta {
     id: "C011",
     family: Family::Completeness,
+    template: None,
     severity: Severity::Warning,
     title: "编制了部门整体绩效目标",
     what: "预算绩效情况须包括部门整体绩效目标（[overall_performance]）。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X003",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「一般财力」与表2「一般公共预算」列一致",
         what: "表1 收入方「其中：一般财力」 = 表2 总计行「一般公共预算」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X005",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「政府性基金收入」与表2「政府性基金预算」列一致",
         what: "表1 收入方「其中：政府性基金收入」 = 表2 总计行「政府性基金预算」列。",

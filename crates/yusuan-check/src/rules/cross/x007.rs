@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X007",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「国有资本经营收入」与表2「国有资本经营预算」列一致",
         what: "表1 收入方「其中：国有资本经营收入」 = 表2 总计行「国有资本经营预算」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X008",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「上级国有资本经营预算安排转移支付」与表2「上级国有资本经营预算安排的转移支付」列一致",
         what: "表1 收入方「上级国有资本经营预算安排转移支付」 = 表2 总计行「上级国有资本经营预算安排的转移支付」列。",

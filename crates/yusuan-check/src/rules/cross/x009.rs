@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X009",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「财政专户核拨」与表2「财政专户（教育收费）」列一致",
         what: "表1 收入方「4.财政专户核拨」 = 表2 总计行「财政专户（教育收费）」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X010",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「单位资金」与表2「单位资金」列一致",
         what: "表1 收入方「5.单位资金」 = 表2 总计行「单位资金」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X011",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「财政拨款结转」与表2「财政拨款结转」列一致",
         what: "表1 收入方「1.财政拨款结转」 = 表2 总计行「财政拨款结转」列。",

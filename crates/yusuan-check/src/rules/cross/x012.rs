@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X012",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1「非财政拨款结转结余」与表2「非财政拨款结转结余」列一致",
         what: "表1 收入方「2.非财政拨款结转结余」 = 表2 总计行「非财政拨款结转结余」列。",

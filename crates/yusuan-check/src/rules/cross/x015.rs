@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X015",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 国有资本经营预算拨款与表4 一致",
         what: "表1「3.国有资本经营预算拨款」 = 表4 收入方「国有资本经营预算」。",

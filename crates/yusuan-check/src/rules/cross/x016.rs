@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X016",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 一般公共预算拨款与表5 总计一致",
         what: "表1「1.一般公共预算拨款」 = 表5 总计行「合计」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X017",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 一般公共预算支出与表5 总计一致",
         what: "表4 支出总计「一般公共预算」列 = 表5 总计行「合计」列。",

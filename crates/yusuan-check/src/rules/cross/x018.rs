@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X018",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 政府性基金支出与表8 一致",
         what: "表4 支出总计「政府性基金预算」列 = 表8 总计行「合计」列。",

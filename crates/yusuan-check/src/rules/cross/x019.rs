@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X019",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 国有资本经营预算支出与表9 一致",
         what: "表4 支出总计「国有资本经营预算」列 = 表9 总计行「合计」列。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X020",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表5 基本支出与表6 总计一致",
         what: "表5 总计行「基本支出」 = 表6 总计行「合计」。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X023",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 财政拨款结转与表1 一致",
         what: "表11 总计行「财政拨款/小计」 = 表1「1.财政拨款结转」。",

@@ -10,6 +10,7 @@ pub static RULE: CrossEqual = CrossEqual {
     meta: RuleMeta {
         id: "X024",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 非财政拨款结转结余与表1 一致",
         what: "表11 总计行「非财政拨款/小计」 = 表1「2.非财政拨款结转结余」。",

@@ -10,6 +10,7 @@ pub static RULE: CrossRows = CrossRows {
     meta: RuleMeta {
         id: "X025",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 各类支出与表3 一致",
         what: "每个功能分类类：表1 支出方 = 表3「合计」列。",

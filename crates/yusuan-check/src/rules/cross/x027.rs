@@ -10,6 +10,7 @@ pub static RULE: CrossRows = CrossRows {
     meta: RuleMeta {
         id: "X027",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表2 与表3 各科目总额一致",
         what: "每个功能分类科目（类、款、项）：表2「总计」 = 表3「合计」。",

@@ -10,6 +10,7 @@ pub static RULE: CrossRows = CrossRows {
     meta: RuleMeta {
         id: "X028",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 一般公共预算各类与表5 一致",
         what: "每个功能分类类：表4「一般公共预算」列 = 表5「合计」列。",

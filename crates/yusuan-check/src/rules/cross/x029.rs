@@ -10,6 +10,7 @@ pub static RULE: CrossRows = CrossRows {
     meta: RuleMeta {
         id: "X029",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 政府性基金各类与表8 一致",
         what: "每个功能分类类：表4「政府性基金预算」列 = 表8「合计」列。",

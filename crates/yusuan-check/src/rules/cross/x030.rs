@@ -10,6 +10,7 @@ pub static RULE: CrossRows = CrossRows {
     meta: RuleMeta {
         id: "X030",
         family: Family::Cross,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 国有资本经营预算各类与表9 一致",
         what: "每个功能分类类：表4「国有资本经营预算」列 = 表9「合计」列。",

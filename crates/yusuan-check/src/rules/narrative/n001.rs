@@ -10,6 +10,7 @@ pub struct N001;
 static META: RuleMeta = RuleMeta {
     id: "N001",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Error,
     title: "文字中遗留占位符",
     what: "部门名称、职能、项目说明、变动原因、绩效目标等文字中不得留有模板占位符：XX、××、某某、“（请填写…）”“（部门名称）”之类。",

@@ -10,6 +10,7 @@ pub struct N002;
 static META: RuleMeta = RuleMeta {
     id: "N002",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "标点重复或括号不配对",
     what: "文字中不应出现重复的标点（“。。”“，，”“、、”“，。”等）或不配对的括号、引号（半角与全角括号视为同一种）。",

@@ -11,6 +11,7 @@ pub struct N003;
 static META: RuleMeta = RuleMeta {
     id: "N003",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "部门与单位用语不符",
     what: "单位预算的文字不应自称“本部门”，部门预算的文字不应自称“本单位”。",

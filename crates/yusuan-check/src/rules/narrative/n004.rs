@@ -12,6 +12,7 @@ pub struct N004;
 static META: RuleMeta = RuleMeta {
     id: "N004",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "文字中用了已更名的科目名称",
     what: "情况说明的文字不应使用已更名的科目名称，如“医疗卫生与计划生育支出”（2019 年起为“卫生健康支出”）。",

@@ -10,6 +10,7 @@ pub struct N005;
 static META: RuleMeta = RuleMeta {
     id: "N005",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "上年为零不能称增长 100%",
     what: "上年预算为 0 的科目，本年安排不能说“增长 100%”：增长率 = 增减额 ÷ 上年数，上年为 0 时没有增长率，应说“新增”。",

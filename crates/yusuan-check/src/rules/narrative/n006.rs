@@ -13,6 +13,7 @@ pub struct N006;
 static META: RuleMeta = RuleMeta {
     id: "N006",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Error,
     title: "占比与其分子、分母一致",
     what: "情况说明中的“占 x%”应等于该项金额 ÷ 所属总额（同一部分中“其中：”之前的总额），允许两数各自四舍五入造成的误差。",

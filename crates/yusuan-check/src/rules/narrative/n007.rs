@@ -13,6 +13,7 @@ pub struct N007;
 static META: RuleMeta = RuleMeta {
     id: "N007",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Error,
     title: "增减率等于增减额除以上年数",
     what: "“本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”中，R 应等于 C ÷ 上年数，上年数 = A − C（增加）或 A + C（减少），允许各数四舍五入造成的误差。",

@@ -11,6 +11,7 @@ pub struct N008;
 static META: RuleMeta = RuleMeta {
     id: "N008",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Error,
     title: "增减方向用词与数字一致",
     what: "同一项目的变动额与变动率方向应一致（“增加 … 增长”“减少 … 下降”）；变动为 0 时应说“持平”或“无变化”，说“增加 0.00 万元，增长 0.00%”给出提示。",

@@ -13,6 +13,7 @@ pub struct N009;
 static META: RuleMeta = RuleMeta {
     id: "N009",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "上年为零不能称增长 100%（文字）",
     what: "“本年 A 万元，比上年增加 A 万元”意味着上年为 0，此时没有增长率，不能写“增长 100%”，应写“新增”。",

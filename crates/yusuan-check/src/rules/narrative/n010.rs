@@ -10,6 +10,7 @@ pub struct N010;
 static META: RuleMeta = RuleMeta {
     id: "N010",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Error,
     title: "年份与预算年度一致",
     what: "文字中的年份应与预算年度相符：“YYYY 年预算／收支／一般公共预算／财政拨款”是本年度；“比 YYYY 年”和“截至 YYYY 年底（末）”是上一年度。",

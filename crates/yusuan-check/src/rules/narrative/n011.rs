@@ -10,6 +10,7 @@ pub struct N011;
 static META: RuleMeta = RuleMeta {
     id: "N011",
     family: Family::Narrative,
+    template: None,
     severity: Severity::Warning,
     title: "“主要原因是”后没有原因",
     what: "“主要原因是”“原因是”之后应写出原因，不能直接接句号、逗号或结束。",

@@ -10,6 +10,7 @@ pub struct D001;
 static META: RuleMeta = RuleMeta {
     id: "D001",
     family: Family::Profile,
+    template: None,
     severity: Severity::Error,
     title: "实有人数等于在职、退休、离休之和",
     what: "部门概况中的实有人数 = 在职 + 退休 + 离休。",

@@ -10,6 +10,7 @@ pub struct D002;
 static META: RuleMeta = RuleMeta {
     id: "D002",
     family: Family::Profile,
+    template: None,
     severity: Severity::Error,
     title: "人员增减的说法前后一致",
     what: "变动原因中“增加 N 人”“减少 N 人”的说法，应与部门概况中在职人数的增减一致。",

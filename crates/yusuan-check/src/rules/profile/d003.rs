@@ -10,6 +10,7 @@ pub struct D003;
 static META: RuleMeta = RuleMeta {
     id: "D003",
     family: Family::Profile,
+    template: None,
     severity: Severity::Error,
     title: "部门名称前后一致",
     what: "各公开表的编制部门、部门整体绩效目标表的部门名称，应与文件的部门名称相同。",

@@ -10,6 +10,7 @@ pub struct D004;
 static META: RuleMeta = RuleMeta {
     id: "D004",
     family: Family::Profile,
+    template: None,
     severity: Severity::Warning,
     title: "在职人数不超过编制数",
     what: "在职人数多于编制数时提示核对（超编，或编制数、在职人数有误）。",

@@ -10,6 +10,7 @@ pub struct D005;
 static META: RuleMeta = RuleMeta {
     id: "D005",
     family: Family::Profile,
+    template: None,
     severity: Severity::Error,
     title: "人员增加不超过现有人数",
     what: "在职、退休、离休人数“增加 N 人”时，N 不得超过现有人数（否则上年人数为负）。",

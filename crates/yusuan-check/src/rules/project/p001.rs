@@ -13,6 +13,7 @@ pub struct P001;
 static META: RuleMeta = RuleMeta {
     id: "P001",
     family: Family::Project,
+    template: None,
     severity: Severity::Error,
     title: "项目资金分配之和等于项目预算",
     what: "情况说明中项目的“资金分配情况”所列各项金额之和，应等于该项目本年预算安排规模（不含上年结转）。",

@@ -11,6 +11,7 @@ pub struct P002;
 static META: RuleMeta = RuleMeta {
     id: "P002",
     family: Family::Project,
+    template: None,
     severity: Severity::Error,
     title: "项目绩效指标分值合计为 90",
     what: "项目支出绩效目标表中各三级指标的分值之和应为 90（另 10 分属于年末自评的预算执行率）；表中已含预算执行率指标时为 100。",

@@ -11,6 +11,7 @@ pub struct P003;
 static META: RuleMeta = RuleMeta {
     id: "P003",
     family: Family::Project,
+    template: None,
     severity: Severity::Error,
     title: "部门整体绩效指标分值合计为 90",
     what: "部门整体绩效目标表中各指标的分值之和应为 90（含预算执行率指标时为 100）。",

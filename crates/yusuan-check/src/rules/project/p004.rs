@@ -11,6 +11,7 @@ pub struct P004;
 static META: RuleMeta = RuleMeta {
     id: "P004",
     family: Family::Project,
+    template: None,
     severity: Severity::Warning,
     title: "绩效指标要素完整",
     what: "每个三级指标都要有指标值；定量指标（有比较符）的指标值须是数字并写明计量单位；写成数字的指标值须有比较符（≥、≤、= 等）。",

@@ -12,6 +12,7 @@ pub struct P005;
 static META: RuleMeta = RuleMeta {
     id: "P005",
     family: Family::Project,
+    template: None,
     severity: Severity::Error,
     title: "成本指标不超过项目预算",
     what: "项目支出绩效目标表中以金额计的成本指标（比较符为 ≤ 或 <，单位为元或万元），其上限之和不得超过项目年度预算总额；有总成本指标（名称含“总”或“合计”）时，以它为准。",

@@ -10,6 +10,7 @@ pub struct P006;
 static META: RuleMeta = RuleMeta {
     id: "P006",
     family: Family::Project,
+    template: None,
     severity: Severity::Warning,
     title: "每个项目都有绩效目标",
     what: "每个项目支出都应编制并公开项目支出绩效目标表。",

@@ -10,6 +10,7 @@ pub struct P007;
 static META: RuleMeta = RuleMeta {
     id: "P007",
     family: Family::Project,
+    template: None,
     severity: Severity::Warning,
     title: "每个绩效指标都有分值",
     what: "绩效目标表中的每个三级指标都应标明分值（权重）。",

@@ -12,6 +12,7 @@ pub struct P008;
 static META: RuleMeta = RuleMeta {
     id: "P008",
     family: Family::Project,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "部门整体绩效资金总额等于收支总预算",
     what: "部门整体绩效目标表的“资金总额”应等于表1 收入总计（部门全部收支预算）。",

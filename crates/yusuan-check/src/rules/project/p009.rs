@@ -12,6 +12,7 @@ pub struct P009;
 static META: RuleMeta = RuleMeta {
     id: "P009",
     family: Family::Project,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Warning,
     title: "部门整体绩效的财政资金与财政拨款一致",
     what: "部门整体绩效目标表中“财政资金”（上级安排 + 本级安排）应等于表1 的财政拨款（一般公共预算、政府性基金、国有资本经营预算拨款及财政拨款结转）；其余列入“其他资金”。",

@@ -12,6 +12,7 @@ pub struct P010;
 static META: RuleMeta = RuleMeta {
     id: "P010",
     family: Family::Project,
+    template: None,
     severity: Severity::Error,
     title: "项目绩效目标表的年度预算总额等于财政拨款加其他资金",
     what: "项目支出绩效目标表：年度预算总额 = 其中：财政拨款 + 其他资金。",

@@ -12,6 +12,7 @@ pub struct P011;
 static META: RuleMeta = RuleMeta {
     id: "P011",
     family: Family::Project,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "项目绩效目标表的财政拨款与表7、表11 一致",
     what: "项目支出绩效目标表的“财政拨款”应等于该项目在表7（一般公共预算项目支出）中的金额，加上表11 中该项目的财政拨款结转（项目没有政府性基金、国有资本经营预算资金时）。",

@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0101",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 收入总计等于本年收入加上年结转结余",
         what: "表1 收入方：收入总计 = 一、本年收入 + 二、上年结转结余。",

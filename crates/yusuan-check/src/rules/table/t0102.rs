@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0102",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 本年收入等于各项收入之和",
         what: "表1：一、本年收入 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款 + 财政专户核拨 + 单位资金。",

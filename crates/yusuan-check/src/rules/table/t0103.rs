@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0103",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 一般公共预算拨款等于一般财力加上级转移支付",
         what: "表1：1.一般公共预算拨款 = 其中：一般财力 + 上级一般公共预算安排转移支付。",

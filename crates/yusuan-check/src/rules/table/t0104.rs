@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0104",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 政府性基金预算拨款等于本级收入加上级转移支付",
         what: "表1：2.政府性基金预算拨款 = 其中：政府性基金收入 + 上级政府性基金安排转移支付。",

@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0105",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 国有资本经营预算拨款等于本级收入加上级转移支付",
         what: "表1：3.国有资本经营预算拨款 = 其中：国有资本经营收入 + 上级国有资本经营预算安排转移支付。",

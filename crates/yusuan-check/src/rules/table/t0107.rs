@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0107",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 上年结转结余等于财政拨款结转加非财政拨款结转结余",
         what: "表1：二、上年结转结余 = 1.财政拨款结转 + 2.非财政拨款结转结余。",

@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0108",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 财政拨款结转等于三本预算的结转之和",
         what: "表1：1.财政拨款结转 = 一般公共预算拨款结转 + 政府性基金预算拨款结转 + 国有资本经营预算拨款结转。",

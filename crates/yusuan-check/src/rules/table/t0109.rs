@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0109",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 非财政拨款结转结余等于财政专户与单位资金结转之和",
         what: "表1：2.非财政拨款结转结余 = 其中：财政专户核拨 + 单位资金。",

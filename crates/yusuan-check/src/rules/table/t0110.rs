@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0110",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表1 支出总计等于各类支出之和",
         what: "表1 支出方：支出总计 = 各功能分类类级支出之和。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0202",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表2 财政拨款小计等于各财政拨款列之和",
         what: "表2 每一行：财政拨款（补助）小计 = 一般公共预算 + 上级一般公共预算转移支付 + 政府性基金预算 + 上级政府性基金转移支付 + 国有资本经营预算 + 上级国有资本经营预算转移支付。",

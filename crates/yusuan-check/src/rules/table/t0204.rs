@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0204",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表2 总计行等于各类之和",
         what: "表2 每一列：总计行 = 各类级科目行之和。",

@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0302",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表3 上级科目等于下级科目之和",
         what: "表3 每一列：类 = 其下各款之和，款 = 其下各项之和。",

@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T0401",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 财政拨款收入等于三本预算拨款之和",
         what: "表4 收入方：一、财政拨款（补助） = 一般公共预算 + 政府性基金预算 + 国有资本经营预算。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0403",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 支出合计等于三本预算支出之和",
         what: "表4 支出方每一行：合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算。",

@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0404",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表4 支出总计等于各类支出之和",
         what: "表4 支出方每一列：支出总计 = 各类级科目之和。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0501",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表5 合计等于基本支出加项目支出",
         what: "表5（一般公共预算支出情况表）每一行：合计 = 基本支出 + 项目支出。",

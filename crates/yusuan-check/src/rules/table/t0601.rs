@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0601",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表6 合计等于人员经费加公用经费",
         what: "表6 每一行：合计 = 人员经费 + 公用经费。",

@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0602",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表6 经济分类类级等于其下各款之和",
         what: "表6 每一列：经济分类类 = 其下各款之和。",

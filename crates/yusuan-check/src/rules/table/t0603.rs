@@ -10,6 +10,7 @@ pub static RULE: Hierarchy = Hierarchy {
     meta: RuleMeta {
         id: "T0603",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表6 总计行等于各类之和",
         what: "表6 每一列：总计行 = 经济分类各类之和。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0701",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表7 合计等于各经济分类列之和",
         what: "表7 每一行：合计 = 各经济分类类级列之和。",

@@ -9,6 +9,7 @@ pub static RULE: BlockSum = BlockSum {
     meta: RuleMeta {
         id: "T0703",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表7 总计等于各单位之和",
         what: "表7 每一列：总计 = 各预算单位行之和。",

@@ -10,6 +10,7 @@ pub static RULE: BlockSum = BlockSum {
     meta: RuleMeta {
         id: "T0704",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表7 单位行等于其下各类之和",
         what: "表7 每一列：单位行 = 该单位下各类级科目之和。",

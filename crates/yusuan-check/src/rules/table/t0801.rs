@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T0801",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表8 合计等于人员经费、公用经费与项目支出之和",
         what: "表8（政府性基金预算支出情况表）每一行：合计 = 基本支出（人员经费 + 公用经费）+ 项目支出。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T1001",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表10 合计等于各资金来源之和",
         what: "表10 每一行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算。",

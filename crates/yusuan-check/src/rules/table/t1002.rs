@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T1002",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表10“三公”经费合计等于三项之和",
         what: "表10 每一列：“三公”经费合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费。",

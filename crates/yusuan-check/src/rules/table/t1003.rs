@@ -10,6 +10,7 @@ pub static RULE: RowSum = RowSum {
     meta: RuleMeta {
         id: "T1003",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表10 公务用车小计等于购置费加运行费",
         what: "表10 每一列：公务用车购置及运行费（小计） = 公务用车购置费 + 公务用车运行费。",

@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T1101",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 合计等于财政拨款加非财政拨款",
         what: "表11 每一行：合计 = 财政拨款小计 + 非财政拨款小计。",

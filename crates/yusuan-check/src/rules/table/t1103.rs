@@ -10,6 +10,7 @@ pub static RULE: ColumnSum = ColumnSum {
     meta: RuleMeta {
         id: "T1103",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 非财政拨款小计等于基本支出与项目支出之和",
         what: "表11 每一行：非财政拨款小计 = 人员经费 + 公用经费 + 项目支出。",

@@ -9,6 +9,7 @@ pub static RULE: BlockSum = BlockSum {
     meta: RuleMeta {
         id: "T1104",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 总计等于各单位之和",
         what: "表11 每一列：总计 = 各预算单位行之和。",

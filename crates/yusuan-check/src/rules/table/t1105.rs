@@ -10,6 +10,7 @@ pub static RULE: BlockSum = BlockSum {
     meta: RuleMeta {
         id: "T1105",
         family: Family::Table,
+        template: Some(yusuan_core::derive::TEMPLATE_ID),
         severity: Severity::Error,
         title: "表11 单位行等于其下各项目之和",
         what: "表11 每一列：单位行 = 该单位下各项目（及基本支出）行之和。",

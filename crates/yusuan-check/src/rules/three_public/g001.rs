@@ -23,6 +23,7 @@ const ITEMS: [(&str, &str); 5] = [
 static META: RuleMeta = RuleMeta {
     id: "G001",
     family: Family::ThreePublic,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "表6 基本支出中的“三公”科目不超过表10",
     what: "表6 一般公共预算基本支出中，因公出国（境）费用（302 12）、公务接待费（302 17）、公务用车运行维护费（302 31）、公务用车购置（310 13 / 309 13）各款的金额，不得超过表10 财政拨款“三公”经费中对应项目的一般公共预算数。",

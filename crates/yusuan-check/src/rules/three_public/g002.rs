@@ -15,6 +15,7 @@ pub struct G002;
 static META: RuleMeta = RuleMeta {
     id: "G002",
     family: Family::ThreePublic,
+    template: Some(yusuan_core::derive::TEMPLATE_ID),
     severity: Severity::Error,
     title: "项目资金分配中的“三公”经费与表10 矛盾",
     what: "全部以本年财政拨款安排的项目，其资金分配情况中列出的因公出国（境）费、公务接待费、公务用车购置费、公务用车运行维护费，各项合计不得超过表10 财政拨款“三公”经费的对应项目。",

@@ -12,6 +12,7 @@ pub struct G003;
 static META: RuleMeta = RuleMeta {
     id: "G003",
     family: Family::ThreePublic,
+    template: None,
     severity: Severity::Warning,
     title: "运行经费的变动原因引用了项目支出",
     what: "运行经费（机关或事业单位运行经费，即一般公共预算基本支出中的公用经费）的变动原因，不应归于某个项目的经费：若原因文字与某个项目名称有 8 个字以上相同，提示核对。",

@@ -12,6 +12,7 @@ pub struct G004;
 static META: RuleMeta = RuleMeta {
     id: "G004",
     family: Family::ThreePublic,
+    template: None,
     severity: Severity::Error,
     title: "“三公”经费上年数等于各项上年数之和",
     what: "说明中给出的“三公”经费上年预算数，应等于因公出国（境）费、公务接待费、公务用车购置费、公务用车运行费各项上年预算数之和。",
