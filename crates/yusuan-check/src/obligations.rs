@@ -107,15 +107,15 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O08",
         text: "说明“三公”经费预算及增减原因，且与表10 一致",
         basis: GUIDE,
-        rules: &["C006", "G001", "G002", "G004"],
-        needs: Needs::Source,
+        rules: &["C006", "G001", "G002", "G004", "N012"],
+        needs: Needs::SourceOrNarrative,
     },
     Obligation {
         id: "O09",
         text: "说明机关（事业单位）运行经费",
         basis: GUIDE,
-        rules: &["C007", "G003"],
-        needs: Needs::Source,
+        rules: &["C007", "G003", "G005"],
+        needs: Needs::SourceOrNarrative,
     },
     Obligation {
         id: "O10",
@@ -153,6 +153,13 @@ pub static OBLIGATIONS: &[Obligation] = &[
         basis: GUIDE,
         rules: &["N001", "N002", "N003", "N004", "N010", "D003"],
         needs: Needs::SourceOrNarrative,
+    },
+    Obligation {
+        id: "O16",
+        text: "公开全部预算表格，没有数据的表注明为空表",
+        basis: GUIDE,
+        rules: &["C012", "C013"],
+        needs: Needs::Tables,
     },
     Obligation {
         id: "O15",

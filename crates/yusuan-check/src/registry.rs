@@ -87,6 +87,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::three_public::g002::G002,
     &rules::three_public::g003::G003,
     &rules::three_public::g004::G004,
+    &rules::three_public::g005::G005,
     &rules::project::p001::P001,
     &rules::project::p002::P002,
     &rules::project::p003::P003,
@@ -114,6 +115,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::completeness::c009::C009,
     &rules::completeness::c010::C010,
     &rules::completeness::c011::C011,
+    &rules::completeness::c012::C012,
+    &rules::completeness::c013::C013,
     &rules::classification::k001::K001,
     &rules::classification::k002::K002,
     &rules::classification::k003::K003,
@@ -129,6 +132,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n009::N009,
     &rules::narrative::n010::N010,
     &rules::narrative::n011::N011,
+    &rules::narrative::n012::N012,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

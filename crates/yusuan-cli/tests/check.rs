@@ -180,7 +180,7 @@ fn rules_lists_the_catalogue_and_explain_prints_docs() {
         out.contains("G003   警告  运行经费的变动原因引用了项目支出"),
         "{out}"
     );
-    assert!(out.contains("共 123 条规则"), "{out}");
+    assert!(out.contains("共 127 条规则"), "{out}");
     let o = yusuan(&["explain", "p001"]);
     assert!(o.status.success());
     let out = stdout(&o);

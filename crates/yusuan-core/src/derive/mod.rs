@@ -31,7 +31,7 @@ pub const TEMPLATE_ID: &str = "xinjiang-budget-11";
 
 /// Derives the document a reader would see from a budget.
 pub fn derive(budget: &Budget) -> Disclosure {
-    let tables = vec![
+    let mut tables = vec![
         t01::build(budget),
         t02::build(budget),
         t03::build(budget),
@@ -44,6 +44,13 @@ pub fn derive(budget: &Budget) -> Disclosure {
         t10::build(budget),
         t11::build(budget),
     ];
+    // Every table without a figure says so (the tables with a template sentence set theirs).
+    for t in &mut tables {
+        let blank = t.rows.iter().all(|r| r.cells.iter().all(Option::is_none));
+        if blank && t.empty_statement.is_none() {
+            t.empty_statement = Some(empty_statement(budget, "没有相关收支", &t.title));
+        }
+    }
     Disclosure {
         department: budget.department.name.clone(),
         year: budget.year,

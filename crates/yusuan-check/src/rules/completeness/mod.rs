@@ -11,3 +11,5 @@ pub mod c008;
 pub mod c009;
 pub mod c010;
 pub mod c011;
+pub mod c012;
+pub mod c013;

@@ -13,6 +13,7 @@ pub mod n008;
 pub mod n009;
 pub mod n010;
 pub mod n011;
+pub mod n012;
 
 use yusuan_core::disclosure::{Narrative, Section, Sentence};
 
