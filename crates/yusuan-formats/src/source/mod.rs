@@ -55,6 +55,7 @@ pub mod codes {
 /// Decodes a text file's bytes: UTF-8 (with or without BOM), or else GB18030 (which includes
 /// GBK and GB2312, common in government files) when the bytes are valid GB18030; anything else
 /// is an error naming the line of the first bad byte. Returns the text and the encoding's name.
+#[allow(clippy::result_large_err)] // the error is the diagnostic the caller prints
 pub fn decode_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, &'static str), Diagnostic> {
     match decode(bytes) {
         Ok(t) => Ok((std::borrow::Cow::Borrowed(t), "UTF-8")),
