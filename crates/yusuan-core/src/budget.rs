@@ -269,6 +269,9 @@ pub struct Fact {
     pub use_: Use,
     /// 金额
     pub amount: Fen,
+    /// The budget unit (单位) the basic spending belongs to, when not the department itself;
+    /// a project's facts belong to the project's unit.
+    pub unit: Option<String>,
     /// Where the fact was written.
     pub source: SourceRef,
 }
@@ -770,6 +773,17 @@ impl Budget {
     /// The unit a project belongs to (the department when not stated).
     pub fn project_unit<'a>(&'a self, p: &'a Project) -> &'a str {
         p.unit.as_deref().unwrap_or(&self.department.name)
+    }
+
+    /// The budget unit a fact belongs to: its project's, or its own, or the department.
+    pub fn fact_unit<'a>(&'a self, f: &'a Fact) -> &'a str {
+        match f.use_ {
+            Use::Project(i) => self
+                .projects
+                .get(i)
+                .map_or(self.department.name.as_str(), |p| self.project_unit(p)),
+            _ => f.unit.as_deref().unwrap_or(&self.department.name),
+        }
     }
 
     /// The name of a functional code for this budget's year: the catalogue's, else the source's.

@@ -37,6 +37,7 @@ pub fn fact() -> impl Strategy<Value = Fact> {
                 p => Use::Project(p - 2),
             },
             amount: Fen(amount),
+            unit: None,
             source: SourceRef::None,
         })
 }
@@ -68,28 +69,41 @@ pub fn project(name: String, unit: Option<String>) -> Project {
 
 /// A random valid budget.
 pub fn budget() -> impl Strategy<Value = Budget> {
-    (prop::collection::vec(fact(), 0..40), any::<bool>()).prop_map(|(facts, two_units)| Budget {
-        year: 2025,
-        kind: DocKind::Department,
-        date: None,
-        department: Department {
-            name: "测试服务中心".into(),
-            ..Department::default()
-        },
-        facts,
-        projects: vec![
-            project("项目甲".into(), None),
-            project(
-                "项目乙".into(),
-                two_units.then(|| "测试下属服务站".to_string()),
-            ),
-            project("项目丙".into(), None),
-        ],
-        procurement: Procurement::default(),
-        assets: Assets::default(),
-        comparisons: Vec::new(),
-        overall_performance: None,
-        notes: NarrativeNotes::default(),
-        local_func_names: Default::default(),
+    (prop::collection::vec(fact(), 0..40), any::<bool>()).prop_map(|(mut facts, two_units)| {
+        // With a subordinate unit, every other basic fact is that unit's.
+        const SUB: &str = "测试下属服务站";
+        if two_units {
+            for (i, f) in facts.iter_mut().enumerate() {
+                if f.use_.is_basic() && i % 2 == 1 {
+                    f.unit = Some(SUB.to_string());
+                }
+            }
+        }
+        Budget {
+            year: 2025,
+            kind: DocKind::Department,
+            date: None,
+            department: Department {
+                name: "测试服务中心".into(),
+                subordinate_units: if two_units {
+                    vec![SUB.to_string()]
+                } else {
+                    Vec::new()
+                },
+                ..Department::default()
+            },
+            facts,
+            projects: vec![
+                project("项目甲".into(), None),
+                project("项目乙".into(), two_units.then(|| SUB.to_string())),
+                project("项目丙".into(), None),
+            ],
+            procurement: Procurement::default(),
+            assets: Assets::default(),
+            comparisons: Vec::new(),
+            overall_performance: None,
+            notes: NarrativeNotes::default(),
+            local_func_names: Default::default(),
+        }
     })
 }

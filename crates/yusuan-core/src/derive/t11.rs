@@ -46,10 +46,7 @@ pub(super) fn build(b: &Budget) -> Table {
         RowKind::Total,
         facts.iter().copied(),
     )];
-    let unit_of = |f: &Fact| match f.use_ {
-        Use::Project(i) => b.project_unit(&b.projects[i]).to_string(),
-        _ => b.department.name.clone(),
-    };
+    let unit_of = |f: &Fact| b.fact_unit(f).to_string();
     let mut units: Vec<String> = Vec::new();
     for f in &facts {
         let u = unit_of(f);

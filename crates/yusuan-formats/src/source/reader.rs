@@ -369,7 +369,38 @@ impl<'s> P<'s> {
         let year_v = year.unwrap_or(0);
         let projects = self.projects(root, year_v);
         let facts = match self.section(root, "ledger") {
-            Some((t, span)) => self.ledger(t, &span, year_v, &projects, &local_func_names),
+            Some((t, span)) => {
+                // The budget units: the department itself first, then its subordinate units.
+                let units: Vec<String> = department
+                    .iter()
+                    .flat_map(|d| {
+                        std::iter::once(d.name.clone()).chain(d.subordinate_units.iter().cloned())
+                    })
+                    .collect();
+                // A project's unit must be one of them.
+                for (p, pspan) in &projects {
+                    if let Some(u) = &p.unit {
+                        if !units.is_empty() && !units.contains(u) {
+                            let at = p
+                                .spans
+                                .get("unit")
+                                .cloned()
+                                .unwrap_or_else(|| self.at(pspan.clone()));
+                            let d = Diagnostic::error(
+                                c::BAD_VALUE,
+                                format!(
+                                    "项目“{}”的预算单位“{u}”既不是本部门，也不在下属单位中",
+                                    p.name
+                                ),
+                                at,
+                            )
+                            .with_help(format!("可写的单位：{}", units.join("、")));
+                            self.diags.push(d);
+                        }
+                    }
+                }
+                self.ledger(t, &span, year_v, &projects, &local_func_names, &units)
+            }
             None => {
                 self.err(
                     c::MISSING,
@@ -852,6 +883,7 @@ impl<'s> P<'s> {
         year: i32,
         projects: &[(Project, Range<usize>)],
         local: &BTreeMap<FuncCode, String>,
+        units: &[String],
     ) -> Vec<Fact> {
         self.known_keys(t, &["facts"], "[ledger]");
         let mut out: Vec<Fact> = Vec::new();
@@ -862,7 +894,8 @@ impl<'s> P<'s> {
             return out;
         };
         let items: Vec<V<'_>> = arr.iter().cloned().collect();
-        let mut seen: HashMap<(FuncCode, EconCode, FundSource, Use), SourceRef> = HashMap::new();
+        type Key = (FuncCode, EconCode, FundSource, Use, Option<String>);
+        let mut seen: HashMap<Key, SourceRef> = HashMap::new();
         let mut total_abs: i128 = 0;
         for (i, it) in items.iter().enumerate() {
             let w = format!("第 {} 条账目", i + 1);
@@ -872,7 +905,7 @@ impl<'s> P<'s> {
             let s = it.span();
             self.known_keys(
                 ft,
-                &["func", "econ", "fund", "kind", "project", "amount"],
+                &["func", "econ", "fund", "kind", "project", "unit", "amount"],
                 &w,
             );
             let func = self
@@ -955,11 +988,44 @@ impl<'s> P<'s> {
                 }
             };
             let amount = self.req_amount(ft, &s, "amount", &w);
-            let (Some(func), Some(econ), Some(fund), Some(use_), Some(amount)) =
-                (func, econ, fund, use_, amount)
+            // The budget unit of basic spending, when a subordinate unit's (projects name theirs).
+            let unit = match ft.get("unit").cloned() {
+                None => Some(None),
+                Some(uv) => {
+                    let name = self.string(&uv, &format!("{w}的“unit”（预算单位）"));
+                    match (name, &use_) {
+                        (None, _) => None,
+                        (Some(_), Some(Use::Project(_))) => {
+                            self.err(
+                                c::BAD_VALUE,
+                                format!("{w}是项目支出，预算单位随项目，不应写“unit”"),
+                                uv.span(),
+                            )
+                            .help = Some("在 [[project]] 中用 unit 写明项目所属单位".into());
+                            None
+                        }
+                        (Some(n), _) if units.iter().any(|u| *u == n.trim()) => {
+                            Some(Some(n.trim().to_string()))
+                        }
+                        (Some(n), _) => {
+                            self.err(
+                                c::BAD_VALUE,
+                                format!("{w}的预算单位“{n}”既不是本部门，也不在下属单位中"),
+                                uv.span(),
+                            )
+                            .help = Some(format!("可写的单位：{}", units.join("、")));
+                            None
+                        }
+                    }
+                }
+            };
+            let (Some(func), Some(econ), Some(fund), Some(use_), Some(amount), Some(unit)) =
+                (func, econ, fund, use_, amount, unit)
             else {
                 continue;
             };
+            // The department itself is the default unit.
+            let unit = unit.filter(|u| Some(u) != units.first());
             total_abs += i128::from(amount.fen().unsigned_abs());
             if total_abs > i128::from(yusuan_core::money::MAX_ABS_FEN) {
                 self.err(
@@ -970,7 +1036,7 @@ impl<'s> P<'s> {
                 break;
             }
             let here = self.at(s.clone());
-            if let Some(first) = seen.get(&(func, econ, fund, use_.clone())) {
+            if let Some(first) = seen.get(&(func, econ, fund, use_.clone(), unit.clone())) {
                 let first = first.clone();
                 let d = self.err(
                     c::DUPLICATE,
@@ -982,13 +1048,14 @@ impl<'s> P<'s> {
                 d.help = Some("同一组合只记一条账目：请把金额合并".into());
                 continue;
             }
-            seen.insert((func, econ, fund, use_.clone()), here.clone());
+            seen.insert((func, econ, fund, use_.clone(), unit.clone()), here.clone());
             out.push(Fact {
                 func,
                 econ,
                 fund,
                 use_,
                 amount,
+                unit,
                 source: here,
             });
         }
