@@ -53,6 +53,25 @@ fn wan3(fen: i64) -> String {
     format!("{sign}{}.{:03}", thousandths / 1000, thousandths % 1000)
 }
 
+/// A printed figure's interval with the right brackets: a positive x covers [x − h, x + h), a
+/// negative one (x − h, x + h], zero (−h, h) — rounding half away from zero.
+fn bracket(p: &Printed, lo: i64, hi: i64) -> String {
+    match p.units.signum() {
+        1 => format!("[{}, {})", wan3(lo), wan3(hi + 1)),
+        -1 => format!("({}, {}]", wan3(lo - 1), wan3(hi)),
+        _ => format!("({}, {})", wan3(lo - 1), wan3(hi + 1)),
+    }
+}
+
+/// The interval of a sum of printed parts: half-open like its parts when they are all positive.
+fn range(lo: i64, hi: i64, all_positive: bool) -> String {
+    if all_positive {
+        format!("[{}, {})", wan3(lo), wan3(hi + 1))
+    } else {
+        format!("{} 至 {}", wan3(lo), wan3(hi))
+    }
+}
+
 /// Compares a printed whole with the sum of printed parts.
 pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verdict {
     let found = shown(whole);
@@ -70,13 +89,15 @@ pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verd
         found: wan2(found),
         difference: signed(found - expected),
         allowed: Some(format!(
-            "各分项四舍五入前之和可在 [{}, {}) 之间，{}",
-            wan3(plo),
-            wan3(phi + 1),
-            if whole.is_none() {
-                "总数为空白（即 0）".to_string()
-            } else {
-                format!("总数四舍五入前可在 [{}, {}) 之间", wan3(wlo), wan3(whi + 1))
+            "各分项四舍五入前之和可在 {} 之间，{}",
+            range(
+                plo,
+                phi,
+                parts.iter().all(|p| p.is_none_or(|p| p.units > 0))
+            ),
+            match whole {
+                None => "总数为空白（即 0）".to_string(),
+                Some(w) => format!("总数四舍五入前可在 {} 之间", bracket(w, wlo, whi)),
             }
         )),
     };

@@ -209,7 +209,10 @@ fn init_template_is_a_valid_budget() {
 
 #[test]
 fn units_must_be_the_department_or_its_subordinate_units() {
-    let with_units = BASE.replace("functions = \"测试职能\"", "functions = \"测试职能\"\nsubordinate_units = [\"测试分站\"]");
+    let with_units = BASE.replace(
+        "functions = \"测试职能\"",
+        "functions = \"测试职能\"\nsubordinate_units = [\"测试分站\"]",
+    );
     // Basic spending of a subordinate unit is fine …
     let ok = with_units.replace(
         "kind = \"公用经费\", amount = 1.00 }",
@@ -217,13 +220,19 @@ fn units_must_be_the_department_or_its_subordinate_units() {
     );
     let parsed = source::parse(&ok);
     assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
-    assert_eq!(parsed.budget.unwrap().facts[1].unit.as_deref(), Some("测试分站"));
+    assert_eq!(
+        parsed.budget.unwrap().facts[1].unit.as_deref(),
+        Some("测试分站")
+    );
     // … an unknown unit is not.
     let bad = with_units.replace(
         "kind = \"公用经费\", amount = 1.00 }",
         "kind = \"公用经费\", unit = \"别的单位\", amount = 1.00 }",
     );
     let out = check(&bad);
-    assert!(out.contains("预算单位“别的单位”既不是本部门，也不在下属单位中"), "{out}");
+    assert!(
+        out.contains("预算单位“别的单位”既不是本部门，也不在下属单位中"),
+        "{out}"
+    );
     assert!(out.contains("可写的单位：测试中心、测试分站"), "{out}");
 }

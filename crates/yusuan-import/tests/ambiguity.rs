@@ -13,19 +13,32 @@ fn a_row_that_fits_two_ways_is_reported_not_guessed() {
     let (d, diags) = yusuan_import::import_text(&table3("201 一般公共服务支出 10.00 10.00\n"));
     let amb: Vec<_> = diags.iter().filter(|x| x.code == "I203").collect();
     assert_eq!(amb.len(), 1, "{diags:#?}");
-    assert!(amb[0].message.contains("基本支出") && amb[0].message.contains("项目支出"), "{}", amb[0].message);
+    assert!(
+        amb[0].message.contains("基本支出") && amb[0].message.contains("项目支出"),
+        "{}",
+        amb[0].message
+    );
     let t3 = d.table(3).unwrap();
-    assert!(t3.rows[0].cells.iter().all(Option::is_none), "nothing placed");
+    assert!(
+        t3.rows[0].cells.iter().all(Option::is_none),
+        "nothing placed"
+    );
 }
 
 #[test]
 fn the_totals_decide_what_a_row_alone_cannot() {
     let rows = "总计 10.00 6.00 4.00\n201 一般公共服务支出 10.00 6.00 4.00\n201 13 商贸事务 10.00 6.00 4.00\n201 13 50 事业运行 6.00 6.00\n201 13 99 其他商贸事务支出 4.00 4.00\n";
     let (d, diags) = yusuan_import::import_text(&table3(rows));
-    assert!(diags.iter().all(|x| x.code != "I203" && x.code != "I202"), "{diags:#?}");
+    assert!(
+        diags.iter().all(|x| x.code != "I203" && x.code != "I202"),
+        "{diags:#?}"
+    );
     let csv = yusuan_formats::tables::csv::render(&d);
     assert!(csv.contains("3,2011350,事业运行,基本支出,6.00"), "{csv}");
-    assert!(csv.contains("3,2011399,其他商贸事务支出,项目支出,4.00"), "{csv}");
+    assert!(
+        csv.contains("3,2011399,其他商贸事务支出,项目支出,4.00"),
+        "{csv}"
+    );
 }
 
 #[test]
