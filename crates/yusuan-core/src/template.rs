@@ -155,6 +155,35 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     },
 ];
 
+impl TableSpec {
+    /// A table of this spec with no rows yet.
+    pub fn empty_table(
+        &self,
+        org: &str,
+        unit: crate::money::MoneyUnit,
+        source: crate::source::SourceRef,
+    ) -> crate::disclosure::Table {
+        crate::disclosure::Table {
+            number: self.number,
+            title: self.title.to_string(),
+            org: org.to_string(),
+            unit,
+            columns: self
+                .columns
+                .iter()
+                .map(|(k, s)| crate::disclosure::Column {
+                    key: k.to_string(),
+                    side: *s,
+                })
+                .collect(),
+            rows: Vec::new(),
+            empty_statement: None,
+            notes: Vec::new(),
+            source,
+        }
+    }
+}
+
 /// The spec of table `number` in the reference template.
 pub fn spec(number: u8) -> Option<&'static TableSpec> {
     XINJIANG_BUDGET_11.iter().find(|t| t.number == number)

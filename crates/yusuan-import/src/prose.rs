@@ -143,6 +143,24 @@ pub fn projects(n: &Narrative) -> Vec<ProjectStatement> {
     out
 }
 
+/// A performance table of `kind` with nothing read yet, at line `line` (0-based).
+fn blank(kind: PerformanceKind, line: usize) -> PerformanceTable {
+    PerformanceTable {
+        kind,
+        unit: String::new(),
+        project: None,
+        contact: None,
+        phone: None,
+        funds: Vec::new(),
+        goal: String::new(),
+        indicators: Vec::new(),
+        source: SourceRef::Line {
+            page: None,
+            line: line + 1,
+        },
+    }
+}
+
 /// The performance target tables' headers: the 部门整体绩效目标表's department name and money
 /// lines, and each 项目支出绩效目标表's project, unit and money lines.
 pub fn performance(text: &str) -> Vec<PerformanceTable> {
@@ -152,20 +170,7 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
     for (i, l) in lines.iter().enumerate() {
         let sq = squash(l);
         if sq == "部门整体绩效目标表" {
-            let mut t = PerformanceTable {
-                kind: PerformanceKind::Overall,
-                unit: String::new(),
-                project: None,
-                contact: None,
-                phone: None,
-                funds: Vec::new(),
-                goal: String::new(),
-                indicators: Vec::new(),
-                source: SourceRef::Line {
-                    page: None,
-                    line: i + 1,
-                },
-            };
+            let mut t = blank(PerformanceKind::Overall, i);
             for (k, m) in lines.iter().enumerate().skip(i + 1).take(60) {
                 let s = squash(m);
                 if let Some(rest) = s
@@ -197,20 +202,7 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
             }
             out.push(t);
         } else if sq == "项目支出绩效目标表" {
-            let mut t = PerformanceTable {
-                kind: PerformanceKind::Project,
-                unit: String::new(),
-                project: None,
-                contact: None,
-                phone: None,
-                funds: Vec::new(),
-                goal: String::new(),
-                indicators: Vec::new(),
-                source: SourceRef::Line {
-                    page: None,
-                    line: i + 1,
-                },
-            };
+            let mut t = blank(PerformanceKind::Project, i);
             let mut numbers: Vec<yusuan_core::money::Printed> = Vec::new();
             let mut after_total = false;
             for m in lines.iter().skip(i + 1).take(30) {

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use yusuan_check::engine::{Cx, Family, Scope};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
-use yusuan_core::disclosure::{Cell, Column, Disclosure, Row, RowKind, Side, Table};
+use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side, Table};
 
 use crate::segment::{RawRow, RawTable};
 
@@ -71,49 +71,34 @@ fn choose(cols: &[usize], k: usize, out: &mut Vec<Vec<usize>>, cur: &mut Vec<usi
 
 /// A table of the rows with the given placements (rows without a placement are blank).
 fn build(t: &RawTable, rows: &[Prow], pick: &[Option<usize>]) -> Table {
-    Table {
-        number: t.spec.number,
-        title: t.spec.title.to_string(),
-        org: t.org.clone(),
-        unit: t.unit,
-        columns: t
-            .spec
-            .columns
-            .iter()
-            .map(|(k, s)| Column {
-                key: k.to_string(),
-                side: *s,
-            })
-            .collect(),
-        rows: rows
-            .iter()
-            .zip(pick)
-            .map(|(r, p)| {
-                let mut cells = vec![None; t.spec.columns.len()];
-                if let Some(ci) = p {
-                    for (n, &col) in r.cands[*ci].iter().enumerate() {
-                        let (printed, at) = &r.raw.numbers[n];
-                        cells[col] = Some(Cell {
-                            printed: *printed,
-                            exact: None,
-                            source: at.clone(),
-                        });
-                    }
+    let mut table = t.spec.empty_table(&t.org, t.unit, t.source.clone());
+    table.rows = rows
+        .iter()
+        .zip(pick)
+        .map(|(r, p)| {
+            let mut cells = vec![None; t.spec.columns.len()];
+            if let Some(ci) = p {
+                for (n, &col) in r.cands[*ci].iter().enumerate() {
+                    let (printed, at) = &r.raw.numbers[n];
+                    cells[col] = Some(Cell {
+                        printed: *printed,
+                        exact: None,
+                        source: at.clone(),
+                    });
                 }
-                Row {
-                    side: r.raw.side,
-                    code: r.raw.code.clone(),
-                    label: r.raw.label.clone(),
-                    kind: r.kind,
-                    cells,
-                    source: r.raw.source.clone(),
-                }
-            })
-            .collect(),
-        empty_statement: t.empty_statement.clone(),
-        notes: Vec::new(),
-        source: t.source.clone(),
-    }
+            }
+            Row {
+                side: r.raw.side,
+                code: r.raw.code.clone(),
+                label: r.raw.label.clone(),
+                kind: r.kind,
+                cells,
+                source: r.raw.source.clone(),
+            }
+        })
+        .collect();
+    table.empty_statement = t.empty_statement.clone();
+    table
 }
 
 /// Whether a placement respects what the row is (table 11: projects hold project spending,

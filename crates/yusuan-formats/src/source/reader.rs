@@ -379,24 +379,25 @@ impl<'s> P<'s> {
                     .collect();
                 // A project's unit must be one of them.
                 for (p, pspan) in &projects {
-                    if let Some(u) = &p.unit {
-                        if !units.is_empty() && !units.contains(u) {
-                            let at = p
-                                .spans
-                                .get("unit")
-                                .cloned()
-                                .unwrap_or_else(|| self.at(pspan.clone()));
-                            let d = Diagnostic::error(
-                                c::BAD_VALUE,
-                                format!(
-                                    "项目“{}”的预算单位“{u}”既不是本部门，也不在下属单位中",
-                                    p.name
-                                ),
-                                at,
-                            )
-                            .with_help(format!("可写的单位：{}", units.join("、")));
-                            self.diags.push(d);
-                        }
+                    if let Some(u) = &p.unit
+                        && !units.is_empty()
+                        && !units.contains(u)
+                    {
+                        let at = p
+                            .spans
+                            .get("unit")
+                            .cloned()
+                            .unwrap_or_else(|| self.at(pspan.clone()));
+                        let d = Diagnostic::error(
+                            c::BAD_VALUE,
+                            format!(
+                                "项目“{}”的预算单位“{u}”既不是本部门，也不在下属单位中",
+                                p.name
+                            ),
+                            at,
+                        )
+                        .with_help(format!("可写的单位：{}", units.join("、")));
+                        self.diags.push(d);
                     }
                 }
                 self.ledger(t, &span, year_v, &projects, &local_func_names, &units)

@@ -7,9 +7,7 @@
 
 use yusuan_core::budget::DocKind;
 use yusuan_core::diag::Diagnostic;
-use yusuan_core::disclosure::{
-    Cell, Column, Disclosure, Narrative, Profile, Row, RowKind, Side, Table,
-};
+use yusuan_core::disclosure::{Cell, Disclosure, Narrative, Profile, Row, RowKind, Side, Table};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template;
@@ -217,24 +215,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         let ti = match tables.iter().position(|t| t.number == spec.number) {
             Some(i) => i,
             None => {
-                tables.push(Table {
-                    number: spec.number,
-                    title: spec.title.to_string(),
-                    org: String::new(),
-                    unit: MoneyUnit::Wan,
-                    columns: spec
-                        .columns
-                        .iter()
-                        .map(|(k, s)| Column {
-                            key: k.to_string(),
-                            side: *s,
-                        })
-                        .collect(),
-                    rows: Vec::new(),
-                    empty_statement: None,
-                    notes: Vec::new(),
-                    source: at.clone(),
-                });
+                tables.push(spec.empty_table("", MoneyUnit::Wan, at.clone()));
                 tables.len() - 1
             }
         };
@@ -312,24 +293,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     // Tables with no printed cell are empty: present in the template, blank in the file.
     for spec in &template::XINJIANG_BUDGET_11 {
         if !tables.iter().any(|t| t.number == spec.number) {
-            tables.push(Table {
-                number: spec.number,
-                title: spec.title.to_string(),
-                org: String::new(),
-                unit: MoneyUnit::Wan,
-                columns: spec
-                    .columns
-                    .iter()
-                    .map(|(k, s)| Column {
-                        key: k.to_string(),
-                        side: *s,
-                    })
-                    .collect(),
-                rows: Vec::new(),
-                empty_statement: None,
-                notes: Vec::new(),
-                source: SourceRef::None,
-            });
+            tables.push(spec.empty_table("", MoneyUnit::Wan, SourceRef::None));
         }
     }
     tables.sort_by_key(|t| t.number);

@@ -45,3 +45,53 @@ pub(crate) fn percent_bounds(p: &yusuan_core::money::Printed) -> (i128, i128) {
     let u = i128::from(p.units);
     ((2 * u - 1) * per_half, (2 * u + 1) * per_half)
 }
+
+/// A growth statement: “本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”.
+pub(crate) struct Growth<'a> {
+    /// The rate claim (its subject names what grew).
+    pub claim: &'a yusuan_core::disclosure::Claim,
+    /// This year's amount.
+    pub amount: yusuan_core::money::Printed,
+    /// The change and its direction word.
+    pub change: (
+        yusuan_core::money::Printed,
+        yusuan_core::disclosure::Direction,
+    ),
+    /// The rate and its direction word.
+    pub rate: (
+        yusuan_core::money::Printed,
+        yusuan_core::disclosure::Direction,
+    ),
+}
+
+/// Every growth statement of a sentence: a rate preceded, since the last amount, by a change.
+pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
+    use yusuan_core::disclosure::ClaimKind;
+    let mut out = Vec::new();
+    let mut amount = None;
+    let mut change = None;
+    for c in &s.claims {
+        match &c.kind {
+            ClaimKind::Amount { value } => {
+                amount = Some(*value);
+                change = None;
+            }
+            ClaimKind::Change {
+                amount: v,
+                direction,
+            } => change = Some((*v, *direction)),
+            ClaimKind::Rate { value, direction } => {
+                if let (Some(a), Some(ch)) = (amount, change) {
+                    out.push(Growth {
+                        claim: c,
+                        amount: a,
+                        change: ch,
+                        rate: (*value, *direction),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

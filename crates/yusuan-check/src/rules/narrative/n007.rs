@@ -4,7 +4,7 @@ use super::{percent_bounds, sentences};
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::{interval, shown};
 use yusuan_core::diag::{Diagnostic, Figures, Label, Severity};
-use yusuan_core::disclosure::{ClaimKind, Direction};
+use yusuan_core::disclosure::Direction;
 use yusuan_core::money::Printed;
 
 /// N007
@@ -47,62 +47,45 @@ impl Rule for N007 {
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for (_, s) in sentences(&cx.disclosure.narrative) {
-            let mut amount: Option<Printed> = None;
-            let mut change: Option<(Printed, Direction)> = None;
-            for c in &s.claims {
-                match &c.kind {
-                    ClaimKind::Amount { value } => {
-                        amount = Some(*value);
-                        change = None;
-                    }
-                    ClaimKind::Change {
-                        amount: v,
-                        direction,
-                    } => change = Some((*v, *direction)),
-                    ClaimKind::Rate { value: r, .. } => {
-                        let (Some(a), Some((ch, d))) = (amount, change) else {
-                            continue;
-                        };
-                        let (llo, lhi) = last_year(&a, &ch, d);
-                        if llo <= 0 {
-                            continue; // a zero base has no growth rate: N009
-                        }
-                        let (clo, chi) = interval(Some(&ch));
-                        let (clo, chi) = (clo.max(0), chi.max(0));
-                        let (plo, phi) = percent_bounds(r);
-                        let consistent = i128::from(clo) * super::PERCENT_DEN
-                            < phi * i128::from(lhi)
-                            && i128::from(chi) * super::PERCENT_DEN >= plo * i128::from(llo);
-                        if consistent {
-                            continue;
-                        }
-                        let last = match d {
-                            Direction::Decrease => shown(Some(&a)) + shown(Some(&ch)),
-                            _ => shown(Some(&a)) - shown(Some(&ch)),
-                        };
-                        let expected = if last > 0 {
-                            (i128::from(shown(Some(&ch))) * 100_000 / i128::from(last) + 5) / 10
-                        } else {
-                            0
-                        };
-                        let exp = format!("{}.{:02}", expected / 100, expected % 100);
-                        out.push(
-                            Diagnostic::new(
-                                META.id,
-                                META.severity,
-                                format!(
-                                    "“{}”本年 {a} 万元、变动 {ch} 万元，上年应为 {} 万元，变动率应为 {exp}%，说明印为 {r}%",
-                                    c.subject,
-                                    crate::interval::wan2(last)
-                                ),
-                                Label::at(s.source.clone(), format!("{r}%")),
-                            )
-                            .with_figures(Figures { expected: format!("{exp}%"), found: format!("{r}%"), difference: String::new(), allowed: None })
-                            .with_help("变动率 = 变动额 ÷ 上年数"),
-                        );
-                    }
-                    _ => {}
+            for g in super::growths(s) {
+                let (a, (ch, d), (r, _)) = (g.amount, g.change, g.rate);
+                let (llo, lhi) = last_year(&a, &ch, d);
+                if llo <= 0 {
+                    continue; // a zero base has no growth rate: N009
                 }
+                let (clo, chi) = interval(Some(&ch));
+                let (clo, chi) = (clo.max(0), chi.max(0));
+                let (plo, phi) = percent_bounds(&r);
+                // rate ∈ [clo/lhi, chi/llo]; printed ∈ [plo, phi) / PERCENT_DEN.
+                let consistent = i128::from(clo) * super::PERCENT_DEN < phi * i128::from(lhi)
+                    && i128::from(chi) * super::PERCENT_DEN >= plo * i128::from(llo);
+                if consistent {
+                    continue;
+                }
+                let last = match d {
+                    Direction::Decrease => shown(Some(&a)) + shown(Some(&ch)),
+                    _ => shown(Some(&a)) - shown(Some(&ch)),
+                };
+                let expected = if last > 0 {
+                    (i128::from(shown(Some(&ch))) * 100_000 / i128::from(last) + 5) / 10
+                } else {
+                    0
+                };
+                let exp = format!("{}.{:02}", expected / 100, expected % 100);
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        META.severity,
+                        format!(
+                            "“{}”本年 {a} 万元、变动 {ch} 万元，上年应为 {} 万元，变动率应为 {exp}%，说明印为 {r}%",
+                            g.claim.subject,
+                            crate::interval::wan2(last)
+                        ),
+                        Label::at(s.source.clone(), format!("{r}%")),
+                    )
+                    .with_figures(Figures { expected: format!("{exp}%"), found: format!("{r}%"), difference: String::new(), allowed: None })
+                    .with_help("变动率 = 变动额 ÷ 上年数"),
+                );
             }
         }
     }

@@ -4,8 +4,7 @@ use super::n007::last_year;
 use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
-use yusuan_core::disclosure::{ClaimKind, Direction};
-use yusuan_core::money::Printed;
+use yusuan_core::disclosure::Direction;
 
 /// N009
 pub struct N009;
@@ -37,45 +36,27 @@ impl Rule for N009 {
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for (_, s) in sentences(&cx.disclosure.narrative) {
-            let mut amount: Option<Printed> = None;
-            let mut change: Option<(Printed, Direction)> = None;
-            for c in &s.claims {
-                match &c.kind {
-                    ClaimKind::Amount { value } => {
-                        amount = Some(*value);
-                        change = None;
-                    }
-                    ClaimKind::Change {
-                        amount: v,
-                        direction,
-                    } => change = Some((*v, *direction)),
-                    ClaimKind::Rate {
-                        value,
-                        direction: Direction::Increase,
-                    } => {
-                        let (Some(a), Some((ch, Direction::Increase))) = (amount, change) else {
-                            continue;
-                        };
-                        let zero_base =
-                            a.units == ch.units && a.decimals == ch.decimals && a.units > 0;
-                        let (_, lhi) = last_year(&a, &ch, Direction::Increase);
-                        if zero_base && lhi < 10_000 && value.units > 0 {
-                            out.push(
-                                Diagnostic::new(
-                                    META.id,
-                                    META.severity,
-                                    format!(
-                                        "“{}”上年为 0、本年 {a} 万元，说明却称“增长 {value}%”",
-                                        c.subject
-                                    ),
-                                    Label::at(s.source.clone(), format!("增长 {value}%")),
-                                )
-                                .with_help("上年为 0 时写“新增”，不写增长率"),
-                            );
-                            break; // once per sentence: the reason often repeats the rate
-                        }
-                    }
-                    _ => {}
+            for g in super::growths(s) {
+                let (a, (ch, cd), (value, rd)) = (g.amount, g.change, g.rate);
+                if cd != Direction::Increase || rd != Direction::Increase {
+                    continue;
+                }
+                let zero_base = a.units == ch.units && a.decimals == ch.decimals && a.units > 0;
+                let (_, lhi) = last_year(&a, &ch, Direction::Increase);
+                if zero_base && lhi < 10_000 && value.units > 0 {
+                    out.push(
+                        Diagnostic::new(
+                            META.id,
+                            META.severity,
+                            format!(
+                                "“{}”上年为 0、本年 {a} 万元，说明却称“增长 {value}%”",
+                                g.claim.subject
+                            ),
+                            Label::at(s.source.clone(), format!("增长 {value}%")),
+                        )
+                        .with_help("上年为 0 时写“新增”，不写增长率"),
+                    );
+                    break; // once per sentence: the reason often repeats the rate
                 }
             }
         }
