@@ -121,6 +121,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::classification::k002::K002,
     &rules::classification::k003::K003,
     &rules::classification::k004::K004,
+    &rules::classification::k005::K005,
     &rules::narrative::n001::N001,
     &rules::narrative::n002::N002,
     &rules::narrative::n003::N003,

@@ -4,6 +4,7 @@ pub mod k001;
 pub mod k002;
 pub mod k003;
 pub mod k004;
+pub mod k005;
 
 use yusuan_core::disclosure::{Disclosure, RowKind, Side, Table};
 
