@@ -33,6 +33,17 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// 生成完整的公开文件：部门概况、公开表（表1–表11）、情况说明、名词解释
+    Render {
+        /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
+        file: PathBuf,
+        /// 输出格式：md（Markdown，便于比对和审阅）或 text（纯文本）
+        #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+        to: DocFormat,
+        /// 输出文件；不给则打印到标准输出
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// 读取公开文件，输出其模型（JSON：表格、情况说明及其中的数字）
     Import {
         /// 公开文件的文本（.txt）、长表（.csv）或预算源文件（.toml）
@@ -80,6 +91,12 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum DocFormat {
+    Text,
+    Md,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Md,
@@ -104,6 +121,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Tables { file, format } => cmd_tables(&file, format),
+        Command::Render { file, to, output } => cmd_render(&file, to, output.as_deref()),
         Command::Init { file, force } => cmd_init(&file, force),
         Command::Check { files, format } => cmd_check(&files, format),
         Command::Rules => cmd_rules(),
@@ -202,6 +220,39 @@ fn cmd_tables(path: &Path, format: Format) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     ExitCode::SUCCESS
+}
+
+fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
+    let Some(loaded) = load_document(path) else {
+        return ExitCode::from(2);
+    };
+    let d = loaded.disclosure;
+    let text = match to {
+        DocFormat::Text => yusuan_formats::document::text(&d),
+        DocFormat::Md => yusuan_formats::document::markdown(&d),
+    };
+    let Some(output) = output else {
+        out(&text);
+        return ExitCode::SUCCESS;
+    };
+    // Written beside the target and renamed, so a failed write never leaves half a file.
+    let tmp = output.with_extension("yusuan-tmp");
+    match std::fs::write(&tmp, &text).and_then(|()| std::fs::rename(&tmp, output)) {
+        Ok(()) => {
+            eprintln!("已生成 {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "所在目录不存在".to_string(),
+                std::io::ErrorKind::PermissionDenied => "没有写入权限".to_string(),
+                _ => e.to_string(),
+            };
+            eprintln!("错误：无法写入 {}：{why}", output.display());
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn cmd_init(path: &Path, force: bool) -> ExitCode {

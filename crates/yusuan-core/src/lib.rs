@@ -14,10 +14,12 @@
 
 pub mod budget;
 pub mod catalog;
+pub mod claims;
 pub mod codes;
 pub mod derive;
 pub mod diag;
 pub mod disclosure;
+pub mod glossary;
 pub mod money;
 pub mod source;
 pub mod template;

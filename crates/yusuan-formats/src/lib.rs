@@ -3,6 +3,8 @@
 //! - [`source`]: the TOML budget source format (read), and the `init` template.
 //! - [`tables`]: the derived tables as text (East-Asian width aligned), Markdown, CSV (the
 //!   stable open-data long form) and JSON.
+//! - [`document`]: the whole disclosure (概况, tables, 情况说明) as text or Markdown.
+//! - [`narrative`]: the 情况说明 read from text and written back.
 //! - [`diag_text`]: diagnostics rendered rustc-style with the source excerpt.
 //!
 //! Readers are pure functions of text; the caller attaches file names.
@@ -11,6 +13,7 @@
 
 pub mod diag_json;
 pub mod diag_text;
+pub mod document;
 pub mod narrative;
 pub mod source;
 pub mod tables;

@@ -21,6 +21,17 @@ use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
 pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let (mut d, mut diags) = yusuan_formats::text::read(text);
     let raw = segment::tables(text);
+    if raw.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                segment::NO_TABLES,
+                yusuan_core::diag::Severity::Warning,
+                "没有找到任何公开表：没有一行是表1–表11 的标题（如“部门收支总体情况表”），只读入了情况说明",
+                yusuan_core::diag::Label::at(yusuan_core::source::SourceRef::Line { page: None, line: 1 }, ""),
+            )
+            .with_help("表格须各有一行单独的表名；若文本由 PDF 转出，请用保留版面的方式（如 pdftotext -layout）"),
+        );
+    }
     let hints = itemisation_hints(&d.narrative);
     let (tables, more) = solve::resolve(&raw, &hints);
     diags.extend(more);

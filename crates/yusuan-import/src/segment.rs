@@ -7,6 +7,9 @@ use yusuan_core::money::{MoneyUnit, Printed, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template::{TableSpec, XINJIANG_BUDGET_11};
 
+/// Import diagnostic code: no table title found anywhere in the text. Stable; never reused.
+pub const NO_TABLES: &str = "I102";
+
 /// A row as read: which side, its code, its label, its printed numbers (columns unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {

@@ -67,8 +67,72 @@ pub fn project(name: String, unit: Option<String>) -> Project {
     }
 }
 
-/// A random valid budget.
+/// How last year compares for one subject: not stated, equal, from zero, or another amount.
+#[derive(Debug, Clone, Copy)]
+enum LastYear {
+    Absent,
+    Equal,
+    Zero,
+    Amount(i64),
+}
+
+fn last_year() -> impl Strategy<Value = LastYear> {
+    prop_oneof![
+        2 => Just(LastYear::Absent),
+        1 => Just(LastYear::Equal),
+        1 => Just(LastYear::Zero),
+        4 => (1i64..5_000_000_000).prop_map(LastYear::Amount),
+    ]
+}
+
+/// The subjects a budget source compares with last year.
+fn compared_subjects() -> Vec<Subject> {
+    let mut v = vec![
+        Subject::Income("一般公共预算".into()),
+        Subject::Income("非财政拨款结转结余".into()),
+        Subject::Basic,
+        Subject::ProjectSpending,
+        Subject::GeneralBasic,
+        Subject::GeneralProject,
+        Subject::RunningCost,
+        Subject::ThreePublicTotal,
+    ];
+    v.extend(
+        FUNC.iter()
+            .take(4)
+            .map(|c| Subject::GeneralFunc(FuncCode::parse(c).expect("valid code"))),
+    );
+    v
+}
+
+/// A random valid budget, with last year's figures (and a neutral reason) for some subjects.
 pub fn budget() -> impl Strategy<Value = Budget> {
+    (
+        budget_this_year(),
+        prop::collection::vec(last_year(), compared_subjects().len()),
+    )
+        .prop_map(|(mut b, last)| {
+            for (subject, l) in compared_subjects().into_iter().zip(last) {
+                let this = b.this_year(&subject);
+                let last_year = match l {
+                    LastYear::Absent => continue,
+                    LastYear::Equal => this,
+                    LastYear::Zero => Fen(0),
+                    LastYear::Amount(f) => Fen(f),
+                };
+                b.comparisons.push(Comparison {
+                    subject,
+                    last_year,
+                    reason: Some("工作任务调整".into()),
+                    source: SourceRef::None,
+                    spans: FieldSpans::default(),
+                });
+            }
+            b
+        })
+}
+
+fn budget_this_year() -> impl Strategy<Value = Budget> {
     (prop::collection::vec(fact(), 0..40), any::<bool>()).prop_map(|(mut facts, two_units)| {
         // With a subordinate unit, every other basic fact is that unit's.
         const SUB: &str = "测试下属服务站";

@@ -16,15 +16,18 @@ pub fn wan(f: Fen) -> String {
     f.to_wan2().to_string()
 }
 
-/// Every free text of a document — the budget source's texts when checking a source, the
+/// Every free text of a document — the budget source's texts when checking a source (its
+/// narrative is generated from them, so they are where a wording problem must be fixed), the
 /// narrative's sentences when checking a published text — with where it was written and what
 /// it is, for the wording rules.
 pub fn all_texts(cx: &crate::engine::Cx<'_>) -> Vec<(String, SourceRef, String)> {
-    let mut out = cx.budget.map(texts).unwrap_or_default();
-    for (_, s) in crate::rules::narrative::sentences(&cx.disclosure.narrative) {
-        out.push((s.text.clone(), s.source.clone(), "情况说明".to_string()));
+    if let Some(b) = cx.budget {
+        return texts(b);
     }
-    out
+    crate::rules::narrative::sentences(&cx.disclosure.narrative)
+        .into_iter()
+        .map(|(_, s)| (s.text.clone(), s.source.clone(), "情况说明".to_string()))
+        .collect()
 }
 
 /// Every free text of a budget with where it was written and what it is.

@@ -5,6 +5,7 @@
 //! rounding of its printed cells. Cells are rounded half away from zero to 0.01 万元 on their
 //! own, the official practice. A cell whose exact value is zero is printed blank.
 
+mod narrative;
 mod performance;
 mod t01;
 mod t02;
@@ -20,7 +21,7 @@ mod t11;
 use crate::budget::{Budget, Fact};
 use crate::codes::FuncCode;
 use crate::disclosure::{
-    Cell, Column, Disclosure, Narrative, PrintedStaff, Profile, Row, RowKind, Side, Table,
+    Cell, Column, Disclosure, PrintedStaff, Profile, Row, RowKind, Side, Table,
 };
 use crate::money::{Fen, MoneyUnit};
 use crate::source::SourceRef;
@@ -51,6 +52,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
             t.empty_statement = Some(empty_statement(budget, "没有相关收支", &t.title));
         }
     }
+    let narrative = narrative::build(budget, &tables);
     Disclosure {
         department: budget.department.name.clone(),
         year: budget.year,
@@ -59,7 +61,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
         profile: profile(budget),
         tables,
         performance: performance::build(budget),
-        narrative: Narrative::default(),
+        narrative,
         projects: project_statements(budget),
     }
 }

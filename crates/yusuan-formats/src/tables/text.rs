@@ -92,15 +92,29 @@ fn line(cells: &[String], w: &[usize], numeric: &[bool]) -> String {
         .join("  ")
 }
 
-/// Renders one table.
+/// Renders one table, framed with rules for reading on screen.
 pub fn render_table(t: &Table) -> String {
-    let mut out = format!(
-        "表{} {}\n编制部门：{}    单位：{}\n",
-        t.number,
-        t.title,
+    render_with(t, true)
+}
+
+/// Renders one table as a published document's text gives it: “表 N” and the title on lines
+/// of their own, no rules — the layout the importer reads back.
+pub fn render_table_plain(t: &Table) -> String {
+    render_with(t, false)
+}
+
+fn render_with(t: &Table, framed: bool) -> String {
+    let mut out = if framed {
+        format!("表{} {}\n", t.number, t.title)
+    } else {
+        format!("表 {}\n{}\n", t.number, t.title)
+    };
+    out.push_str(&format!(
+        "编制部门：{}    单位：{}\n",
         t.org,
         t.unit.label()
-    );
+    ));
+    let bar = if framed { "  │  " } else { "     " };
     let mut body: Vec<String> = Vec::new();
     if t.is_two_sided() {
         let (a, b) = (
@@ -111,7 +125,7 @@ pub fn render_table(t: &Table) -> String {
         let blank_a: Vec<String> = vec![String::new(); a.header.len()];
         let blank_b: Vec<String> = vec![String::new(); b.header.len()];
         body.push(format!(
-            "{}  │  {}",
+            "{}{bar}{}",
             line(&a.header, &wa, &a.numeric),
             line(&b.header, &wb, &b.numeric)
         ));
@@ -123,7 +137,7 @@ pub fn render_table(t: &Table) -> String {
                 let x = l.get(i).unwrap_or(&blank_a);
                 let y = r.get(i).unwrap_or(&blank_b);
                 body.push(format!(
-                    "{}  │  {}",
+                    "{}{bar}{}",
                     line(x, &wa, &a.numeric),
                     line(y, &wb, &b.numeric)
                 ));
@@ -139,19 +153,20 @@ pub fn render_table(t: &Table) -> String {
             body.push(line(r, &w, &g.numeric));
         }
     }
-    let rule = "─".repeat(body.iter().map(|l| l.trim_end().width()).max().unwrap_or(0));
+    let rule = if framed {
+        "─".repeat(body.iter().map(|l| l.trim_end().width()).max().unwrap_or(0)) + "\n"
+    } else {
+        String::new()
+    };
     out.push_str(&rule);
-    out.push('\n');
     for (i, l) in body.iter().enumerate() {
         out.push_str(l.trim_end());
         out.push('\n');
         if i == 0 {
             out.push_str(&rule);
-            out.push('\n');
         }
     }
     out.push_str(&rule);
-    out.push('\n');
     if let Some(s) = &t.empty_statement {
         out.push_str(s);
         out.push('\n');

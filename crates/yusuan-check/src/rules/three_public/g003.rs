@@ -63,7 +63,13 @@ impl Rule for G003 {
         {
             reasons.push((r.clone(), c.spans.or("reason", &c.source).clone()));
         }
-        for (_, s) in crate::rules::narrative::sentences(&cx.disclosure.narrative) {
+        // A source's narrative is generated from that same reason: read only a published one.
+        let published = if cx.budget.is_none() {
+            crate::rules::narrative::sentences(&cx.disclosure.narrative)
+        } else {
+            Vec::new()
+        };
+        for (_, s) in published {
             if s.text.contains("运行经费")
                 && let Some(k) = s.text.find("原因")
             {

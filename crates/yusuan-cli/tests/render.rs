@@ -1,0 +1,85 @@
+//! `yusuan render`: the whole document — 概况, the eleven tables, the generated 情况说明 and
+//! the 名词解释 — as Markdown or text, to stdout or a file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yusuan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(args)
+        .output()
+        .expect("run yusuan")
+}
+
+fn example() -> String {
+    root()
+        .join("examples/changji-sme-center-2025.toml")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn markdown_has_the_four_parts_in_order() {
+    let o = yusuan(&["render", &example(), "--to", "md"]);
+    assert!(o.status.success());
+    let md = String::from_utf8(o.stdout).unwrap();
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("missing {s:?}"));
+    let parts = [
+        "# 昌吉回族自治州中小企业发展服务中心2025年部门预算",
+        "## 第一部分 2025年昌吉回族自治州中小企业发展服务中心部门概况",
+        "编制数 15，实有人数 20人，其中：在职 14人，增加 0人；退休 6人，增加 0人；离休 0人，增加 0人。",
+        "## 第二部分 2025年部门预算公开表",
+        "### 表1 部门收支总体情况表",
+        "### 表11 上年结转结余情况明细表",
+        "## 第三部分 2025年昌吉回族自治州中小企业发展服务中心部门预算情况说明",
+        "### 一、关于昌吉回族自治州中小企业发展服务中心2025年收支预算情况的总体说明",
+        "#### （一）项目名称：机构运行补助经费",
+        "### 十二、其他重要事项的情况说明",
+        "## 第四部分 名词解释",
+        "八、**机关运行经费**：",
+    ];
+    let positions: Vec<usize> = parts.iter().map(|p| at(p)).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {positions:?}"
+    );
+}
+
+#[test]
+fn render_is_deterministic_and_writes_the_file() {
+    let dir = std::env::temp_dir().join(format!("yusuan-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("doc.txt");
+    let o = yusuan(&[
+        "render",
+        &example(),
+        "--to",
+        "text",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已生成"));
+    let written = std::fs::read_to_string(&out).unwrap();
+    let again = yusuan(&["render", &example(), "--to", "text"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), written);
+    assert!(written.contains("第三部分"));
+    // Nothing but the output is left behind.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_unwritable_output_is_a_clear_error() {
+    let o = yusuan(&["render", &example(), "-o", "/nonexistent-dir/doc.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("无法写入 /nonexistent-dir/doc.md：所在目录不存在"),
+        "{err}"
+    );
+}
