@@ -37,7 +37,7 @@ enum Command {
     Render {
         /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
-        /// 输出格式：md（Markdown，便于比对和审阅）或 text（纯文本）
+        /// 输出格式：html（单个自包含网页，可打印）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
         #[arg(long, value_enum, default_value_t = DocFormat::Md)]
         to: DocFormat,
         /// 输出文件；不给则打印到标准输出
@@ -92,8 +92,9 @@ enum CheckFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum DocFormat {
-    Text,
+    Html,
     Md,
+    Text,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -230,6 +231,7 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
     let text = match to {
         DocFormat::Text => yusuan_formats::document::text(&d),
         DocFormat::Md => yusuan_formats::document::markdown(&d),
+        DocFormat::Html => yusuan_formats::html::render(&d),
     };
     let Some(output) = output else {
         out(&text);

@@ -83,3 +83,14 @@ fn an_unwritable_output_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let o = yusuan(&["render", &example(), "--to", "html"]);
+    assert!(o.status.success());
+    let h = String::from_utf8(o.stdout).unwrap();
+    assert!(h.starts_with("<!DOCTYPE html>") && h.trim_end().ends_with("</html>"));
+    assert!(h.contains("<title>昌吉回族自治州中小企业发展服务中心2025年部门预算</title>"));
+    assert_eq!(h.matches("<table>").count(), 11);
+    assert!(!h.contains("<script") && !h.contains("<link"));
+}

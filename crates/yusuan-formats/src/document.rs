@@ -27,7 +27,8 @@ pub fn staff_sentence(department: &str, s: &PrintedStaff) -> String {
     )
 }
 
-fn titles(d: &Disclosure) -> [String; 5] {
+/// The document's title and the headings of its four parts.
+pub(crate) fn titles(d: &Disclosure) -> [String; 5] {
     let word = d.kind.word();
     [
         format!("{}{}年{word}预算", d.department, d.year),
@@ -55,8 +56,8 @@ pub fn text(d: &Disclosure) -> String {
     out.push_str(&format!("\n{three}\n\n"));
     out.push_str(&narrative::render(&d.narrative));
     out.push_str(&format!("\n{four}\n\n"));
-    for (i, (term, text)) in glossary().iter().enumerate() {
-        out.push_str(&format!("{}、{term}：{text}\n", NUMERALS[i]));
+    for (number, term, text) in glossary_entries() {
+        out.push_str(&format!("{number}、{term}：{text}\n"));
     }
     out
 }
@@ -67,10 +68,13 @@ const NUMERALS: [&str; 20] = [
     "十五", "十六", "十七", "十八", "十九", "二十",
 ];
 
-fn glossary() -> Vec<(&'static str, &'static str)> {
-    let mut g = yusuan_core::glossary::standard();
-    g.truncate(NUMERALS.len());
-    g
+/// 名词解释 numbered: (一, term, explanation), …
+pub(crate) fn glossary_entries() -> Vec<(&'static str, &'static str, &'static str)> {
+    NUMERALS
+        .iter()
+        .zip(yusuan_core::glossary::standard())
+        .map(|(n, (term, text))| (*n, term, text))
+        .collect()
 }
 
 fn markdown_section(s: &Section, depth: usize, out: &mut String) {
@@ -114,8 +118,8 @@ pub fn markdown(d: &Disclosure) -> String {
         markdown_section(s, 3, &mut out);
     }
     out.push_str(&format!("## {four}\n\n"));
-    for (i, (term, text)) in glossary().iter().enumerate() {
-        out.push_str(&format!("{}、**{term}**：{text}\n\n", NUMERALS[i]));
+    for (number, term, text) in glossary_entries() {
+        out.push_str(&format!("{number}、**{term}**：{text}\n\n"));
     }
     out
 }

@@ -4,6 +4,7 @@
 //! - [`tables`]: the derived tables as text (East-Asian width aligned), Markdown, CSV (the
 //!   stable open-data long form) and JSON.
 //! - [`document`]: the whole disclosure (概况, tables, 情况说明) as text or Markdown.
+//! - [`html`]: the whole disclosure as one self-contained HTML file (inline CSS, SVG charts).
 //! - [`narrative`]: the 情况说明 read from text and written back.
 //! - [`diag_text`]: diagnostics rendered rustc-style with the source excerpt.
 //!
@@ -14,6 +15,7 @@
 pub mod diag_json;
 pub mod diag_text;
 pub mod document;
+pub mod html;
 pub mod narrative;
 pub mod source;
 pub mod tables;
