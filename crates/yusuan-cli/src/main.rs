@@ -37,7 +37,7 @@ enum Command {
     Render {
         /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
-        /// 输出格式：html（单个自包含网页，可打印）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
+        /// 输出格式：html（单个自包含网页，可打印）、xlsx（每表一个工作表）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
         #[arg(long, value_enum, default_value_t = DocFormat::Md)]
         to: DocFormat,
         /// 输出文件；不给则打印到标准输出
@@ -93,6 +93,7 @@ enum CheckFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum DocFormat {
     Html,
+    Xlsx,
     Md,
     Text,
 }
@@ -228,18 +229,30 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     };
     let d = loaded.disclosure;
-    let text = match to {
-        DocFormat::Text => yusuan_formats::document::text(&d),
-        DocFormat::Md => yusuan_formats::document::markdown(&d),
-        DocFormat::Html => yusuan_formats::html::render(&d),
+    let bytes = match to {
+        DocFormat::Text => yusuan_formats::document::text(&d).into_bytes(),
+        DocFormat::Md => yusuan_formats::document::markdown(&d).into_bytes(),
+        DocFormat::Html => yusuan_formats::html::render(&d).into_bytes(),
+        DocFormat::Xlsx => match yusuan_formats::xlsx::render(&d) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return ExitCode::from(2);
+            }
+        },
     };
     let Some(output) = output else {
-        out(&text);
+        if matches!(to, DocFormat::Xlsx) && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            eprintln!("错误：XLSX 是二进制文件，请用 -o 指定输出文件，如 -o 预算公开表.xlsx");
+            return ExitCode::from(2);
+        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         return ExitCode::SUCCESS;
     };
     // Written beside the target and renamed, so a failed write never leaves half a file.
     let tmp = output.with_extension("yusuan-tmp");
-    match std::fs::write(&tmp, &text).and_then(|()| std::fs::rename(&tmp, output)) {
+    match std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, output)) {
         Ok(()) => {
             eprintln!("已生成 {}", output.display());
             ExitCode::SUCCESS

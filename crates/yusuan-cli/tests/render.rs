@@ -94,3 +94,22 @@ fn html_is_one_self_contained_page() {
     assert_eq!(h.matches("<table>").count(), 11);
     assert!(!h.contains("<script") && !h.contains("<link"));
 }
+
+#[test]
+fn xlsx_goes_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("yusuan-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("表.xlsx");
+    let o = yusuan(&[
+        "render",
+        &example(),
+        "--to",
+        "xlsx",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,7 +6,7 @@
 //! Geometry is integer arithmetic on printed figures: no floating point anywhere.
 
 use crate::document::{glossary_entries, staff_sentence, titles};
-use crate::tables::spaced_code;
+use crate::tables::{HeadCell, header_rows, side_by_side, spaced_code, stub_label};
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Side, Table};
 
 const STYLE: &str = r#"
@@ -74,50 +74,6 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// One header cell of a merged header: its text and spans.
-struct HeadCell {
-    text: String,
-    colspan: usize,
-    rowspan: usize,
-}
-
-/// Header rows for `keys` (paths joined by `/`): equal prefixes at a level merge across
-/// columns; a path that ends early spans the remaining rows.
-fn header_rows(keys: &[Vec<&str>]) -> Vec<Vec<HeadCell>> {
-    let depth = keys.iter().map(Vec::len).max().unwrap_or(1);
-    let mut rows: Vec<Vec<HeadCell>> = (0..depth).map(|_| Vec::new()).collect();
-    for (level, row) in rows.iter_mut().enumerate() {
-        let mut i = 0;
-        while i < keys.len() {
-            let path = &keys[i];
-            if path.len() <= level {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < keys.len()
-                && keys[j].len() > level + 1
-                && path.len() > level + 1
-                && keys[j][..=level] == path[..=level]
-            {
-                j += 1;
-            }
-            let rowspan = if level + 1 == path.len() {
-                depth - level
-            } else {
-                1
-            };
-            row.push(HeadCell {
-                text: path[level].to_string(),
-                colspan: j - i,
-                rowspan,
-            });
-            i = j;
-        }
-    }
-    rows
-}
-
 /// The class marking a row's cells bold (a total or a heading row that totals those under it).
 fn weight(r: &Row) -> &'static str {
     match r.kind {
@@ -127,18 +83,10 @@ fn weight(r: &Row) -> &'static str {
     }
 }
 
-/// The stub header of a side: code and label columns.
+/// The stub of a side: whether it has a code column, and its label column's heading.
 fn stub(t: &Table, side: Side) -> (bool, &'static str) {
     let has_code = t.rows.iter().any(|r| r.side == side && r.code.is_some());
-    let label = match (t.number, side) {
-        (_, Side::Income) => "项目",
-        (1 | 4, Side::Expenditure) => "支出功能分类科目",
-        (6, _) => "经济分类科目名称",
-        (10, _) => "项目",
-        (7 | 11, _) => "科目名称 / 项目",
-        _ => "功能分类科目名称",
-    };
-    (has_code, label)
+    (has_code, stub_label(t, side))
 }
 
 fn cells_html(r: Option<&Row>, cols: &[usize], has_code: bool, out: &mut String) {
@@ -257,29 +205,11 @@ fn table_html(t: &Table, out: &mut String) {
     }
     out.push_str("</thead>\n<tbody>\n");
     if sides.len() == 2 {
-        // Side by side; the two totals together on the last line, as printed.
-        let body = |s: Side| -> Vec<&Row> {
-            t.rows
-                .iter()
-                .filter(|r| r.side == s && r.kind != RowKind::Total)
-                .collect()
-        };
-        let total = |s: Side| -> Vec<&Row> {
-            t.rows
-                .iter()
-                .filter(|r| r.side == s && r.kind == RowKind::Total)
-                .collect()
-        };
-        for (l, r) in [
-            (body(Side::Income), body(Side::Expenditure)),
-            (total(Side::Income), total(Side::Expenditure)),
-        ] {
-            for i in 0..l.len().max(r.len()) {
-                out.push_str("<tr>");
-                cells_html(l.get(i).copied(), &side_cols[0], stubs[0].0, out);
-                cells_html(r.get(i).copied(), &side_cols[1], stubs[1].0, out);
-                out.push_str("</tr>\n");
-            }
+        for (l, r) in side_by_side(t) {
+            out.push_str("<tr>");
+            cells_html(l, &side_cols[0], stubs[0].0, out);
+            cells_html(r, &side_cols[1], stubs[1].0, out);
+            out.push_str("</tr>\n");
         }
     } else {
         for r in &t.rows {

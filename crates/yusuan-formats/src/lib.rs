@@ -5,6 +5,7 @@
 //!   stable open-data long form) and JSON.
 //! - [`document`]: the whole disclosure (概况, tables, 情况说明) as text or Markdown.
 //! - [`html`]: the whole disclosure as one self-contained HTML file (inline CSS, SVG charts).
+//! - [`xlsx`]: the tables as an XLSX workbook laid out like the official tables.
 //! - [`narrative`]: the 情况说明 read from text and written back.
 //! - [`diag_text`]: diagnostics rendered rustc-style with the source excerpt.
 //!
@@ -20,3 +21,4 @@ pub mod narrative;
 pub mod source;
 pub mod tables;
 pub mod text;
+pub mod xlsx;

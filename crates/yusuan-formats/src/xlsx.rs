@@ -1,0 +1,305 @@
+//! The tables as an XLSX workbook, one sheet per table laid out like the official table: the
+//! title, the 编制部门 and 单位 line, the multi-level column headers merged, codes and labels as
+//! text, figures as numbers in `#,##0.00`, thin borders, the header frozen; printed on A4
+//! landscape, fit to the page width, the header rows repeated on every page. An empty table
+//! carries its statement under it, a table its notes.
+//!
+//! Deterministic: the workbook's creation date is fixed to 1 January of the budget year, so the
+//! same document gives the same bytes.
+
+use crate::tables::{HeadCell, header_rows, side_by_side, spaced_code, stub_label};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
+use yusuan_core::money::Printed;
+
+/// An XLSX number is an IEEE double by the file format. The printed decimal (at most a few
+/// decimals, far below 2⁵³) is converted from its text to the nearest double, which Excel,
+/// LibreOffice and any reader print back as the same decimal; the round-trip test holds it.
+#[rustfmt::skip]
+fn number(p: &Printed) -> f64 { p.to_string().parse().unwrap_or(0.0) } // tidy:allow-float (XLSX boundary)
+
+struct Formats {
+    title: Format,
+    meta_left: Format,
+    meta_right: Format,
+    head: Format,
+    text: Format,
+    text_bold: Format,
+    code: Format,
+    num: Format,
+    num_bold: Format,
+    note: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new().set_font_name("宋体").set_font_size(10);
+    let cell = base
+        .clone()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter);
+    Formats {
+        title: Format::new()
+            .set_font_name("黑体")
+            .set_font_size(16)
+            .set_bold()
+            .set_align(FormatAlign::Center),
+        meta_left: base.clone(),
+        meta_right: base.clone().set_align(FormatAlign::Right),
+        head: cell
+            .clone()
+            .set_font_name("黑体")
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_text_wrap(),
+        text: cell.clone().set_text_wrap(),
+        text_bold: cell.clone().set_text_wrap().set_bold(),
+        code: cell.clone().set_num_format("@"),
+        num: cell
+            .clone()
+            .set_num_format("#,##0.00")
+            .set_align(FormatAlign::Right),
+        num_bold: cell
+            .set_num_format("#,##0.00")
+            .set_align(FormatAlign::Right)
+            .set_bold(),
+        note: base.set_text_wrap(),
+    }
+}
+
+/// One side's columns: whether it has a code column, its stub label, its value columns.
+struct SideLayout {
+    has_code: bool,
+    stub: &'static str,
+    cols: Vec<usize>,
+}
+
+impl SideLayout {
+    fn width(&self) -> u16 {
+        (self.cols.len() + 1 + usize::from(self.has_code)) as u16
+    }
+}
+
+fn layouts(t: &Table) -> Vec<SideLayout> {
+    let sides = if t.is_two_sided() {
+        vec![Side::Income, Side::Expenditure]
+    } else {
+        vec![Side::Single]
+    };
+    sides
+        .into_iter()
+        .map(|side| SideLayout {
+            has_code: t.rows.iter().any(|r| r.side == side && r.code.is_some()),
+            stub: stub_label(t, side),
+            cols: (0..t.columns.len())
+                .filter(|&i| t.columns[i].side == side)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Writes `text` over the range, merging only when it spans more than one cell.
+fn put(
+    ws: &mut Worksheet,
+    (r0, c0, r1, c1): (u32, u16, u32, u16),
+    text: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    if r0 == r1 && c0 == c1 {
+        ws.write_string_with_format(r0, c0, text, f)?;
+    } else {
+        ws.merge_range(r0, c0, r1, c1, text, f)?;
+    }
+    Ok(())
+}
+
+fn row_cells(
+    ws: &mut Worksheet,
+    row: u32,
+    mut col: u16,
+    r: Option<&Row>,
+    l: &SideLayout,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let bold = r.is_some_and(|r| matches!(r.kind, RowKind::Total | RowKind::Subtotal));
+    let (text, num) = if bold {
+        (&f.text_bold, &f.num_bold)
+    } else {
+        (&f.text, &f.num)
+    };
+    if l.has_code {
+        match r.and_then(|r| r.code.as_deref()) {
+            Some(c) => ws.write_string_with_format(row, col, spaced_code(c), &f.code)?,
+            None => ws.write_blank(row, col, &f.code)?,
+        };
+        col += 1;
+    }
+    match r {
+        Some(r) => ws.write_string_with_format(row, col, &r.label, text)?,
+        None => ws.write_blank(row, col, text)?,
+    };
+    col += 1;
+    for &i in &l.cols {
+        match r.and_then(|r| r.cells.get(i)).and_then(|c| c.as_ref()) {
+            Some(c) => ws.write_number_with_format(row, col, number(&c.printed), num)?,
+            None => ws.write_blank(row, col, num)?,
+        };
+        col += 1;
+    }
+    Ok(())
+}
+
+fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(format!("表{}", t.number))?;
+    let sides = layouts(t);
+    let width: u16 = sides.iter().map(SideLayout::width).sum();
+    let last = width.saturating_sub(1);
+    // Title and the 编制部门 / 单位 line.
+    put(
+        ws,
+        (0, 0, 0, last),
+        &format!("{}（表{}）", t.title, t.number),
+        &f.title,
+    )?;
+    ws.set_row_height(0, 28)?;
+    let half = (width / 2).max(1);
+    put(
+        ws,
+        (1, 0, 1, half.saturating_sub(1).min(last)),
+        &format!("编制部门：{}", t.org),
+        &f.meta_left,
+    )?;
+    if half <= last {
+        put(
+            ws,
+            (1, half, 1, last),
+            &format!("单位：{}", t.unit.label()),
+            &f.meta_right,
+        )?;
+    }
+    // Headers.
+    let mut row = 2u32;
+    if sides.len() == 2 {
+        let mut col = 0u16;
+        for (l, name) in sides.iter().zip(["收入", "支出"]) {
+            put(ws, (row, col, row, col + l.width() - 1), name, &f.head)?;
+            col += l.width();
+        }
+        row += 1;
+    }
+    let heads: Vec<Vec<Vec<HeadCell>>> = sides
+        .iter()
+        .map(|l| {
+            header_rows(
+                &l.cols
+                    .iter()
+                    .map(|&i| t.columns[i].key.split('/').collect())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let depth = heads.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let mut col = 0u16;
+    for (l, head) in sides.iter().zip(&heads) {
+        if l.has_code {
+            put(ws, (row, col, row + depth - 1, col), "科目编码", &f.head)?;
+            ws.set_column_width(col, 13)?;
+            col += 1;
+        }
+        put(ws, (row, col, row + depth - 1, col), l.stub, &f.head)?;
+        ws.set_column_width(col, 30)?;
+        col += 1;
+        // Each level's cells, placed left to right in the columns not yet covered.
+        let levels = head.len() as u32;
+        let mut taken = vec![0u32; l.cols.len()]; // rows used so far per column
+        for (level, cells) in head.iter().enumerate() {
+            let mut k = 0usize;
+            for c in cells {
+                while k < taken.len() && taken[k] > level as u32 {
+                    k += 1;
+                }
+                let mut rowspan = c.rowspan as u32;
+                if level as u32 + rowspan == levels {
+                    rowspan += depth - levels;
+                }
+                let (c0, c1) = (col + k as u16, col + (k + c.colspan) as u16 - 1);
+                put(
+                    ws,
+                    (row + level as u32, c0, row + level as u32 + rowspan - 1, c1),
+                    &c.text,
+                    &f.head,
+                )?;
+                for t in &mut taken[k..k + c.colspan] {
+                    *t = level as u32 + rowspan;
+                }
+                k += c.colspan;
+            }
+        }
+        for k in 0..l.cols.len() {
+            ws.set_column_width(col + k as u16, 13)?;
+        }
+        col += l.cols.len() as u16;
+    }
+    row += depth;
+    let header_end = row - 1;
+    // Rows: two-sided tables side by side with the totals together on the last line.
+    if sides.len() == 2 {
+        for (a, b) in side_by_side(t) {
+            row_cells(ws, row, 0, a, &sides[0], f)?;
+            row_cells(ws, row, sides[0].width(), b, &sides[1], f)?;
+            row += 1;
+        }
+    } else {
+        for r in &t.rows {
+            row_cells(ws, row, 0, Some(r), &sides[0], f)?;
+            row += 1;
+        }
+    }
+    for text in t
+        .empty_statement
+        .iter()
+        .cloned()
+        .chain(t.notes.iter().map(|n| format!("注：{n}")))
+    {
+        row += 1;
+        put(ws, (row, 0, row, last), &text, &f.note)?;
+        ws.set_row_height(row, 30)?;
+    }
+    ws.set_freeze_panes(header_end + 1, 0)?;
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, header_end)?;
+    ws.set_print_center_horizontally(true);
+    Ok(())
+}
+
+/// The workbook's bytes, or why it could not be made (in Chinese).
+pub fn render(d: &Disclosure) -> Result<Vec<u8>, String> {
+    let why = |e: XlsxError| format!("生成 XLSX 失败：{e}");
+    let mut wb = Workbook::new();
+    let year = u16::try_from(d.year).unwrap_or(2000).clamp(1900, 9999);
+    let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(why)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!(
+                "{}{}年{}预算公开表",
+                d.department,
+                d.year,
+                d.kind.word()
+            ))
+            .set_author("yusuan")
+            .set_creation_datetime(&created),
+    );
+    let f = formats();
+    for t in &d.tables {
+        sheet(&mut wb, t, &f).map_err(why)?;
+    }
+    if d.tables.is_empty() {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "没有公开表").map_err(why)?;
+    }
+    wb.save_to_buffer().map_err(why)
+}
