@@ -162,6 +162,20 @@ fn imports_back(d: &Disclosure) -> Result<(), String> {
     if sentence_texts(&back.narrative) != sentence_texts(&d.narrative) {
         return Err("narrative differs".into());
     }
+    // The performance target tables printed in the narrative read back as tables.
+    let heads = |d: &Disclosure| {
+        d.performance
+            .iter()
+            .map(|p| (p.kind, p.unit.clone(), p.funds.clone()))
+            .collect::<Vec<_>>()
+    };
+    if heads(&back) != heads(d) {
+        return Err(format!(
+            "performance tables differ:\n{:?}\n{:?}",
+            heads(&back),
+            heads(d)
+        ));
+    }
     Ok(())
 }
 

@@ -91,7 +91,12 @@ fn html_is_one_self_contained_page() {
     let h = String::from_utf8(o.stdout).unwrap();
     assert!(h.starts_with("<!DOCTYPE html>") && h.trim_end().ends_with("</html>"));
     assert!(h.contains("<title>昌吉回族自治州中小企业发展服务中心2025年部门预算</title>"));
-    assert_eq!(h.matches("<table>").count(), 11);
+    // The eleven tables, and the three performance target tables (部门整体, two projects).
+    for n in 1..=11 {
+        assert!(h.contains(&format!(" id=\"t{n}\">")), "表{n}");
+    }
+    assert_eq!(h.matches("<section class=\"table perf\">").count(), 3);
+    assert!(h.contains("<caption>项目支出绩效目标表（2025年）</caption>"));
     assert!(!h.contains("<script") && !h.contains("<link"));
 }
 

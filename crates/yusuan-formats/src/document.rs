@@ -4,7 +4,9 @@
 //! Markdown.
 
 use crate::{narrative, tables};
-use yusuan_core::disclosure::{Disclosure, PrintedStaff, Section};
+use yusuan_core::disclosure::{
+    Disclosure, PerformanceKind, PerformanceTable, PrintedStaff, Section,
+};
 
 /// “X编制数 15，实有人数 20人，其中：在职 14人，增加 0人；退休 6人，增加 0人；离休 0人，增加 0人。”
 pub fn staff_sentence(department: &str, s: &PrintedStaff) -> String {
@@ -55,6 +57,7 @@ pub fn text(d: &Disclosure) -> String {
     }
     out.push_str(&format!("\n{three}\n\n"));
     out.push_str(&narrative::render(&d.narrative));
+    performance_text(d, &mut out);
     out.push_str(&format!("\n{four}\n\n"));
     for (number, term, text) in glossary_entries() {
         out.push_str(&format!("{number}、{term}：{text}\n"));
@@ -117,9 +120,122 @@ pub fn markdown(d: &Disclosure) -> String {
     for s in &d.narrative.sections {
         markdown_section(s, 3, &mut out);
     }
+    performance_markdown(d, &mut out);
     out.push_str(&format!("## {four}\n\n"));
     for (number, term, text) in glossary_entries() {
         out.push_str(&format!("{number}、**{term}**：{text}\n\n"));
     }
     out
+}
+
+/// A performance target table's heading, and its header lines (label, value) in print order.
+pub(crate) fn performance_header(
+    p: &PerformanceTable,
+    year: i32,
+) -> (String, Vec<(String, String)>) {
+    let mut lines = Vec::new();
+    let title = match p.kind {
+        PerformanceKind::Overall => {
+            lines.push(("部门名称（盖章）".to_string(), p.unit.clone()));
+            lines.push((
+                "部门联系人".to_string(),
+                p.contact.clone().unwrap_or_default(),
+            ));
+            "部门整体绩效目标表"
+        }
+        PerformanceKind::Project => {
+            lines.push(("预算单位".to_string(), p.unit.clone()));
+            lines.push((
+                "项目名称".to_string(),
+                p.project.clone().unwrap_or_default(),
+            ));
+            lines.push((
+                "项目负责人".to_string(),
+                p.contact.clone().unwrap_or_default(),
+            ));
+            "项目支出绩效目标表"
+        }
+    };
+    if let Some(phone) = &p.phone {
+        lines.push(("联系电话".to_string(), phone.clone()));
+    }
+    for (label, v) in &p.funds {
+        lines.push((fund_label(label), v.to_string()));
+    }
+    let goal = match p.kind {
+        PerformanceKind::Overall => "年度绩效目标",
+        PerformanceKind::Project => "项目总体目标",
+    };
+    lines.push((goal.to_string(), p.goal.clone()));
+    (format!("{title}（{year}年）"), lines)
+}
+
+/// A money line's label as printed: `财政资金/上级安排` → `上级安排（万元）`.
+fn fund_label(path: &str) -> String {
+    format!("{}（万元）", path.rsplit('/').next().unwrap_or(path))
+}
+
+/// The indicator columns of a performance target table.
+pub(crate) const INDICATOR_HEAD: [&str; 9] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "指标值设置依据",
+    "上年完成值",
+    "分值权重",
+    "指标赋分规则",
+    "佐证资料",
+];
+
+/// An indicator row's cells, in [`INDICATOR_HEAD`] order.
+pub(crate) fn indicator_cells(i: &yusuan_core::disclosure::IndicatorRow) -> [String; 9] {
+    [
+        i.level1.clone(),
+        i.level2.clone(),
+        i.name.clone(),
+        i.value.clone(),
+        i.basis.clone(),
+        i.last_year.clone().unwrap_or_default(),
+        i.weight.map(|w| w.to_string()).unwrap_or_default(),
+        i.scoring.clone(),
+        i.evidence.clone(),
+    ]
+}
+
+fn performance_markdown(d: &Disclosure, out: &mut String) {
+    for p in &d.performance {
+        let (title, lines) = performance_header(p, d.year);
+        out.push_str(&format!("### {title}\n\n"));
+        for (label, value) in lines {
+            out.push_str(&format!("- {label}：{}\n", value.replace('\n', " ")));
+        }
+        out.push_str(&format!(
+            "\n| {} |\n|{}\n",
+            INDICATOR_HEAD.join(" | "),
+            "---|".repeat(INDICATOR_HEAD.len())
+        ));
+        for i in &p.indicators {
+            let cells = indicator_cells(i).map(|c| c.replace('|', "\\|").replace('\n', " "));
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out.push('\n');
+    }
+}
+
+fn performance_text(d: &Disclosure, out: &mut String) {
+    for p in &d.performance {
+        let (title, lines) = performance_header(p, d.year);
+        let (name, year) = title.split_once('（').unwrap_or((&title, ""));
+        out.push_str(&format!("\n{name}\n（{year}\n"));
+        for (label, value) in lines {
+            out.push_str(&format!("{label} {value}\n"));
+        }
+        out.push_str(&INDICATOR_HEAD.join(" "));
+        out.push('\n');
+        for i in &p.indicators {
+            out.push_str(&indicator_cells(i).join(" "));
+            out.push('\n');
+        }
+    }
 }

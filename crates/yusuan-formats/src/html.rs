@@ -5,7 +5,9 @@
 //!
 //! Geometry is integer arithmetic on printed figures: no floating point anywhere.
 
-use crate::document::{glossary_entries, staff_sentence, titles};
+use crate::document::{
+    INDICATOR_HEAD, glossary_entries, indicator_cells, performance_header, staff_sentence, titles,
+};
 use crate::tables::{HeadCell, header_rows, side_by_side, spaced_code, stub_label};
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Side, Table};
 
@@ -444,6 +446,33 @@ pub fn render(d: &Disclosure) -> String {
     out.push_str(&format!("<h2 id=\"p3\">{}</h2>\n", esc(&three)));
     for s in &d.narrative.sections {
         section_html(s, 3, &mut out);
+    }
+    for p in &d.performance {
+        let (title, lines) = performance_header(p, d.year);
+        out.push_str(&format!(
+            "<section class=\"table perf\">\n<table>\n<caption>{}</caption>\n<tbody>\n",
+            esc(&title)
+        ));
+        for (label, value) in lines {
+            out.push_str(&format!(
+                "<tr><th class=\"key\">{}</th><td colspan=\"8\">{}</td></tr>\n",
+                esc(&label),
+                esc(&value)
+            ));
+        }
+        out.push_str("<tr>");
+        for h in INDICATOR_HEAD {
+            out.push_str(&format!("<th>{h}</th>"));
+        }
+        out.push_str("</tr>\n");
+        for i in &p.indicators {
+            out.push_str("<tr>");
+            for c in indicator_cells(i) {
+                out.push_str(&format!("<td>{}</td>", esc(&c)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
     }
     // 第四部分
     out.push_str(&format!(

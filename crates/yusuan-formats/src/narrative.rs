@@ -17,6 +17,9 @@ pub mod codes {
     pub const NO_NARRATIVE: &str = "I101";
 }
 
+/// Titles of the performance target tables printed inside the narrative.
+const PERFORMANCE_TITLES: [&str; 2] = ["部门整体绩效目标表", "项目支出绩效目标表"];
+
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// `一、…` at the start of a line: the numeral and the rest.
@@ -90,6 +93,9 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut pending: Option<Pending> = None;
+    // Inside a performance target table printed within the narrative: its cells are not
+    // sentences (the importer reads the table itself); the next heading ends it.
+    let mut in_table = false;
     let mut i = from;
     while i < to {
         let raw = lines[i].replace('\u{c}', "");
@@ -102,11 +108,19 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
             i += 1;
             continue;
         }
+        let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        if PERFORMANCE_TITLES.contains(&squashed.as_str()) {
+            flush(&mut pending, &mut sections);
+            in_table = true;
+            i += 1;
+            continue;
+        }
         let heading = top_heading(line)
             .map(|h| (true, h))
             .or_else(|| sub_heading(line).map(|h| (false, h)));
         if let Some((top, (number, mut title))) = heading {
             flush(&mut pending, &mut sections);
+            in_table = false;
             // A heading broken over two lines: a short next line without a full stop.
             if let Some(next) = lines[i + 1..to]
                 .iter()
@@ -136,6 +150,10 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
                 (false, Some(parent)) => parent.subsections.push(s),
                 _ => sections.push(s),
             }
+            i += 1;
+            continue;
+        }
+        if in_table {
             i += 1;
             continue;
         }

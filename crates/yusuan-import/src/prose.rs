@@ -183,15 +183,24 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
                         line: k + 1,
                     };
                 }
+                // “上级安排 0.00” as printed, or “上级安排（万元） 0.00” as yusuan writes it.
+                let amount_after = |key: &str| {
+                    s.strip_prefix(key)
+                        .and_then(|v| money(v.strip_prefix("（万元）").unwrap_or(v)))
+                };
                 for (key, label) in [
+                    ("资金总额", "资金总额"),
                     ("上级安排", "财政资金/上级安排"),
                     ("本级安排", "财政资金/本级安排"),
                 ] {
-                    if let Some(v) = s.strip_prefix(key).and_then(money) {
+                    if let Some(v) = amount_after(key) {
                         t.funds.push((label.to_string(), v));
                     }
                 }
-                if let Some(v) = s.rsplit_once("其他").and_then(|(_, v)| money(v))
+                if let Some(v) = s
+                    .rsplit_once("其他")
+                    .and_then(|(_, v)| money(v))
+                    .or_else(|| amount_after("其他资金"))
                     && s.starts_with("其他资金")
                 {
                     t.funds.push(("其他资金".to_string(), v));
