@@ -39,3 +39,40 @@ pub fn check(cx: &Cx<'_>) -> Vec<Diagnostic> {
     out.sort_by_key(|d| std::cmp::Reverse(d.severity));
     out
 }
+
+/// 尾差说明 — the customary footnote of a table whose printed parts do not add up to its
+/// printed totals because each cell was rounded on its own.
+pub const ROUNDING_NOTE: &str = "本表各数分别四舍五入，合计数与各分项之和可能存在尾差。";
+
+/// Adds [`ROUNDING_NOTE`] to every table in which the table rules (表内, 表间) find a
+/// difference that rounding explains — exactly the tables a reader would otherwise query.
+/// Returns the numbers of the tables noted.
+pub fn add_rounding_notes(d: &mut yusuan_core::Disclosure) -> Vec<u8> {
+    use yusuan_core::diag::Severity;
+    let findings = check(&Cx {
+        disclosure: d,
+        budget: None,
+    });
+    let mut tables: Vec<u8> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info && f.figures.is_some())
+        .filter(|f| {
+            registry::RULES.iter().any(|r| {
+                r.meta().id == f.code
+                    && matches!(
+                        r.meta().family,
+                        engine::Family::Table | engine::Family::Cross
+                    )
+            })
+        })
+        .filter_map(|f| f.primary.cell.as_ref().map(|c| c.table))
+        .collect();
+    tables.sort_unstable();
+    tables.dedup();
+    for t in d.tables.iter_mut().filter(|t| tables.contains(&t.number)) {
+        if !t.notes.iter().any(|n| n == ROUNDING_NOTE) {
+            t.notes.push(ROUNDING_NOTE.to_string());
+        }
+    }
+    tables
+}

@@ -311,7 +311,9 @@ fn load_document(path: &Path) -> Option<Loaded> {
         "toml" => {
             let text = read_text(path)?;
             let budget = parse_budget(path, &text)?;
-            let disclosure = yusuan_core::derive(&budget);
+            let mut disclosure = yusuan_core::derive(&budget);
+            // A prepared document says where its printed parts do not add up by rounding.
+            yusuan_check::add_rounding_notes(&mut disclosure);
             Some(Loaded {
                 disclosure,
                 budget: Some(budget),
