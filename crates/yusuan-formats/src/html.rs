@@ -8,7 +8,8 @@
 use crate::document::{
     INDICATOR_HEAD, glossary_entries, indicator_cells, performance_header, staff_sentence, titles,
 };
-use crate::tables::{HeadCell, header_rows, side_by_side, spaced_code, stub_label};
+use crate::tables::layout::layout;
+use crate::tables::{side_by_side, spaced_code};
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Side, Table};
 
 const STYLE: &str = r#"
@@ -85,12 +86,6 @@ fn weight(r: &Row) -> &'static str {
     }
 }
 
-/// The stub of a side: whether it has a code column, and its label column's heading.
-fn stub(t: &Table, side: Side) -> (bool, &'static str) {
-    let has_code = t.rows.iter().any(|r| r.side == side && r.code.is_some());
-    (has_code, stub_label(t, side))
-}
-
 fn cells_html(r: Option<&Row>, cols: &[usize], has_code: bool, out: &mut String) {
     let Some(r) = r else {
         let n = cols.len() + 1 + usize::from(has_code);
@@ -128,95 +123,37 @@ fn table_html(t: &Table, out: &mut String) {
         t.number,
         esc(&t.title)
     ));
-    let sides: Vec<Side> = if t.is_two_sided() {
-        vec![Side::Income, Side::Expenditure]
-    } else {
-        vec![Side::Single]
-    };
-    let side_cols: Vec<Vec<usize>> = sides
-        .iter()
-        .map(|s| {
-            (0..t.columns.len())
-                .filter(|&i| t.columns[i].side == *s)
-                .collect()
-        })
-        .collect();
-    let stubs: Vec<(bool, &str)> = sides.iter().map(|s| stub(t, *s)).collect();
-    let width: usize = side_cols
-        .iter()
-        .zip(&stubs)
-        .map(|(c, (code, _))| c.len() + 1 + usize::from(*code))
-        .sum();
+    let lay = layout(t);
     out.push_str(&format!(
-        "<thead>\n<tr><th colspan=\"{width}\" class=\"meta-row\"><div class=\"meta\"><span>编制部门：{}</span><span>单位：{}</span></div></th></tr>\n",
+        "<thead>\n<tr><th colspan=\"{}\" class=\"meta-row\"><div class=\"meta\"><span>编制部门：{}</span><span>单位：{}</span></div></th></tr>\n",
+        lay.width,
         esc(&t.org),
         t.unit.label()
     ));
-    // Per side: the header rows (stub spans all of them).
-    let heads: Vec<Vec<Vec<HeadCell>>> = side_cols
-        .iter()
-        .map(|cols| {
-            header_rows(
-                &cols
-                    .iter()
-                    .map(|&i| t.columns[i].key.split('/').collect())
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
-    let depth = heads.iter().map(Vec::len).max().unwrap_or(1);
-    if sides.len() == 2 {
+    for row in 0..lay.header_rows {
         out.push_str("<tr>");
-        for ((cols, (code, _)), name) in side_cols.iter().zip(&stubs).zip(["收入", "支出"]) {
+        for p in lay.header.iter().filter(|p| p.row == row) {
             out.push_str(&format!(
-                "<th colspan=\"{}\">{name}</th>",
-                cols.len() + 1 + usize::from(*code)
+                "<th colspan=\"{}\" rowspan=\"{}\">{}</th>",
+                p.colspan,
+                p.rowspan,
+                esc(&p.text)
             ));
         }
         out.push_str("</tr>\n");
     }
-    for level in 0..depth {
-        out.push_str("<tr>");
-        for (s, head) in heads.iter().enumerate() {
-            if level == 0 {
-                let (code, label) = stubs[s];
-                if code {
-                    out.push_str(&format!("<th rowspan=\"{depth}\">科目编码</th>"));
-                }
-                out.push_str(&format!("<th rowspan=\"{depth}\">{label}</th>"));
-            }
-            // A side with fewer levels stretches its last level.
-            let extra = depth - head.len();
-            if let Some(cells) = head.get(level) {
-                for c in cells {
-                    let rowspan = c.rowspan
-                        + if level + c.rowspan == head.len() {
-                            extra
-                        } else {
-                            0
-                        };
-                    out.push_str(&format!(
-                        "<th colspan=\"{}\" rowspan=\"{rowspan}\">{}</th>",
-                        c.colspan,
-                        esc(&c.text)
-                    ));
-                }
-            }
-        }
-        out.push_str("</tr>\n");
-    }
     out.push_str("</thead>\n<tbody>\n");
-    if sides.len() == 2 {
+    if lay.sides.len() == 2 {
         for (l, r) in side_by_side(t) {
             out.push_str("<tr>");
-            cells_html(l, &side_cols[0], stubs[0].0, out);
-            cells_html(r, &side_cols[1], stubs[1].0, out);
+            cells_html(l, &lay.sides[0].cols, lay.sides[0].has_code, out);
+            cells_html(r, &lay.sides[1].cols, lay.sides[1].has_code, out);
             out.push_str("</tr>\n");
         }
     } else {
         for r in &t.rows {
             out.push_str("<tr>");
-            cells_html(Some(r), &side_cols[0], stubs[0].0, out);
+            cells_html(Some(r), &lay.sides[0].cols, lay.sides[0].has_code, out);
             out.push_str("</tr>\n");
         }
     }

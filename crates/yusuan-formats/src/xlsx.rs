@@ -7,11 +7,12 @@
 //! Deterministic: the workbook's creation date is fixed to 1 January of the budget year, so the
 //! same document gives the same bytes.
 
-use crate::tables::{HeadCell, header_rows, side_by_side, spaced_code, stub_label};
+use crate::tables::layout::{SideLayout, layout};
+use crate::tables::{side_by_side, spaced_code};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
-use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
+use yusuan_core::disclosure::{Disclosure, Row, RowKind, Table};
 use yusuan_core::money::Printed;
 
 /// An XLSX number is an IEEE double by the file format. The printed decimal (at most a few
@@ -68,37 +69,6 @@ fn formats() -> Formats {
     }
 }
 
-/// One side's columns: whether it has a code column, its stub label, its value columns.
-struct SideLayout {
-    has_code: bool,
-    stub: &'static str,
-    cols: Vec<usize>,
-}
-
-impl SideLayout {
-    fn width(&self) -> u16 {
-        (self.cols.len() + 1 + usize::from(self.has_code)) as u16
-    }
-}
-
-fn layouts(t: &Table) -> Vec<SideLayout> {
-    let sides = if t.is_two_sided() {
-        vec![Side::Income, Side::Expenditure]
-    } else {
-        vec![Side::Single]
-    };
-    sides
-        .into_iter()
-        .map(|side| SideLayout {
-            has_code: t.rows.iter().any(|r| r.side == side && r.code.is_some()),
-            stub: stub_label(t, side),
-            cols: (0..t.columns.len())
-                .filter(|&i| t.columns[i].side == side)
-                .collect(),
-        })
-        .collect()
-}
-
 /// Writes `text` over the range, merging only when it spans more than one cell.
 fn put(
     ws: &mut Worksheet,
@@ -153,9 +123,9 @@ fn row_cells(
 fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(format!("表{}", t.number))?;
-    let sides = layouts(t);
-    let width: u16 = sides.iter().map(SideLayout::width).sum();
-    let last = width.saturating_sub(1);
+    let lay = layout(t);
+    let sides = &lay.sides;
+    let last = (lay.width.max(1) - 1) as u16;
     // Title and the 编制部门 / 单位 line.
     put(
         ws,
@@ -164,7 +134,7 @@ fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
         &f.title,
     )?;
     ws.set_row_height(0, 28)?;
-    let half = (width / 2).max(1);
+    let half = (lay.width / 2).max(1) as u16;
     put(
         ws,
         (1, 0, 1, half.saturating_sub(1).min(last)),
@@ -179,76 +149,37 @@ fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
             &f.meta_right,
         )?;
     }
-    // Headers.
-    let mut row = 2u32;
-    if sides.len() == 2 {
-        let mut col = 0u16;
-        for (l, name) in sides.iter().zip(["收入", "支出"]) {
-            put(ws, (row, col, row, col + l.width() - 1), name, &f.head)?;
-            col += l.width();
-        }
-        row += 1;
+    // Headers, then column widths: codes, labels, figures.
+    const TOP: u32 = 2;
+    for p in &lay.header {
+        let (r0, c0) = (TOP + p.row as u32, p.col as u16);
+        put(
+            ws,
+            (r0, c0, r0 + p.rowspan as u32 - 1, c0 + p.colspan as u16 - 1),
+            &p.text,
+            &f.head,
+        )?;
     }
-    let heads: Vec<Vec<Vec<HeadCell>>> = sides
-        .iter()
-        .map(|l| {
-            header_rows(
-                &l.cols
-                    .iter()
-                    .map(|&i| t.columns[i].key.split('/').collect())
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
-    let depth = heads.iter().map(Vec::len).max().unwrap_or(1) as u32;
     let mut col = 0u16;
-    for (l, head) in sides.iter().zip(&heads) {
+    for l in sides {
         if l.has_code {
-            put(ws, (row, col, row + depth - 1, col), "科目编码", &f.head)?;
             ws.set_column_width(col, 13)?;
             col += 1;
         }
-        put(ws, (row, col, row + depth - 1, col), l.stub, &f.head)?;
         ws.set_column_width(col, 30)?;
         col += 1;
-        // Each level's cells, placed left to right in the columns not yet covered.
-        let levels = head.len() as u32;
-        let mut taken = vec![0u32; l.cols.len()]; // rows used so far per column
-        for (level, cells) in head.iter().enumerate() {
-            let mut k = 0usize;
-            for c in cells {
-                while k < taken.len() && taken[k] > level as u32 {
-                    k += 1;
-                }
-                let mut rowspan = c.rowspan as u32;
-                if level as u32 + rowspan == levels {
-                    rowspan += depth - levels;
-                }
-                let (c0, c1) = (col + k as u16, col + (k + c.colspan) as u16 - 1);
-                put(
-                    ws,
-                    (row + level as u32, c0, row + level as u32 + rowspan - 1, c1),
-                    &c.text,
-                    &f.head,
-                )?;
-                for t in &mut taken[k..k + c.colspan] {
-                    *t = level as u32 + rowspan;
-                }
-                k += c.colspan;
-            }
+        for _ in &l.cols {
+            ws.set_column_width(col, 13)?;
+            col += 1;
         }
-        for k in 0..l.cols.len() {
-            ws.set_column_width(col + k as u16, 13)?;
-        }
-        col += l.cols.len() as u16;
     }
-    row += depth;
+    let mut row = TOP + lay.header_rows as u32;
     let header_end = row - 1;
     // Rows: two-sided tables side by side with the totals together on the last line.
     if sides.len() == 2 {
         for (a, b) in side_by_side(t) {
             row_cells(ws, row, 0, a, &sides[0], f)?;
-            row_cells(ws, row, sides[0].width(), b, &sides[1], f)?;
+            row_cells(ws, row, sides[0].width() as u16, b, &sides[1], f)?;
             row += 1;
         }
     } else {

@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod layout;
 pub mod markdown;
 pub mod text;
 
