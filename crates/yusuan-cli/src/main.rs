@@ -37,7 +37,7 @@ enum Command {
     Render {
         /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
-        /// 输出格式：html（单个自包含网页，可打印）、xlsx（每表一个工作表）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
+        /// 输出格式：html（单个自包含网页，可打印）、xlsx（每表一个工作表）、docx（可编辑的 Word/WPS 文档）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
         #[arg(long, value_enum, default_value_t = DocFormat::Md)]
         to: DocFormat,
         /// 输出文件；不给则打印到标准输出
@@ -94,6 +94,7 @@ enum CheckFormat {
 enum DocFormat {
     Html,
     Xlsx,
+    Docx,
     Md,
     Text,
 }
@@ -233,6 +234,13 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         DocFormat::Text => yusuan_formats::document::text(&d).into_bytes(),
         DocFormat::Md => yusuan_formats::document::markdown(&d).into_bytes(),
         DocFormat::Html => yusuan_formats::html::render(&d).into_bytes(),
+        DocFormat::Docx => match yusuan_formats::docx::render(&d) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return ExitCode::from(2);
+            }
+        },
         DocFormat::Xlsx => match yusuan_formats::xlsx::render(&d) {
             Ok(b) => b,
             Err(e) => {
@@ -242,8 +250,10 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         },
     };
     let Some(output) = output else {
-        if matches!(to, DocFormat::Xlsx) && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            eprintln!("错误：XLSX 是二进制文件，请用 -o 指定输出文件，如 -o 预算公开表.xlsx");
+        if matches!(to, DocFormat::Xlsx | DocFormat::Docx)
+            && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        {
+            eprintln!("错误：XLSX、DOCX 是二进制文件，请用 -o 指定输出文件，如 -o 预算公开.docx");
             return ExitCode::from(2);
         }
         let mut stdout = std::io::stdout().lock();

@@ -101,6 +101,25 @@ fn html_is_one_self_contained_page() {
 }
 
 #[test]
+fn docx_goes_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("yusuan-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("预算公开.docx");
+    let o = yusuan(&[
+        "render",
+        &example(),
+        "--to",
+        "docx",
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a DOCX is a zip");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn xlsx_goes_to_a_file() {
     let dir = std::env::temp_dir().join(format!("yusuan-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use yusuan_formats::{document, html, source, xlsx};
+use yusuan_formats::{document, docx, html, source, xlsx};
 
 const EXAMPLE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
 
@@ -16,6 +16,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("render text", |b| b.iter(|| document::text(black_box(&d))));
     c.bench_function("render html", |b| b.iter(|| html::render(black_box(&d))));
     c.bench_function("render xlsx", |b| b.iter(|| xlsx::render(black_box(&d))));
+    c.bench_function("render docx", |b| b.iter(|| docx::render(black_box(&d))));
     c.bench_function("parse + derive + all formats", |b| {
         b.iter(|| {
             let budget = source::parse(black_box(EXAMPLE))

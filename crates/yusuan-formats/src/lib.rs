@@ -4,6 +4,7 @@
 //! - [`tables`]: the derived tables as text (East-Asian width aligned), Markdown, CSV (the
 //!   stable open-data long form) and JSON.
 //! - [`document`]: the whole disclosure (概况, tables, 情况说明) as text or Markdown.
+//! - [`docx`]: the whole disclosure as an editable DOCX (heading styles, real tables).
 //! - [`html`]: the whole disclosure as one self-contained HTML file (inline CSS, SVG charts).
 //! - [`xlsx`]: the tables as an XLSX workbook laid out like the official tables.
 //! - [`narrative`]: the 情况说明 read from text and written back.
@@ -16,6 +17,7 @@
 pub mod diag_json;
 pub mod diag_text;
 pub mod document;
+pub mod docx;
 pub mod html;
 pub mod narrative;
 pub mod source;
