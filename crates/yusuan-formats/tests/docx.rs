@@ -1,18 +1,10 @@
 //! The DOCX document read back with docx-rs's reader: every heading a real heading style,
 //! every table a real table, every sentence and figure there as text.
 
-use yusuan_core::disclosure::{Disclosure, Section};
-use yusuan_formats::{docx, source};
+mod common;
+use common::{reference, sentences};
 
-const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
-
-fn reference() -> Disclosure {
-    yusuan_core::derive(
-        &source::parse(REFERENCE_SOURCE)
-            .budget
-            .expect("reference parses"),
-    )
-}
+use yusuan_formats::docx;
 
 /// The document's texts, in order, from the parsed DOCX.
 fn texts(json: &serde_json::Value, out: &mut Vec<String>) {
@@ -46,15 +38,7 @@ fn the_document_reads_back_with_headings_tables_and_every_sentence() {
     }
     assert_eq!(doc.matches("\"type\":\"table\"").count(), 14);
     // Every narrative sentence and every table title, and a figure in its cell.
-    fn sentences(s: &Section, out: &mut Vec<String>) {
-        out.extend(s.sentences.iter().map(|x| x.text.clone()));
-        s.subsections.iter().for_each(|x| sentences(x, out));
-    }
-    let mut want = Vec::new();
-    d.narrative
-        .sections
-        .iter()
-        .for_each(|s| sentences(s, &mut want));
+    let want = sentences(&d);
     assert!(want.len() > 40);
     for s in &want {
         assert!(joined.contains(s.as_str()), "sentence missing: {s}");

@@ -1,18 +1,10 @@
 //! The HTML document: self-contained, deterministic, complete, escaped; its text is the
 //! document's text.
 
-use yusuan_core::disclosure::Disclosure;
-use yusuan_formats::{html, source};
+mod common;
+use common::{reference, sentences};
 
-const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
-
-fn reference() -> Disclosure {
-    yusuan_core::derive(
-        &source::parse(REFERENCE_SOURCE)
-            .budget
-            .expect("reference parses"),
-    )
-}
+use yusuan_formats::html;
 
 /// The visible text: tags dropped, entities decoded, whitespace removed.
 fn visible_text(html: &str) -> String {
@@ -75,19 +67,10 @@ fn every_part_table_and_sentence_is_there() {
     ] {
         assert!(text.contains(part), "{part} missing");
     }
-    fn sentences(s: &yusuan_core::disclosure::Section, out: &mut Vec<String>) {
-        out.extend(
-            s.sentences
-                .iter()
-                .map(|x| x.text.chars().filter(|c| !c.is_whitespace()).collect()),
-        );
-        s.subsections.iter().for_each(|x| sentences(x, out));
-    }
-    let mut all = Vec::new();
-    d.narrative
-        .sections
+    let all: Vec<String> = sentences(&d)
         .iter()
-        .for_each(|s| sentences(s, &mut all));
+        .map(|x| x.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
     assert!(all.len() > 40);
     for s in &all {
         assert!(text.contains(s.as_str()), "sentence missing: {s}");

@@ -1,20 +1,13 @@
 //! The XLSX workbook read back with calamine, as a spreadsheet program would: one sheet per
 //! table, every printed figure a number in its row and column, headers merged as printed.
 
+mod common;
+use common::reference;
+
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
-use yusuan_core::disclosure::{Disclosure, Side};
-use yusuan_formats::{source, xlsx};
-
-const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
-
-fn reference() -> Disclosure {
-    yusuan_core::derive(
-        &source::parse(REFERENCE_SOURCE)
-            .budget
-            .expect("reference parses"),
-    )
-}
+use yusuan_core::disclosure::Side;
+use yusuan_formats::xlsx;
 
 fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).expect("a valid workbook")
