@@ -162,6 +162,12 @@ fn imports_back(d: &Disclosure) -> Result<(), String> {
     if sentence_texts(&back.narrative) != sentence_texts(&d.narrative) {
         return Err("narrative differs".into());
     }
+    if back.glossary != d.glossary {
+        return Err(format!(
+            "名词解释 differs:\n{:?}\n{:?}",
+            back.glossary, d.glossary
+        ));
+    }
     // The performance target tables printed in the narrative read back as tables.
     let heads = |d: &Disclosure| {
         d.performance

@@ -137,3 +137,27 @@ fn xlsx_goes_to_a_file() {
     assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_office_glossary_replaces_the_standard_one() {
+    let source = std::fs::read_to_string(example()).unwrap().replacen(
+        "other_matters = \"本部门无其他需说明事项。\"",
+        "other_matters = \"本部门无其他需说明事项。\"\nglossary = \"\"\"\n一、财政拨款：指由本级财政安排的资金。\n二、专项资金：用于特定事项的资金，\n按项目管理。\n\"\"\"",
+        1,
+    );
+    let dir = std::env::temp_dir().join(format!("yusuan-glossary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("budget.toml");
+    std::fs::write(&file, source).unwrap();
+    let o = yusuan(&["render", &file.display().to_string(), "--to", "md"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    let part = &md[md.find("## 第四部分 名词解释").unwrap()..];
+    assert!(part.contains("一、**财政拨款**：指由本级财政安排的资金。"));
+    assert!(part.contains("二、**专项资金**：用于特定事项的资金，按项目管理。"));
+    assert!(
+        !part.contains("三、"),
+        "the standard entries are replaced, not added to:\n{part}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

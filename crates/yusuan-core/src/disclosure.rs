@@ -31,6 +31,8 @@ pub struct Disclosure {
     pub narrative: Narrative,
     /// 项目说明 — each project's budget and itemised use of funds as the narrative states them.
     pub projects: Vec<ProjectStatement>,
+    /// 第四部分 名词解释 — (term, explanation), in print order.
+    pub glossary: Vec<(String, String)>,
 }
 
 /// One line of a project's 资金分配情况 as printed.

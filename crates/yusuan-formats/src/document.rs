@@ -59,8 +59,9 @@ pub fn text(d: &Disclosure) -> String {
     out.push_str(&narrative::render(&d.narrative));
     performance_text(d, &mut out);
     out.push_str(&format!("\n{four}\n\n"));
-    for (number, term, text) in glossary_entries() {
-        out.push_str(&format!("{number}、{term}：{text}\n"));
+    for (number, term, text) in glossary_entries(d) {
+        out.push_str(&glossary_line(&number, term, text));
+        out.push('\n');
     }
     out
 }
@@ -71,13 +72,27 @@ const NUMERALS: [&str; 20] = [
     "十五", "十六", "十七", "十八", "十九", "二十",
 ];
 
-/// 名词解释 numbered: (一, term, explanation), …
-pub(crate) fn glossary_entries() -> Vec<(&'static str, &'static str, &'static str)> {
-    NUMERALS
+/// 名词解释 numbered: (一, term, explanation), …; past 二十 the numbers are Arabic.
+pub(crate) fn glossary_entries(d: &Disclosure) -> Vec<(String, &str, &str)> {
+    d.glossary
         .iter()
-        .zip(yusuan_core::glossary::standard())
-        .map(|(n, (term, text))| (*n, term, text))
+        .enumerate()
+        .map(|(i, (term, text))| {
+            let n = NUMERALS
+                .get(i)
+                .map_or_else(|| (i + 1).to_string(), |n| n.to_string());
+            (n, term.as_str(), text.as_str())
+        })
         .collect()
+}
+
+/// One glossary entry as a line: `一、财政拨款：指由…` (an entry without a term is its text).
+pub(crate) fn glossary_line(number: &str, term: &str, text: &str) -> String {
+    if term.is_empty() {
+        format!("{number}、{text}")
+    } else {
+        format!("{number}、{term}：{text}")
+    }
 }
 
 fn markdown_section(s: &Section, depth: usize, out: &mut String) {
@@ -122,8 +137,14 @@ pub fn markdown(d: &Disclosure) -> String {
     }
     performance_markdown(d, &mut out);
     out.push_str(&format!("## {four}\n\n"));
-    for (number, term, text) in glossary_entries() {
-        out.push_str(&format!("{number}、**{term}**：{text}\n\n"));
+    for (number, term, text) in glossary_entries(d) {
+        let line = if term.is_empty() {
+            format!("{number}、{text}")
+        } else {
+            format!("{number}、**{term}**：{text}")
+        };
+        out.push_str(&line);
+        out.push_str("\n\n");
     }
     out
 }

@@ -7,7 +7,8 @@
 //! each document (see [`render`]), so the same document gives the same bytes.
 
 use crate::document::{
-    INDICATOR_HEAD, glossary_entries, indicator_cells, performance_header, staff_sentence, titles,
+    INDICATOR_HEAD, glossary_entries, glossary_line, indicator_cells, performance_header,
+    staff_sentence, titles,
 };
 use crate::tables::layout::{SideLayout, layout};
 use crate::tables::{side_by_side, spaced_code};
@@ -329,8 +330,8 @@ fn build(d: &Disclosure) -> Result<Vec<u8>, String> {
     }
     docx = performance(d, docx);
     docx = docx.add_paragraph(heading("Heading1", &four).page_break_before(true));
-    for (number, term, text) in glossary_entries() {
-        docx = docx.add_paragraph(body(&format!("{number}、{term}：{text}")));
+    for (number, term, text) in glossary_entries(d) {
+        docx = docx.add_paragraph(body(&glossary_line(&number, term, text)));
     }
     let mut out = std::io::Cursor::new(Vec::new());
     docx.build()

@@ -416,7 +416,7 @@ pub fn render(d: &Disclosure) -> String {
         "<h2 id=\"p4\">{}</h2>\n<dl class=\"glossary\">\n",
         esc(&four)
     ));
-    for (number, term, text) in glossary_entries() {
+    for (number, term, text) in glossary_entries(d) {
         out.push_str(&format!(
             "<dt>{number}、{}</dt><dd>{}</dd>\n",
             esc(term),

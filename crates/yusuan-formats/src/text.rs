@@ -1,5 +1,5 @@
-//! Published text (pdftotext-style) → Disclosure. Today only the narrative (第三部分) is read;
-//! the tables and the other parts come with the full importer.
+//! Published text (pdftotext-style) → Disclosure: the narrative (第三部分) and the 名词解释
+//! (第四部分); the importer adds the tables, the profile and the performance tables.
 
 use crate::narrative;
 use yusuan_core::budget::DocKind;
@@ -33,6 +33,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     } else {
         DocKind::Department
     };
+    let glossary = glossary(text, &department);
     let d = Disclosure {
         department,
         year,
@@ -43,6 +44,35 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         performance: Vec::new(),
         narrative,
         projects: Vec::new(),
+        glossary,
     };
     (d, diags)
+}
+
+/// 第四部分 名词解释: the entries after the heading, up to the signature (the department's name
+/// and the date printed under the last entry).
+fn glossary(text: &str, department: &str) -> Vec<(String, String)> {
+    let Some(start) = text.lines().position(|l| l.trim().starts_with("第四部分")) else {
+        return Vec::new();
+    };
+    let squash = |l: &str| -> String {
+        l.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{c}')
+            .collect()
+    };
+    let is_date = |l: &str| {
+        let s = squash(l);
+        s.ends_with('日')
+            && s.contains('年')
+            && s.contains('月')
+            && s.chars().filter(char::is_ascii_digit).count() >= 4
+    };
+    let body: Vec<String> = text
+        .lines()
+        .skip(start + 1)
+        .map(squash)
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit()))
+        .take_while(|l| !is_date(l) && (department.is_empty() || *l != department))
+        .collect();
+    yusuan_core::glossary::parse(&body.join("\n"))
 }

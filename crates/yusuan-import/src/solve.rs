@@ -288,6 +288,7 @@ fn empty_disclosure() -> Disclosure {
         performance: Vec::new(),
         narrative: Default::default(),
         projects: Vec::new(),
+        glossary: Vec::new(),
     }
 }
 

@@ -63,6 +63,10 @@ pub fn derive(budget: &Budget) -> Disclosure {
         performance: performance::build(budget),
         narrative,
         projects: project_statements(budget),
+        glossary: match &budget.notes.glossary {
+            Some(text) => crate::glossary::parse(text),
+            None => crate::glossary::standard(),
+        },
     }
 }
 

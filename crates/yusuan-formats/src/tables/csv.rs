@@ -317,6 +317,7 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         performance: Vec::new(),
         narrative: Narrative::default(),
         projects: Vec::new(),
+        glossary: Vec::new(),
     };
     (d, diags)
 }
