@@ -1,6 +1,6 @@
 //! Bad input never panics: the reference inputs (budget source, table CSV, published text)
 //! mangled at random — characters inserted, deleted, replaced, lines cut — go through reading,
-//! deriving, checking and rendering without a panic.
+//! deriving, checking and rendering (every table and document format) without a panic.
 
 use proptest::prelude::*;
 use yusuan_check::engine::Cx;
@@ -70,6 +70,14 @@ fn run_all(cx: &Cx<'_>, name: &str, text: &str) {
     let _ = tables::csv::render(cx.disclosure);
     let _ = tables::json::render(cx.disclosure);
     let _ = yusuan_check::obligations::evaluate(cx, &findings);
+    // Every publishing format renders whatever was read.
+    let _ = yusuan_formats::document::text(cx.disclosure);
+    let _ = yusuan_formats::document::markdown(cx.disclosure);
+    let _ = yusuan_formats::html::render(cx.disclosure);
+    assert!(yusuan_formats::xlsx::render(cx.disclosure).is_ok());
+    assert!(yusuan_formats::docx::render(cx.disclosure).is_ok());
+    let mut noted = cx.disclosure.clone();
+    let _ = yusuan_check::add_rounding_notes(&mut noted);
 }
 
 proptest! {

@@ -70,8 +70,20 @@ fn heading_style(id: &str, name: &str, half_points: usize, level: usize) -> Styl
         .outline_lvl(level)
 }
 
+/// Text as XML 1.0 allows it: a control character (other than tab and line breaks), which
+/// would make the file unreadable to Word, shows as U+FFFD so the reader sees something was there.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
 fn text_run(text: &str) -> Run {
-    Run::new().add_text(text)
+    Run::new().add_text(xml_safe(text))
 }
 
 fn heading(style: &str, text: &str) -> Paragraph {
@@ -338,4 +350,15 @@ fn build(d: &Disclosure) -> Result<Vec<u8>, String> {
         .pack(&mut out)
         .map_err(|e| format!("生成 DOCX 失败：{e}"))?;
     Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_become_replacement_characters() {
+        assert_eq!(
+            super::xml_safe("a\u{1}b\u{b}c\td\u{ffff}"),
+            "a\u{fffd}b\u{fffd}c\td\u{fffd}"
+        );
+    }
 }

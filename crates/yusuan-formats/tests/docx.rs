@@ -58,3 +58,22 @@ fn same_document_same_bytes() {
         "bytes differ"
     );
 }
+
+#[test]
+fn control_characters_never_make_an_unreadable_file() {
+    let mut d = reference();
+    d.department = "某\u{1}单位\u{b}<&>".into();
+    d.narrative.sections[0].sentences[0].text = "含\u{0}控制\u{1f}字符。".into();
+    let bytes = docx::render(&d).expect("renders");
+    assert!(docx_rs::read_docx(&bytes).is_ok(), "a DOCX Word can open");
+    // docx-rs stores its parts uncompressed, so the XML text is in the bytes as written: the
+    // control character became U+FFFD.
+    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("含\u{fffd}控制\u{fffd}字符"));
+    assert!(!has("含\u{0}控制"));
+    let x = yusuan_formats::xlsx::render(&d).expect("renders");
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(x)).expect("an XLSX Excel can open");
+    use calamine::Reader;
+    assert!(wb.worksheet_range("表1").is_ok());
+}
