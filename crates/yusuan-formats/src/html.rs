@@ -71,6 +71,9 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A control character is an HTML parse error: show that something was there.
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{7f}' => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }

@@ -120,5 +120,7 @@ fn text_from_the_document_is_escaped() {
     let h = html::render(&d);
     assert!(!h.contains("<script>") && !h.contains("<b>某单位"));
     assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    d.narrative.sections[0].sentences[0].text = "控制\u{1}字符。".into();
+    assert!(html::render(&d).contains("控制\u{fffd}字符。"));
     assert!(h.contains("&lt;b&gt;某单位&lt;/b&gt; &amp; &quot;引号&quot;"));
 }
