@@ -28,6 +28,7 @@ fn bench(c: &mut Criterion) {
                 document::text(&d),
                 html::render(&d),
                 xlsx::render(&d),
+                docx::render(&d),
             )
         })
     });
