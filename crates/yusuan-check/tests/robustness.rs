@@ -119,6 +119,21 @@ proptest! {
     }
 
     #[test]
+    fn mangled_workbooks_never_panic(flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..20)) {
+        let b = source::parse(SOURCE).budget.expect("reference parses");
+        let mut bytes = yusuan_formats::xlsx::render(&yusuan_core::derive(&b)).expect("renders");
+        for (i, v) in flips {
+            let n = bytes.len();
+            bytes[i % n] = v;
+        }
+        let (d, diags) = yusuan_formats::xlsx_read::read(&bytes);
+        for x in &diags {
+            let _ = diag_text::render(x, "tables.xlsx", "");
+        }
+        run_all(&Cx { disclosure: &d, budget: None }, "tables.xlsx", "");
+    }
+
+    #[test]
     fn arbitrary_strings_never_panic(s in ".{0,400}") {
         let _ = source::parse(&s);
         let (d, _) = tables::csv::read(&s);

@@ -136,7 +136,8 @@ fn main() -> ExitCode {
 
 /// Reads a text file (UTF-8), refusing directories and oversized files; prints why not to
 /// stderr.
-fn read_text(path: &Path) -> Option<String> {
+/// Reads a file's bytes, refusing a directory or a file over the size limit.
+fn read_bytes(path: &Path) -> Option<Vec<u8>> {
     let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
@@ -156,13 +157,18 @@ fn read_text(path: &Path) -> Option<String> {
             return None;
         }
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    match std::fs::read(path) {
+        Ok(b) => Some(b),
         Err(e) => {
             eprintln!("错误：无法读取 {shown}：{}", io_reason(&e));
-            return None;
+            None
         }
-    };
+    }
+}
+
+fn read_text(path: &Path) -> Option<String> {
+    let shown = path.display().to_string();
+    let bytes = read_bytes(path)?;
     match source::decode_text(&bytes) {
         Ok((t, "UTF-8")) => Some(t.into_owned()),
         Ok((t, encoding)) => {
@@ -360,9 +366,27 @@ fn load_document(path: &Path) -> Option<Loaded> {
                 text,
             })
         }
+        "xlsx" => {
+            let bytes = read_bytes(path)?;
+            let (disclosure, diags) = yusuan_formats::xlsx_read::read(&bytes);
+            for d in &diags {
+                eprintln!("{}", diag_text::render(d, &shown, ""));
+            }
+            if diags
+                .iter()
+                .any(|d| d.code == yusuan_formats::xlsx_read::codes::UNREADABLE)
+            {
+                return None;
+            }
+            Some(Loaded {
+                disclosure,
+                budget: None,
+                text: String::new(),
+            })
+        }
         _ => {
             eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
             );
             None
         }

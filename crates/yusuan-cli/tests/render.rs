@@ -74,6 +74,22 @@ fn render_is_deterministic_and_writes_the_file() {
 }
 
 #[test]
+fn a_broken_workbook_is_refused_with_a_reason() {
+    let dir = std::env::temp_dir().join(format!("yusuan-badxlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("坏.xlsx");
+    std::fs::write(&bad, "不是工作簿").unwrap();
+    let o = yusuan(&["check", &bad.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("不是可读的 XLSX 文件：不是完整的 zip 压缩包")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn an_unwritable_output_is_a_clear_error() {
     let o = yusuan(&["render", &example(), "-o", "/nonexistent-dir/doc.md"]);
     assert_eq!(o.status.code(), Some(2));
@@ -135,6 +151,17 @@ fn xlsx_goes_to_a_file() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
+    // The workbook reads back: the same tables as the golden CSV, and it checks clean.
+    let o = yusuan(&["tables", &out.display().to_string(), "--format", "csv"]);
+    let golden =
+        std::fs::read_to_string(root().join("tests/golden/changji-2025-tables.csv")).unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), golden);
+    let o = yusuan(&["check", &out.display().to_string()]);
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("0 个错误，0 个警告")
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -6,7 +6,8 @@
 //! - [`document`]: the whole disclosure (概况, tables, 情况说明) as text or Markdown.
 //! - [`docx`]: the whole disclosure as an editable DOCX (heading styles, real tables).
 //! - [`html`]: the whole disclosure as one self-contained HTML file (inline CSS, SVG charts).
-//! - [`xlsx`]: the tables as an XLSX workbook laid out like the official tables.
+//! - [`xlsx`]: the tables as an XLSX workbook laid out like the official tables; [`xlsx_read`]
+//!   reads such a workbook back.
 //! - [`narrative`]: the 情况说明 read from text and written back.
 //! - [`diag_text`]: diagnostics rendered rustc-style with the source excerpt.
 //!
@@ -24,3 +25,4 @@ pub mod source;
 pub mod tables;
 pub mod text;
 pub mod xlsx;
+pub mod xlsx_read;

@@ -111,3 +111,41 @@ fn same_document_same_bytes() {
         "bytes differ"
     );
 }
+
+#[test]
+fn the_workbook_reads_back_to_the_same_tables() {
+    let d = reference();
+    let (back, diags) = yusuan_formats::xlsx_read::read(&xlsx::render(&d).expect("renders"));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let (want, got) = (
+        yusuan_formats::tables::csv::render(&d),
+        yusuan_formats::tables::csv::render(&back),
+    );
+    let diff: Vec<(&str, &str)> = want
+        .lines()
+        .zip(got.lines())
+        .filter(|(a, b)| a != b)
+        .take(5)
+        .collect();
+    assert!(
+        want == got,
+        "{} vs {} lines; first differences: {diff:#?}",
+        want.lines().count(),
+        got.lines().count()
+    );
+    assert_eq!(back.department, "昌吉回族自治州中小企业发展服务中心");
+    let t8 = back.tables.iter().find(|t| t.number == 8).unwrap();
+    assert!(
+        t8.empty_statement
+            .as_deref()
+            .is_some_and(|s| s.contains("为空表"))
+    );
+}
+
+#[test]
+fn a_broken_workbook_is_a_clear_error() {
+    let (_, diags) = yusuan_formats::xlsx_read::read(b"PK\x03\x04 not really a zip");
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].code, "I301");
+    assert!(diags[0].message.starts_with("不是可读的 XLSX 文件"));
+}
