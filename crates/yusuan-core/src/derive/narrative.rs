@@ -186,10 +186,33 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
         "{d}{word}收入预算 {} 万元，其中：",
         wan(total)
     ))];
+    // Each fiscal group is followed by its 上级转移支付, as the template prints them.
+    let transfer = |group: &str| -> Option<(&'static str, FundSource)> {
+        match group {
+            "一般公共预算" => Some((
+                "上级一般公共预算安排的转移支付资金",
+                FundSource::GeneralBudgetTransfer,
+            )),
+            "政府性基金预算" => Some((
+                "上级政府性基金安排的转移支付资金",
+                FundSource::GovFundTransfer,
+            )),
+            "国有资本经营预算" => Some((
+                "上级国有资本经营预算安排的转移支付资金",
+                FundSource::StateCapitalTransfer,
+            )),
+            _ => None,
+        }
+    };
     for (group, keep) in INCOME {
         let amount = b.sum(keep);
         let subject = Subject::Income(group.to_string());
-        if amount.is_zero() {
+        // Nothing this year and nothing last year: 未安排 (for the groups the template names);
+        // nothing this year after something last year is a change to state.
+        let had = b
+            .comparison(&subject)
+            .is_some_and(|c| !c.last_year.is_zero());
+        if amount.is_zero() && !had {
             if b.comparison(&subject).is_none()
                 && group != "财政专户管理资金"
                 && group != "单位资金"
@@ -197,14 +220,22 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
             {
                 s2.push(sentence(format!("{group}未安排。")));
             }
-            continue;
+        } else {
+            s2.push(sentence(format!(
+                "{group} {} 万元，占 {}%{}。",
+                wan(amount),
+                pct(amount, total),
+                change(b, &subject, amount)
+            )));
         }
-        s2.push(sentence(format!(
-            "{group} {} 万元，占 {}%{}。",
-            wan(amount),
-            pct(amount, total),
-            change(b, &subject, amount)
-        )));
+        if let Some((name, fund)) = transfer(group) {
+            let t = b.sum(|f| f.fund == fund);
+            s2.push(sentence(if t.is_zero() {
+                format!("{name}未安排。")
+            } else {
+                format!("其中：{name} {} 万元。", wan(t))
+            }));
+        }
     }
     sections.push(section("二", format!("关于{d}{y}年收入预算情况说明"), s2));
 
@@ -254,6 +285,23 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
         "{y}年财政拨款收支总预算 {} 万元。",
         wan(fiscal)
     ))];
+    // “收入全部为一般公共预算拨款，无政府性基金预算拨款和国有资本经营预算。”
+    let fiscal_kinds = [
+        (FiscalBudget::General, "一般公共预算拨款"),
+        (FiscalBudget::GovFund, "政府性基金预算拨款"),
+        (FiscalBudget::StateCapital, "国有资本经营预算"),
+    ];
+    let (present, absent): (Vec<_>, Vec<_>) = fiscal_kinds
+        .iter()
+        .partition(|(k, _)| !b.sum(|f| f.fund.current_fiscal() == Some(*k)).is_zero());
+    if present.len() == 1 {
+        let absent: Vec<&str> = absent.iter().map(|(_, n)| *n).collect();
+        s4.push(sentence(format!(
+            "收入全部为{}，无{}。",
+            present[0].1,
+            absent.join("和")
+        )));
+    }
     if !general_total.is_zero() {
         s4.push(sentence(format!(
             "收入预算包括：一般公共预算拨款 {} 万元。",
