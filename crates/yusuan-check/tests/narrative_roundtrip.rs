@@ -195,3 +195,35 @@ fn the_reference_document_text_imports_back_to_the_same_tables() {
         panic!("{e}");
     }
 }
+
+fn narrative_of(edits: &[(&str, &str)]) -> String {
+    let mut text = REFERENCE_SOURCE.to_string();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    let b = source::parse(&text).budget.expect("edited source parses");
+    narrative::render(&yusuan_core::derive(&b).narrative)
+}
+
+#[test]
+fn a_civil_service_managed_institution_has_机关运行经费() {
+    let n = narrative_of(&[("unit_type = \"事业单位\"", "unit_type = \"参公事业单位\"")]);
+    assert!(n.contains("（一）机关运行经费情况"), "{n}");
+    assert!(!n.contains("事业单位运行经费"));
+}
+
+#[test]
+fn a_reason_is_never_left_without_the_change_it_explains() {
+    // Every “主要原因是” follows a stated change (增加/减少, 持平 or 新增).
+    let n = narrative_of(&[]);
+    for s in n.split('。').filter(|s| s.contains("主要原因是")) {
+        let before = &s[..s.find("主要原因是").unwrap()];
+        assert!(
+            ["增长", "下降", "持平", "新增"]
+                .iter()
+                .any(|w| before.contains(w)),
+            "{s}"
+        );
+    }
+}

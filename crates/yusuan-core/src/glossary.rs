@@ -26,8 +26,13 @@ fn entry(line: &str) -> Option<(bool, &str, &str)> {
     let body = numbered.unwrap_or(line);
     let (term, rest) = body.split_once(['：', ':'])?;
     let term = term.trim();
-    (!term.is_empty() && term.chars().count() <= 16 && !term.contains(['，', '。', '；']))
-        .then_some((numbered.is_some(), term, rest.trim()))
+    // Words that open a clause inside an explanation, never a term of their own.
+    const CLAUSES: [&str; 6] = ["其中", "注", "包括", "主要包括", "具体包括", "如"];
+    (!term.is_empty()
+        && term.chars().count() <= 16
+        && !term.contains(['，', '。', '；'])
+        && !CLAUSES.contains(&term))
+    .then_some((numbered.is_some(), term, rest.trim()))
 }
 
 /// A glossary written as text: entries `财政拨款：指由…`, optionally numbered (`一、财政拨款:…`),
@@ -99,6 +104,11 @@ mod tests {
         assert_eq!(
             super::parse("专项资金：本单位的说明。"),
             [("专项资金".to_string(), "本单位的说明。".to_string())]
+        );
+        // A wrapped clause is not a new term.
+        assert_eq!(
+            super::parse("三公经费：指因公出国费等，\n其中：公务接待费指…。").len(),
+            1
         );
     }
 }

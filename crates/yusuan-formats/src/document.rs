@@ -4,6 +4,7 @@
 //! Markdown.
 
 use crate::{narrative, tables};
+use yusuan_core::derive::chinese_numeral;
 use yusuan_core::disclosure::{
     Disclosure, PerformanceKind, PerformanceTable, PrintedStaff, Section,
 };
@@ -66,23 +67,12 @@ pub fn text(d: &Disclosure) -> String {
     out
 }
 
-/// Chinese numerals for the glossary's entries.
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
-
-/// 名词解释 numbered: (一, term, explanation), …; past 二十 the numbers are Arabic.
+/// 名词解释 numbered: (一, term, explanation), …
 pub(crate) fn glossary_entries(d: &Disclosure) -> Vec<(String, &str, &str)> {
     d.glossary
         .iter()
         .enumerate()
-        .map(|(i, (term, text))| {
-            let n = NUMERALS
-                .get(i)
-                .map_or_else(|| (i + 1).to_string(), |n| n.to_string());
-            (n, term.as_str(), text.as_str())
-        })
+        .map(|(i, (term, text))| (chinese_numeral(i + 1), term.as_str(), text.as_str()))
         .collect()
 }
 
@@ -96,17 +86,9 @@ pub(crate) fn glossary_line(number: &str, term: &str, text: &str) -> String {
 }
 
 fn markdown_section(s: &Section, depth: usize, out: &mut String) {
-    let sep = if s.number.starts_with('（') {
-        ""
-    } else {
-        "、"
-    };
-    out.push_str(&format!(
-        "{} {}{sep}{}\n\n",
-        "#".repeat(depth),
-        s.number,
-        s.title
-    ));
+    if let Some(h) = narrative::heading(s) {
+        out.push_str(&format!("{} {h}\n\n", "#".repeat(depth)));
+    }
     if !s.sentences.is_empty() {
         let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
         out.push_str(&paragraph);

@@ -260,13 +260,10 @@ fn performance(d: &Disclosure, mut docx: Docx) -> Docx {
 }
 
 fn sections(s: &Section, level: usize, mut docx: Docx) -> Docx {
-    let sep = if s.number.starts_with('（') || s.number.is_empty() {
-        ""
-    } else {
-        "、"
-    };
     let style = if level == 0 { "Heading2" } else { "Heading3" };
-    docx = docx.add_paragraph(heading(style, &format!("{}{sep}{}", s.number, s.title)));
+    if let Some(h) = crate::narrative::heading(s) {
+        docx = docx.add_paragraph(heading(style, &h));
+    }
     if !s.sentences.is_empty() {
         let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
         docx = docx.add_paragraph(body(&paragraph));

@@ -73,7 +73,10 @@ pub fn esc(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             // A control character is an HTML parse error: show that something was there.
             '\t' | '\n' | '\r' => out.push(c),
-            '\u{0}'..='\u{1f}' | '\u{7f}' => out.push('\u{fffd}'),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' => {
+                out.push('\u{fffd}')
+            }
+            c if u32::from(c) & 0xfffe == 0xfffe => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }
@@ -234,7 +237,7 @@ fn bars(title: &str, unit: &str, items: &[(String, i64)]) -> String {
 }
 
 /// One bar split into its parts (basic vs project), with a legend.
-fn split_bar(title: &str, parts: &[(&str, i64, &str)]) -> String {
+fn split_bar(title: &str, unit: &str, parts: &[(&str, i64, &str)]) -> String {
     let total: i64 = parts.iter().map(|(_, v, _)| v.max(&0)).sum();
     if total <= 0 {
         return String::new();
@@ -257,7 +260,7 @@ fn split_bar(title: &str, parts: &[(&str, i64, &str)]) -> String {
             "<rect x=\"{x}\" y=\"0\" width=\"{w}\" height=\"28\" fill=\"{colour}\"/>\n"
         ));
         svg.push_str(&format!(
-            "<rect x=\"{}\" y=\"44\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{}\" y=\"55\">{} {} 万元（{}%）</text>\n",
+            "<rect x=\"{}\" y=\"44\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{}\" y=\"55\">{} {} {unit}（{}%）</text>\n",
             i as i64 * 380,
             i as i64 * 380 + 18,
             esc(label),
@@ -286,10 +289,11 @@ fn charts(d: &Disclosure) -> String {
             .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3))
             .map(|r| (r.label.clone(), hundredths(r, all)))
             .collect();
-        out.push_str(&bars("支出预算按功能分类（类）", "万元", &classes));
+        out.push_str(&bars("支出预算按功能分类（类）", t3.unit.label(), &classes));
         if let Some(total) = t3.rows.iter().find(|r| r.kind == RowKind::Total) {
             out.push_str(&split_bar(
                 "基本支出与项目支出",
+                t3.unit.label(),
                 &[
                     ("基本支出", hundredths(total, basic), "#2f5d8a"),
                     ("项目支出", hundredths(total, project), "#c97b2a"),
@@ -308,7 +312,7 @@ fn charts(d: &Disclosure) -> String {
             .collect();
         out.push_str(&bars(
             "一般公共预算基本支出按经济分类（类）",
-            "万元",
+            t6.unit.label(),
             &classes,
         ));
     }
@@ -316,16 +320,9 @@ fn charts(d: &Disclosure) -> String {
 }
 
 fn section_html(s: &Section, depth: usize, out: &mut String) {
-    let sep = if s.number.starts_with('（') || s.number.is_empty() {
-        ""
-    } else {
-        "、"
-    };
-    out.push_str(&format!(
-        "<h{depth}>{}{sep}{}</h{depth}>\n",
-        esc(&s.number),
-        esc(&s.title)
-    ));
+    if let Some(h) = crate::narrative::heading(s) {
+        out.push_str(&format!("<h{depth}>{}</h{depth}>\n", esc(&h)));
+    }
     if !s.sentences.is_empty() {
         let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
         out.push_str(&format!("<p>{}</p>\n", esc(&paragraph)));

@@ -233,13 +233,22 @@ pub fn render(n: &Narrative) -> String {
     out
 }
 
+/// A section's heading as printed: `一、title`, `（一）title`; `None` for the untitled run of
+/// text a published narrative may open with.
+pub fn heading(s: &Section) -> Option<String> {
+    match (s.number.is_empty(), s.title.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(s.title.clone()),
+        _ if s.number.starts_with('（') => Some(format!("{}{}", s.number, s.title)),
+        _ => Some(format!("{}、{}", s.number, s.title)),
+    }
+}
+
 fn render_section(s: &Section, out: &mut String) {
-    let sep = if s.number.starts_with('（') {
-        ""
-    } else {
-        "、"
-    };
-    out.push_str(&format!("{}{sep}{}\n", s.number, s.title));
+    if let Some(h) = heading(s) {
+        out.push_str(&h);
+        out.push('\n');
+    }
     if !s.sentences.is_empty() {
         let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
         out.push_str(&paragraph);

@@ -12,7 +12,7 @@ use calamine::{Data, Range, Reader, Xlsx};
 use std::io::Cursor;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side};
-use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+use yusuan_core::money::{MoneyUnit, Printed, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template::{TableSpec, XINJIANG_BUDGET_11};
 
@@ -42,18 +42,44 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A cell as text: a code or label typed as a number (2011350) reads as its digits.
 fn text(d: Option<&Data>) -> String {
     match d {
         Some(Data::String(s)) => s.trim().to_string(),
         Some(Data::Int(i)) => i.to_string(),
+        Some(Data::Float(_)) => d
+            .and_then(exact)
+            .filter(|p| p.decimals == 0)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
 
-/// A figure as the sheet shows it (`#,##0.00`). An XLSX number is a double by the file format;
-/// it is printed to two decimals here and read as that decimal — the one float at this edge.
+/// A number cell's exact decimal: its shortest representation, which is what was typed.
 #[rustfmt::skip]
-fn shown(d: &Data) -> Option<String> { match d { Data::Float(v) => Some(format!("{v:.2}")), Data::Int(i) => Some(format!("{i}.00")), _ => None } } // tidy:allow-float (XLSX boundary)
+fn exact(d: &Data) -> Option<Printed> { match d { Data::Float(v) => parse_printed(&v.to_string(), Unit::Number), Data::Int(i) => parse_printed(&i.to_string(), Unit::Number), _ => None } } // tidy:allow-float (XLSX boundary)
+
+/// A figure as the sheet shows it (`#,##0.00`): the cell's exact decimal rounded half away
+/// from zero to two decimals, in integers (an XLSX number is a double by the file format; the
+/// double is only ever turned into its shortest decimal text, in [`exact`]).
+fn shown(d: &Data) -> Option<String> {
+    let p = exact(d)?;
+    let (units, decimals) = (i128::from(p.units), u32::from(p.decimals));
+    let cents = if decimals <= 2 {
+        units * 10i128.pow(2 - decimals)
+    } else {
+        let div = 10i128.pow(decimals - 2);
+        let q = (units.abs() + div / 2) / div;
+        if units < 0 { -q } else { q }
+    };
+    let sign = if cents < 0 { "-" } else { "" };
+    Some(format!(
+        "{sign}{}.{:02}",
+        cents.abs() / 100,
+        cents.abs() % 100
+    ))
+}
 
 /// Reads a workbook's bytes.
 pub fn read(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
@@ -265,4 +291,21 @@ fn sheet(
             .sort_by_key(|r| (r.kind == RowKind::Total, r.side != Side::Income));
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_the_sheet_shows_them() {
+        // Excel shows 184.775 as 184.78 (half away from zero), not the binary value's 184.77.
+        assert_eq!(shown(&Data::Float(184.775)).as_deref(), Some("184.78"));
+        assert_eq!(shown(&Data::Float(0.125)).as_deref(), Some("0.13"));
+        assert_eq!(shown(&Data::Float(-3.005)).as_deref(), Some("-3.01"));
+        assert_eq!(shown(&Data::Float(475.74)).as_deref(), Some("475.74"));
+        assert_eq!(shown(&Data::Int(5)).as_deref(), Some("5.00"));
+        // A code typed as a number reads as its digits.
+        assert_eq!(text(Some(&Data::Float(2011350.0))), "2011350");
+    }
 }

@@ -6,6 +6,7 @@
 //! own, the official practice. A cell whose exact value is zero is printed blank.
 
 mod narrative;
+pub use narrative::chinese_numeral;
 mod performance;
 mod t01;
 mod t02;

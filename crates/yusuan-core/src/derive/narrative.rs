@@ -22,9 +22,24 @@ fn pct(part: Fen, whole: Fen) -> String {
     if whole.fen() <= 0 {
         return "0.00".into();
     }
-    let q =
-        (i128::from(part.fen()) * 20_000 + i128::from(whole.fen())) / (2 * i128::from(whole.fen()));
-    format!("{}.{:02}", q / 100, q % 100)
+    // Half up on the magnitude, the sign put back: −0.123% prints as -0.12.
+    let (mag, sign) = (
+        i128::from(part.fen()).abs(),
+        if part.fen() < 0 { "-" } else { "" },
+    );
+    let q = (mag * 20_000 + i128::from(whole.fen())) / (2 * i128::from(whole.fen()));
+    format!("{sign}{}.{:02}", q / 100, q % 100)
+}
+
+/// 一, 二, … 十, 十一, … 九十九 — the numbering of headings and list items.
+pub fn chinese_numeral(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", D[n % 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
+    }
 }
 
 fn sentence(text: String) -> Sentence {
@@ -55,7 +70,8 @@ fn section(number: &str, title: String, sentences: Vec<Sentence>) -> Section {
     let mut merged: Vec<Sentence> = Vec::new();
     let mut lead = String::new();
     for s in sentences {
-        if s.text.ends_with('：') {
+        // Only the generator's own leads; a department's text ending in “：” stays as written.
+        if s.text.ends_with("其中：") || s.text.ends_with("情况为：") {
             lead.push_str(&s.text);
         } else if lead.is_empty() {
             merged.push(s);
@@ -105,7 +121,7 @@ fn change(b: &Budget, subject: &Subject, this: Fen) -> String {
         .as_deref()
         .map(|r| r.trim().trim_end_matches('。'))
         .filter(|r| !r.is_empty())
-        && (!d.is_zero() || s.contains("持平"))
+        && !s.is_empty()
     {
         s.push_str(&format!("，主要原因是{r}"));
     }
@@ -268,7 +284,7 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     let gen_classes: BTreeSet<FuncCode> = b
         .facts
         .iter()
-        .filter(|f| general(f))
+        .filter(|f| general(f) && !f.amount.is_zero())
         .map(|f| f.func.class())
         .collect();
     let uses: Vec<String> = gen_classes
@@ -366,7 +382,7 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     let mut items: BTreeSet<FuncCode> = b
         .facts
         .iter()
-        .filter(|f| general(f))
+        .filter(|f| general(f) && !f.amount.is_zero())
         .map(|f| f.func)
         .collect();
     items.extend(b.comparisons.iter().filter_map(|c| {
@@ -441,16 +457,13 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
         format!("关于{d}{y}年一般公共预算项目支出情况说明"),
         Vec::new(),
     );
-    let cn = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     let mut n = 0;
     for (i, p) in b.projects.iter().enumerate() {
         let scale = b.sum(|f| f.use_ == Use::Project(i) && general(f));
         if scale.is_zero() {
             continue;
         }
-        let number = cn
-            .get(n)
-            .map_or(format!("（{}）", n + 1), |c| format!("（{c}）"));
+        let number = format!("（{}）", chinese_numeral(n + 1));
         n += 1;
         let items: Vec<String> = p
             .allocation
@@ -472,8 +485,11 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
         if !executor.is_empty() {
             ss.push(sentence(format!("项目承担单位：{executor}。")));
         }
+        let purpose = p.purpose.trim().trim_end_matches('。').trim();
+        if items.is_empty() && !purpose.is_empty() {
+            ss.push(sentence(format!("资金分配情况：{purpose}。")));
+        }
         if !items.is_empty() {
-            let purpose = p.purpose.trim_end_matches('。');
             let lead = if purpose.is_empty() {
                 String::new()
             } else {
@@ -484,12 +500,18 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
                 items.join("、")
             )));
         }
-        if !p.period.trim().is_empty() {
-            ss.push(sentence(format!("资金执行时间：{}。", p.period)));
+        let period = p.period.trim().trim_end_matches('。').trim();
+        if !period.is_empty() {
+            ss.push(sentence(format!("资金执行时间：{period}。")));
         }
         seven
             .subsections
             .push(section(&number, format!("项目名称：{}", p.name), ss));
+    }
+    if seven.subsections.is_empty() {
+        seven
+            .sentences
+            .push(sentence(format!("{d}{y}年没有一般公共预算项目支出。")));
     }
     sections.push(seven);
 
@@ -581,7 +603,9 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
             let purpose = p
                 .carry_over_use
                 .as_deref()
-                .map(|u| format!("，主要用于：{}", u.trim_end_matches('。')))
+                .map(|u| u.trim().trim_end_matches('。').trim())
+                .filter(|u| !u.is_empty())
+                .map(|u| format!("，主要用于：{u}"))
                 .unwrap_or_default();
             s11.push(sentence(format!(
                 "{}结转 {} 万元{purpose}。",
@@ -599,12 +623,15 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     // 十二 其他重要事项
     let mut twelve = section("十二", "其他重要事项的情况说明".into(), Vec::new());
     let running = b.this_year(&Subject::RunningCost);
-    let kind =
-        if b.department.unit_type.contains("事业") && !b.department.unit_type.contains("参照") {
-            "事业单位"
-        } else {
-            "机关"
-        };
+    let kind = if b.department.unit_type.contains("事业")
+        && !["参照", "参公", "行政"]
+            .iter()
+            .any(|w| b.department.unit_type.contains(w))
+    {
+        "事业单位"
+    } else {
+        "机关"
+    };
     twelve.subsections.push(section(
         "（一）",
         format!("{kind}运行经费情况"),
@@ -682,4 +709,28 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     sections.push(twelve);
 
     Narrative { sections }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_go_past_ten() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99]
+            .iter()
+            .map(|n| chinese_numeral(*n))
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九"]
+        );
+    }
+
+    #[test]
+    fn shares_round_half_up_on_the_magnitude() {
+        assert_eq!(pct(Fen(47_574_00), Fen(48_074_00)), "98.96");
+        assert_eq!(pct(Fen(-123_400), Fen(48_074_000)), "-0.26");
+        assert_eq!(pct(Fen(1), Fen(0)), "0.00");
+    }
 }
