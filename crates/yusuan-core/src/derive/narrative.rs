@@ -729,7 +729,7 @@ mod tests {
 
     #[test]
     fn shares_round_half_up_on_the_magnitude() {
-        assert_eq!(pct(Fen(47_574_00), Fen(48_074_00)), "98.96");
+        assert_eq!(pct(Fen(4_757_400), Fen(4_807_400)), "98.96");
         assert_eq!(pct(Fen(-123_400), Fen(48_074_000)), "-0.26");
         assert_eq!(pct(Fen(1), Fen(0)), "0.00");
     }
