@@ -663,37 +663,73 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     let a = &b.assets;
     let vehicles: u32 = a.vehicles.iter().map(|v| v.count).sum();
     let vehicle_value: Fen = a.vehicles.iter().map(|v| v.value).sum();
+    let by_kind: Vec<String> = a
+        .vehicles
+        .iter()
+        .map(|v| format!("{} {}辆，价值 {} 万元", v.kind, v.count, wan(v.value)))
+        .collect();
+    let vehicle_line = if by_kind.is_empty() {
+        format!("2.车辆 {vehicles}辆，价值 {} 万元。", wan(vehicle_value))
+    } else {
+        format!(
+            "2.车辆 {vehicles}辆，价值 {} 万元；其中：{}。",
+            wan(vehicle_value),
+            by_kind.join("；")
+        )
+    };
+    let planned = if a.planned_vehicles == 0 {
+        format!("{y}年{word}预算未安排购置车辆经费")
+    } else {
+        format!("{y}年{word}预算安排购置车辆 {} 辆", a.planned_vehicles)
+    };
     twelve.subsections.push(section(
         "（三）",
         "国有资产占用使用情况".into(),
         vec![
             sentence(format!("截至{}，{d}占用使用国有资产总体情况为：", a.as_of)),
+            sentence(format!("1.房屋 {} 平方米，价值 {} 万元。", a.building_area, wan(a.building_value))),
+            sentence(vehicle_line),
+            sentence(format!("3.办公家具价值 {} 万元。", wan(a.furniture_value))),
+            sentence(format!("4.其他资产价值 {} 万元。", wan(a.other_value))),
             sentence(format!(
-                "房屋 {} 平方米，价值 {} 万元；车辆 {vehicles} 辆，价值 {} 万元；办公家具价值 {} 万元；其他资产价值 {} 万元。",
-                a.building_area,
-                wan(a.building_value),
-                wan(vehicle_value),
-                wan(a.furniture_value),
-                wan(a.other_value)
+                "{word}价值 50 万元以上大型设备 {} 台，{word}价值 100 万元以上大型设备 {} 台。",
+                a.equipment_over_50, a.equipment_over_100
             )),
             sentence(format!(
-                "{y}年{word}预算安排购置车辆 {} 辆，安排购置单位价值 50 万元以上大型设备 {} 台，单位价值 100 万元以上大型设备 {} 台。",
-                a.planned_vehicles, a.planned_equipment_over_50, a.planned_equipment_over_100
+                "{planned}，安排购置 50 万元以上大型设备 {} 台，单位价值 100 万元以上大型设备 {} 台。",
+                a.planned_equipment_over_50, a.planned_equipment_over_100
             )),
         ],
     ));
+    // 预算绩效: the overall target covers the whole budget; the projects' money by whether
+    // it is 财政拨款 (this year's or carried over) or not.
     let with_targets = b
         .projects
         .iter()
         .filter(|p| p.performance.is_some())
         .count();
+    let project_money = |fiscal: bool| {
+        b.sum(|f| {
+            !f.use_.is_basic()
+                && (f.fund.current_fiscal().is_some() || f.fund.carried_fiscal().is_some())
+                    == fiscal
+        })
+    };
+    let targets = match (b.projects.len(), with_targets) {
+        (0, _) => String::new(),
+        (n, k) if n == k => "，均编制了绩效目标".to_string(),
+        (_, k) => format!("，其中 {k} 个编制了绩效目标"),
+    };
     twelve.subsections.push(section(
         "（四）",
         "预算绩效情况".into(),
         vec![sentence(format!(
-            "{y}年，本{word}预算绩效管理整体绩效目标 {} 个，当年预算安排项目共 {} 个，其中编制绩效目标的项目 {with_targets} 个。",
+            "{y}年，本{word}预算绩效管理整体预算绩效目标 {} 个，涉及预算金额 {} 万元；当年预算安排项目共 {} 个{targets}，其中：财政拨款项目涉及预算金额 {} 万元；非财政拨款项目涉及预算金额 {} 万元。",
             usize::from(b.overall_performance.is_some()),
-            b.projects.len()
+            wan(total),
+            b.projects.len(),
+            wan(project_money(true)),
+            wan(project_money(false)),
         ))],
     ));
     let other = b
