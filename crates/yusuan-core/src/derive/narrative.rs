@@ -281,21 +281,36 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
     // 四 财政拨款收支总体情况
     let fiscal = b.sum(|f| f.fund.current_fiscal().is_some());
     let general_total = b.sum(general);
+    // Each fiscal budget's spending by 类, with what the department says each is used for.
+    let fiscal_uses = |fb: FiscalBudget| -> Vec<String> {
+        let of = |f: &Fact| f.fund.current_fiscal() == Some(fb);
+        let classes: BTreeSet<FuncCode> = b
+            .facts
+            .iter()
+            .filter(|f| of(f) && !f.amount.is_zero())
+            .map(|f| f.func.class())
+            .collect();
+        classes
+            .iter()
+            .map(|c| {
+                let amount = b.sum(|f| of(f) && f.func.class() == *c);
+                match b
+                    .notes
+                    .class_usage
+                    .get(c)
+                    .filter(|_| fb == FiscalBudget::General)
+                {
+                    Some(u) => format!("{} {} 万元，{u}", name(b, *c), wan(amount)),
+                    None => format!("{} {} 万元", name(b, *c), wan(amount)),
+                }
+            })
+            .collect()
+    };
     let gen_classes: BTreeSet<FuncCode> = b
         .facts
         .iter()
         .filter(|f| general(f) && !f.amount.is_zero())
         .map(|f| f.func.class())
-        .collect();
-    let uses: Vec<String> = gen_classes
-        .iter()
-        .map(|c| {
-            let amount = b.sum(|f| general(f) && f.func.class() == *c);
-            match b.notes.class_usage.get(c) {
-                Some(u) => format!("{} {} 万元，{u}", name(b, *c), wan(amount)),
-                None => format!("{} {} 万元", name(b, *c), wan(amount)),
-            }
-        })
         .collect();
     let mut s4 = vec![sentence(format!(
         "{y}年财政拨款收支总预算 {} 万元。",
@@ -318,12 +333,21 @@ pub(super) fn build(b: &Budget, tables: &[Table]) -> Narrative {
             absent.join("和")
         )));
     }
-    if !general_total.is_zero() {
-        s4.push(sentence(format!(
-            "收入预算包括：一般公共预算拨款 {} 万元。",
-            wan(general_total)
-        )));
-        s4.push(sentence(listing("一般公共预算支出包括：", &uses, "；")));
+    if !present.is_empty() {
+        let incomes: Vec<String> = present
+            .iter()
+            .map(|(k, label)| {
+                format!(
+                    "{label} {} 万元",
+                    wan(b.sum(|f| f.fund.current_fiscal() == Some(*k)))
+                )
+            })
+            .collect();
+        s4.push(sentence(format!("收入预算包括：{}。", incomes.join("，"))));
+        for (k, label) in &present {
+            let lead = format!("{}支出包括：", label.trim_end_matches("拨款"));
+            s4.push(sentence(listing(&lead, &fiscal_uses(*k), "；")));
+        }
     }
     sections.push(section(
         "四",
