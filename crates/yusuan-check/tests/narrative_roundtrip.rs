@@ -227,3 +227,26 @@ fn a_reason_is_never_left_without_the_change_it_explains() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Section 四 names every fiscal budget the ledger has, with its amount.
+    #[test]
+    fn section_four_names_every_fiscal_budget(b in yusuan_testkit::budget()) {
+        use yusuan_core::budget::FiscalBudget;
+        let d = yusuan_core::derive(&b);
+        let four = narrative::render(&Narrative { sections: d.narrative.sections[3..4].to_vec() });
+        for (fb, label) in [
+            (FiscalBudget::General, "一般公共预算拨款"),
+            (FiscalBudget::GovFund, "政府性基金预算拨款"),
+            (FiscalBudget::StateCapital, "国有资本经营预算"),
+        ] {
+            let amount = b.sum(|f| f.fund.current_fiscal() == Some(fb));
+            if !amount.is_zero() {
+                let wanted = format!("{label} {} 万元", amount.to_wan2());
+                prop_assert!(four.contains(&wanted), "{wanted} missing:\n{four}");
+            }
+        }
+    }
+}
