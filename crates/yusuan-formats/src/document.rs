@@ -103,7 +103,7 @@ fn markdown_section(s: &Section, depth: usize, out: &mut String) {
 pub fn markdown(d: &Disclosure) -> String {
     let [title, one, two, three, four] = titles(d);
     let mut out = format!(
-        "# {title}\n\n## {one}\n\n### 一、主要职能\n\n{}\n\n### 二、机构设置及人员情况\n\n{}{}\n\n",
+        "# {title}\n\n## {one}\n\n### 一、主要职能\n\n{}\n\n### 二、机构设置及人员情况\n\n{}\n\n{}\n\n",
         d.profile.functions,
         d.profile.organisation,
         staff_sentence(&d.department, &d.profile.staff)

@@ -135,19 +135,23 @@ fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
     )?;
     ws.set_row_height(0, 28)?;
     let half = (lay.width / 2).max(1) as u16;
-    put(
-        ws,
-        (1, 0, 1, half.saturating_sub(1).min(last)),
-        &format!("编制部门：{}", t.org),
-        &f.meta_left,
-    )?;
     if half <= last {
+        put(
+            ws,
+            (1, 0, 1, half - 1),
+            &format!("编制部门：{}", t.org),
+            &f.meta_left,
+        )?;
         put(
             ws,
             (1, half, 1, last),
             &format!("单位：{}", t.unit.label()),
             &f.meta_right,
         )?;
+    } else {
+        // A sheet one column wide: both on one line.
+        let meta = format!("编制部门：{}　单位：{}", t.org, t.unit.label());
+        put(ws, (1, 0, 1, last), &meta, &f.meta_left)?;
     }
     // Headers, then column widths: codes, labels, figures.
     const TOP: u32 = 2;
