@@ -95,6 +95,8 @@ enum DocFormat {
     Html,
     Xlsx,
     Docx,
+    /// Not yet: says how to get a PDF today.
+    Pdf,
     Md,
     Text,
 }
@@ -240,6 +242,12 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         DocFormat::Text => yusuan_formats::document::text(&d).into_bytes(),
         DocFormat::Md => yusuan_formats::document::markdown(&d).into_bytes(),
         DocFormat::Html => yusuan_formats::html::render(&d).into_bytes(),
+        DocFormat::Pdf => {
+            eprintln!(
+                "错误：尚不能直接生成 PDF。可先生成 HTML（--to html）用浏览器“打印 → 另存为 PDF”（已设 A4 版式、宽表横向、表头跨页重复），或生成 DOCX（--to docx）在 WPS/Word 中导出 PDF"
+            );
+            return ExitCode::from(2);
+        }
         DocFormat::Docx => match yusuan_formats::docx::render(&d) {
             Ok(b) => b,
             Err(e) => {

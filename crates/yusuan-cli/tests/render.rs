@@ -188,3 +188,16 @@ fn an_office_glossary_replaces_the_standard_one() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn pdf_is_not_there_yet_and_says_how_to_get_one() {
+    let o = yusuan(&["render", &example(), "--to", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("尚不能直接生成 PDF")
+            && err.contains("--to html")
+            && err.contains("--to docx"),
+        "{err}"
+    );
+}
