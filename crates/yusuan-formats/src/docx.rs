@@ -177,6 +177,25 @@ fn side_cells(r: Option<&Row>, l: &SideLayout, out: &mut Vec<TableCell>) {
     }
 }
 
+/// Marks the header rows (the only rows that cannot split) as Word's repeated header rows, so a
+/// table running over pages shows its header on each; docx-rs has no builder for `w:tblHeader`.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    const FROM: &[u8] = b"<w:cantSplit />";
+    const TO: &[u8] = b"<w:cantSplit /><w:tblHeader />";
+    let mut out = Vec::with_capacity(document.len() + 1024);
+    let mut i = 0;
+    while i < document.len() {
+        if document[i..].starts_with(FROM) {
+            out.extend_from_slice(TO);
+            i += FROM.len();
+        } else {
+            out.push(document[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Column widths: codes narrow, labels wide, figures the rest, scaled to the text width.
 fn grid(t: &Table) -> Vec<usize> {
     let lay = layout(t);
@@ -205,13 +224,13 @@ fn table(t: &Table) -> DocTable {
             let mut cells = Vec::new();
             side_cells(a, &lay.sides[0], &mut cells);
             side_cells(b, &lay.sides[1], &mut cells);
-            rows.push(TableRow::new(cells).cant_split());
+            rows.push(TableRow::new(cells));
         }
     } else {
         for r in &t.rows {
             let mut cells = Vec::new();
             side_cells(Some(r), &lay.sides[0], &mut cells);
-            rows.push(TableRow::new(cells).cant_split());
+            rows.push(TableRow::new(cells));
         }
     }
     let width = if is_wide(t) {
@@ -343,8 +362,9 @@ fn build(d: &Disclosure) -> Result<Vec<u8>, String> {
         docx = docx.add_paragraph(body(&glossary_line(&number, term, text)));
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut out)
+    let mut xml = docx.build();
+    xml.document = repeat_header_rows(&xml.document);
+    xml.pack(&mut out)
         .map_err(|e| format!("生成 DOCX 失败：{e}"))?;
     Ok(out.into_inner())
 }

@@ -51,6 +51,26 @@ fn the_document_reads_back_with_headings_tables_and_every_sentence() {
 }
 
 #[test]
+fn table_headers_repeat_on_every_page() {
+    let d = reference();
+    let bytes = docx::render(&d).expect("renders");
+    let count = |needle: &str| {
+        bytes
+            .windows(needle.len())
+            .filter(|w| *w == needle.as_bytes())
+            .count()
+    };
+    // Every header row of the eleven tables, and no other row, repeats.
+    let header_rows: usize = d
+        .tables
+        .iter()
+        .map(|t| yusuan_formats::tables::layout::layout(t).header_rows)
+        .sum();
+    assert_eq!(count("<w:tblHeader />"), header_rows);
+    assert_eq!(count("<w:cantSplit />"), header_rows);
+}
+
+#[test]
 fn same_document_same_bytes() {
     let d = reference();
     assert!(
