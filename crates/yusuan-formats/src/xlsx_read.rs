@@ -81,8 +81,25 @@ fn shown(d: &Data) -> Option<String> {
     ))
 }
 
-/// Reads a workbook's bytes.
+/// Reads a workbook's bytes. A workbook that makes the XLSX library itself fail (calamine has
+/// been seen to overflow on a mangled cell reference) is refused like any unreadable one.
 pub fn read(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
+    match std::panic::catch_unwind(|| read_workbook(bytes)) {
+        Ok(r) => r,
+        Err(_) => {
+            let d = Diagnostic::new(
+                codes::UNREADABLE,
+                Severity::Error,
+                "不是可读的 XLSX 文件：工作簿内容已损坏，无法解析".to_string(),
+                Label::at(SourceRef::None, ""),
+            )
+            .with_help("请用 Excel 或 WPS 打开后另存为 .xlsx 再试");
+            (crate::tables::csv::read("").0, vec![d])
+        }
+    }
+}
+
+fn read_workbook(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut tables = Vec::new();
     let at0 = SourceRef::None;
