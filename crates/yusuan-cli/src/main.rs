@@ -238,30 +238,23 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     };
     let d = loaded.disclosure;
-    let bytes = match to {
-        DocFormat::Text => yusuan_formats::document::text(&d).into_bytes(),
-        DocFormat::Md => yusuan_formats::document::markdown(&d).into_bytes(),
-        DocFormat::Html => yusuan_formats::html::render(&d).into_bytes(),
-        DocFormat::Pdf => {
-            eprintln!(
-                "错误：尚不能直接生成 PDF。可先生成 HTML（--to html）用浏览器“打印 → 另存为 PDF”（已设 A4 版式、宽表横向、表头跨页重复），或生成 DOCX（--to docx）在 WPS/Word 中导出 PDF"
-            );
+    let rendered = match to {
+        DocFormat::Text => Ok(yusuan_formats::document::text(&d).into_bytes()),
+        DocFormat::Md => Ok(yusuan_formats::document::markdown(&d).into_bytes()),
+        DocFormat::Html => Ok(yusuan_formats::html::render(&d).into_bytes()),
+        DocFormat::Docx => yusuan_formats::docx::render(&d),
+        DocFormat::Xlsx => yusuan_formats::xlsx::render(&d),
+        DocFormat::Pdf => Err(
+            "尚不能直接生成 PDF。可先生成 HTML（--to html）用浏览器“打印 → 另存为 PDF”（已设 A4 版式、宽表横向、表头跨页重复），或生成 DOCX（--to docx）在 WPS/Word 中导出 PDF"
+                .to_string(),
+        ),
+    };
+    let bytes = match rendered {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("错误：{e}");
             return ExitCode::from(2);
         }
-        DocFormat::Docx => match yusuan_formats::docx::render(&d) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("错误：{e}");
-                return ExitCode::from(2);
-            }
-        },
-        DocFormat::Xlsx => match yusuan_formats::xlsx::render(&d) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("错误：{e}");
-                return ExitCode::from(2);
-            }
-        },
     };
     let Some(output) = output else {
         if matches!(to, DocFormat::Xlsx | DocFormat::Docx)

@@ -60,6 +60,23 @@ pub struct ProjectStatement {
 }
 
 impl Disclosure {
+    /// A document of the reference template with nothing read yet: readers fill in what their
+    /// format carries.
+    pub fn empty() -> Disclosure {
+        Disclosure {
+            department: String::new(),
+            year: 0,
+            kind: crate::budget::DocKind::Department,
+            template: crate::derive::TEMPLATE_ID.to_string(),
+            profile: Profile::default(),
+            tables: Vec::new(),
+            performance: Vec::new(),
+            narrative: Narrative::default(),
+            projects: Vec::new(),
+            glossary: Vec::new(),
+        }
+    }
+
     /// The table with the given number, if present.
     pub fn table(&self, number: u8) -> Option<&Table> {
         self.tables.iter().find(|t| t.number == number)

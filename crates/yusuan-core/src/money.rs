@@ -382,6 +382,17 @@ pub fn parse_printed(text: &str, unit: Unit) -> Option<Printed> {
     })
 }
 
+/// part ÷ whole as a percentage with two decimals, rounded half up on the magnitude
+/// (`98.96`, `-0.26`); `0.00` when the whole is not positive. Any common unit will do.
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "0.00".into();
+    }
+    let (mag, sign) = (i128::from(part).abs(), if part < 0 { "-" } else { "" });
+    let q = (mag * 20_000 + i128::from(whole)) / (2 * i128::from(whole));
+    format!("{sign}{}.{:02}", q / 100, q % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,9 +89,8 @@ fn markdown_section(s: &Section, depth: usize, out: &mut String) {
     if let Some(h) = narrative::heading(s) {
         out.push_str(&format!("{} {h}\n\n", "#".repeat(depth)));
     }
-    if !s.sentences.is_empty() {
-        let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
-        out.push_str(&paragraph);
+    if let Some(p) = narrative::paragraph(s) {
+        out.push_str(&p);
         out.push_str("\n\n");
     }
     for sub in &s.subsections {

@@ -283,9 +283,8 @@ fn sections(s: &Section, level: usize, mut docx: Docx) -> Docx {
     if let Some(h) = crate::narrative::heading(s) {
         docx = docx.add_paragraph(heading(style, &h));
     }
-    if !s.sentences.is_empty() {
-        let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
-        docx = docx.add_paragraph(body(&paragraph));
+    if let Some(p) = crate::narrative::paragraph(s) {
+        docx = docx.add_paragraph(body(&p));
     }
     for sub in &s.subsections {
         docx = sections(sub, level + 1, docx);

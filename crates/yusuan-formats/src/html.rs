@@ -11,6 +11,7 @@ use crate::document::{
 use crate::tables::layout::layout;
 use crate::tables::{side_by_side, spaced_code};
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Side, Table};
+use yusuan_core::money::{MoneyUnit, Printed, Unit, percent};
 
 const STYLE: &str = r#"
 :root { --ink: #1a1a1a; --rule: #444; --soft: #d9d9d9; --accent: #9b1c1c; --bar: #2f5d8a; --bar2: #c97b2a; }
@@ -186,18 +187,14 @@ fn hundredths(r: &Row, col: usize) -> i64 {
     })
 }
 
+/// Hundredths as printed: `41178` → `411.78`.
 fn money(h: i64) -> String {
-    let sign = if h < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", h.abs() / 100, h.abs() % 100)
-}
-
-/// part/whole as a percentage with two decimals, half up.
-fn share(part: i64, whole: i64) -> String {
-    if whole <= 0 {
-        return "0.00".into();
+    Printed {
+        units: h,
+        decimals: 2,
+        unit: Unit::Money(MoneyUnit::Wan),
     }
-    let q = (i128::from(part) * 20_000 + i128::from(whole)) / (2 * i128::from(whole));
-    format!("{}.{:02}", q / 100, q % 100)
+    .to_string()
 }
 
 /// Horizontal bars, one per (label, value in hundredths), scaled to the largest.
@@ -229,7 +226,7 @@ fn bars(title: &str, unit: &str, items: &[(String, i64)]) -> String {
             i128::from(label_w) + w + 6,
             y + 16,
             money(*v),
-            share(*v, total)
+            percent(*v, total)
         ));
     }
     svg.push_str("</svg></figure>\n");
@@ -265,7 +262,7 @@ fn split_bar(title: &str, unit: &str, parts: &[(&str, i64, &str)]) -> String {
             i as i64 * 380 + 18,
             esc(label),
             money(v),
-            share(v, total)
+            percent(v, total)
         ));
         x += w;
     }
@@ -323,9 +320,8 @@ fn section_html(s: &Section, depth: usize, out: &mut String) {
     if let Some(h) = crate::narrative::heading(s) {
         out.push_str(&format!("<h{depth}>{}</h{depth}>\n", esc(&h)));
     }
-    if !s.sentences.is_empty() {
-        let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
-        out.push_str(&format!("<p>{}</p>\n", esc(&paragraph)));
+    if let Some(p) = crate::narrative::paragraph(s) {
+        out.push_str(&format!("<p>{}</p>\n", esc(&p)));
     }
     for sub in &s.subsections {
         section_html(sub, (depth + 1).min(6), out);

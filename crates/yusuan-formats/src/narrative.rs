@@ -244,14 +244,18 @@ pub fn heading(s: &Section) -> Option<String> {
     }
 }
 
+/// A section's own sentences as one printed paragraph; `None` when it has none.
+pub fn paragraph(s: &Section) -> Option<String> {
+    (!s.sentences.is_empty()).then(|| s.sentences.iter().map(|x| x.text.as_str()).collect())
+}
+
 fn render_section(s: &Section, out: &mut String) {
     if let Some(h) = heading(s) {
         out.push_str(&h);
         out.push('\n');
     }
-    if !s.sentences.is_empty() {
-        let paragraph: String = s.sentences.iter().map(|x| x.text.as_str()).collect();
-        out.push_str(&paragraph);
+    if let Some(p) = paragraph(s) {
+        out.push_str(&p);
         out.push('\n');
     }
     for sub in &s.subsections {

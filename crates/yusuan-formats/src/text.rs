@@ -4,7 +4,7 @@
 use crate::narrative;
 use yusuan_core::budget::DocKind;
 use yusuan_core::diag::Diagnostic;
-use yusuan_core::disclosure::{Disclosure, Profile};
+use yusuan_core::disclosure::Disclosure;
 
 /// Reads a published text: the narrative's sections, sentences and claims. The department and
 /// year are taken from the narrative's first heading when they can be (`关于XX 2025 年…`).
@@ -38,13 +38,9 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
         department,
         year,
         kind,
-        template: yusuan_core::derive::TEMPLATE_ID.to_string(),
-        profile: Profile::default(),
-        tables: Vec::new(),
-        performance: Vec::new(),
         narrative,
-        projects: Vec::new(),
         glossary,
+        ..Disclosure::empty()
     };
     (d, diags)
 }

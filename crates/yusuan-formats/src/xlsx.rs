@@ -15,6 +15,10 @@ use rust_xlsxwriter::{
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Table};
 use yusuan_core::money::Printed;
 
+/// The sheet row (0-based) where the column headers start: row 0 is the title, row 1 the
+/// 编制部门 / 单位 line. The reader finds the headers by the same constant.
+pub(crate) const HEADER_TOP: u32 = 2;
+
 /// An XLSX number is an IEEE double by the file format. The printed decimal (at most a few
 /// decimals, far below 2⁵³) is converted from its text to the nearest double, which Excel,
 /// LibreOffice and any reader print back as the same decimal; the round-trip test holds it.
@@ -154,9 +158,8 @@ fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
         put(ws, (1, 0, 1, last), &meta, &f.meta_left)?;
     }
     // Headers, then column widths: codes, labels, figures.
-    const TOP: u32 = 2;
     for p in &lay.header {
-        let (r0, c0) = (TOP + p.row as u32, p.col as u16);
+        let (r0, c0) = (HEADER_TOP + p.row as u32, p.col as u16);
         put(
             ws,
             (r0, c0, r0 + p.rowspan as u32 - 1, c0 + p.colspan as u16 - 1),
@@ -177,7 +180,7 @@ fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
             col += 1;
         }
     }
-    let mut row = TOP + lay.header_rows as u32;
+    let mut row = HEADER_TOP + lay.header_rows as u32;
     let header_end = row - 1;
     // Rows: two-sided tables side by side with the totals together on the last line.
     if sides.len() == 2 {

@@ -94,7 +94,7 @@ pub fn read(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
                 Label::at(SourceRef::None, ""),
             )
             .with_help("请用 Excel 或 WPS 打开后另存为 .xlsx 再试");
-            (crate::tables::csv::read("").0, vec![d])
+            (Disclosure::empty(), vec![d])
         }
     }
 }
@@ -120,7 +120,7 @@ fn read_workbook(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
                 )
                 .with_help("请用 Excel 或 WPS 另存为 .xlsx 后再试"),
             );
-            return (crate::tables::csv::read("").0, diags);
+            return (Disclosure::empty(), diags);
         }
     };
     for name in wb.sheet_names().to_vec() {
@@ -163,14 +163,19 @@ fn read_workbook(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>) {
         }
     }
     tables.sort_by_key(|t| t.number);
-    let (mut d, _) = crate::tables::csv::read("");
-    d.department = tables
+    let department = tables
         .iter()
         .map(|t| t.org.clone())
         .find(|o| !o.is_empty())
         .unwrap_or_default();
-    d.tables = tables;
-    (d, diags)
+    (
+        Disclosure {
+            department,
+            tables,
+            ..Disclosure::empty()
+        },
+        diags,
+    )
 }
 
 fn sheet(
@@ -200,8 +205,7 @@ fn sheet(
         },
     );
     let lay = layout(&t);
-    const TOP: u32 = 2;
-    let stub_row = TOP + u32::from(lay.sides.len() == 2);
+    let stub_row = crate::xlsx::HEADER_TOP + u32::from(lay.sides.len() == 2);
     // Each side's columns: 科目编码 when the header says so, the label, the values.
     let mut sides = Vec::new();
     let mut col = 0u32;
@@ -214,7 +218,7 @@ fn sheet(
     }
     let mut units7 = Vec::new();
     let mut has_unit = false;
-    let first = TOP + lay.header_rows as u32;
+    let first = crate::xlsx::HEADER_TOP + lay.header_rows as u32;
     let height = range.height() as u32;
     for r in first..height {
         let lead = squash(&text(get(r, 0)));

@@ -228,7 +228,7 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
         };
         let mut d = Disclosure {
             tables: vec![build(t, std::slice::from_ref(&one), &[Some(0)])],
-            ..empty_disclosure()
+            ..Disclosure::empty()
         };
         let mut kept = Vec::new();
         for c in all {
@@ -275,21 +275,6 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
         rows[i].cands = kept;
     }
     rows
-}
-
-fn empty_disclosure() -> Disclosure {
-    Disclosure {
-        department: String::new(),
-        year: 0,
-        kind: yusuan_core::budget::DocKind::Department,
-        template: yusuan_core::derive::TEMPLATE_ID.to_string(),
-        profile: Default::default(),
-        tables: Vec::new(),
-        performance: Vec::new(),
-        narrative: Default::default(),
-        projects: Vec::new(),
-        glossary: Vec::new(),
-    }
 }
 
 /// The interval of a row's value in column `col` under candidate `c` (blank = 0).
@@ -504,7 +489,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                         errors(
                             &Disclosure {
                                 tables,
-                                ..empty_disclosure()
+                                ..Disclosure::empty()
                             },
                             &cross,
                         )

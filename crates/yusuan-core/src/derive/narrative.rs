@@ -19,16 +19,7 @@ fn wan(f: Fen) -> String {
 
 /// part ÷ whole as a percentage with two decimals, rounded half up.
 fn pct(part: Fen, whole: Fen) -> String {
-    if whole.fen() <= 0 {
-        return "0.00".into();
-    }
-    // Half up on the magnitude, the sign put back: −0.123% prints as -0.12.
-    let (mag, sign) = (
-        i128::from(part.fen()).abs(),
-        if part.fen() < 0 { "-" } else { "" },
-    );
-    let q = (mag * 20_000 + i128::from(whole.fen())) / (2 * i128::from(whole.fen()));
-    format!("{sign}{}.{:02}", q / 100, q % 100)
+    crate::money::percent(part.fen(), whole.fen())
 }
 
 /// 一, 二, … 十, 十一, … 九十九 — the numbering of headings and list items.

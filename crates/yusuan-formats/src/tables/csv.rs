@@ -5,9 +5,8 @@
 //! as printed, the column key (header path joined by `/` where needed), and the value exactly
 //! as printed (`184.78`). Blank cells are not listed. RFC 4180 quoting. This layout is stable.
 
-use yusuan_core::budget::DocKind;
 use yusuan_core::diag::Diagnostic;
-use yusuan_core::disclosure::{Cell, Disclosure, Narrative, Profile, Row, RowKind, Side, Table};
+use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side, Table};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template;
@@ -309,15 +308,8 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     }
     let d = Disclosure {
         department,
-        year: 0,
-        kind: DocKind::Department,
-        template: yusuan_core::derive::TEMPLATE_ID.to_string(),
-        profile: Profile::default(),
         tables,
-        performance: Vec::new(),
-        narrative: Narrative::default(),
-        projects: Vec::new(),
-        glossary: Vec::new(),
+        ..Disclosure::empty()
     };
     (d, diags)
 }
