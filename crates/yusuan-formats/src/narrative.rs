@@ -20,6 +20,22 @@ pub mod codes {
 /// Titles of the performance target tables printed inside the narrative.
 const PERFORMANCE_TITLES: [&str; 2] = ["部门整体绩效目标表", "项目支出绩效目标表"];
 
+/// The title of a performance target table, if `squashed` (a line without spaces) is one:
+/// `部门整体绩效目标表`, also with its year as printed on one line (`…目标表（2025年）`).
+pub fn performance_title(squashed: &str) -> Option<&'static str> {
+    let bare = squashed
+        .strip_suffix("年）")
+        .and_then(|s| s.rsplit_once('（'))
+        .or_else(|| {
+            squashed
+                .strip_suffix("年)")
+                .and_then(|s| s.rsplit_once('('))
+        })
+        .filter(|(_, y)| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
+        .map_or(squashed, |(t, _)| t);
+    PERFORMANCE_TITLES.iter().copied().find(|t| *t == bare)
+}
+
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// `一、…` at the start of a line: the numeral and the rest.
@@ -109,7 +125,7 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
             continue;
         }
         let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if PERFORMANCE_TITLES.contains(&squashed.as_str()) {
+        if performance_title(&squashed).is_some() {
             flush(&mut pending, &mut sections);
             in_table = true;
             i += 1;

@@ -9,6 +9,7 @@
 // Rows, columns and lines are addressed by index throughout; index loops read clearest.
 #![allow(clippy::needless_range_loop)]
 
+pub mod furniture;
 pub mod prose;
 pub mod segment;
 pub mod solve;
@@ -19,6 +20,7 @@ use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
 
 /// Reads a published text: the standard tables and the narrative.
 pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
+    let text = &furniture::blank(text);
     let (mut d, mut diags) = yusuan_formats::text::read(text);
     let raw = segment::tables(text);
     if raw.is_empty() {

@@ -169,7 +169,8 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
     let money = |s: &str| parse_printed(s, Unit::Money(MoneyUnit::Wan));
     for (i, l) in lines.iter().enumerate() {
         let sq = squash(l);
-        if sq == "部门整体绩效目标表" {
+        let title = yusuan_formats::narrative::performance_title(&sq);
+        if title == Some("部门整体绩效目标表") {
             let mut t = blank(PerformanceKind::Overall, i);
             for (k, m) in lines.iter().enumerate().skip(i + 1).take(60) {
                 let s = squash(m);
@@ -210,7 +211,7 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
                 }
             }
             out.push(t);
-        } else if sq == "项目支出绩效目标表" {
+        } else if title == Some("项目支出绩效目标表") {
             let mut t = blank(PerformanceKind::Project, i);
             let mut numbers: Vec<yusuan_core::money::Printed> = Vec::new();
             let mut after_total = false;
