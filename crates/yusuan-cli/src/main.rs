@@ -37,12 +37,18 @@ enum Command {
     Render {
         /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
-        /// 输出格式：html（单个自包含网页，可打印）、xlsx（每表一个工作表）、docx（可编辑的 Word/WPS 文档）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
+        /// 输出格式：pdf（A4 正式文本，嵌入中文字体）、html（单个自包含网页，可打印）、xlsx（每表一个工作表）、docx（可编辑的 Word/WPS 文档）、md（Markdown，便于比对和审阅）或 text（纯文本，可由 import/check 读回）
         #[arg(long, value_enum, default_value_t = DocFormat::Md)]
         to: DocFormat,
         /// 输出文件；不给则打印到标准输出
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// PDF 正文字体文件（.ttf/.otf/.ttc，如单位自己的宋体、仿宋）；默认用本机的思源宋体（fonts-noto-cjk）
+        #[arg(long, value_name = "FILE")]
+        font: Option<PathBuf>,
+        /// PDF 标题字体文件（黑体类）；默认用本机的思源黑体，没有则用正文字体
+        #[arg(long, value_name = "FILE")]
+        heading_font: Option<PathBuf>,
     },
     /// 读取公开文件，输出其模型（JSON：表格、情况说明及其中的数字）
     Import {
@@ -95,7 +101,6 @@ enum DocFormat {
     Html,
     Xlsx,
     Docx,
-    /// Not yet: says how to get a PDF today.
     Pdf,
     Md,
     Text,
@@ -126,7 +131,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Tables { file, format } => cmd_tables(&file, format),
-        Command::Render { file, to, output } => cmd_render(&file, to, output.as_deref()),
+        Command::Render {
+            file,
+            to,
+            output,
+            font,
+            heading_font,
+        } => cmd_render(
+            &file,
+            to,
+            output.as_deref(),
+            (font.as_deref(), heading_font.as_deref()),
+        ),
         Command::Init { file, force } => cmd_init(&file, force),
         Command::Check { files, format } => cmd_check(&files, format),
         Command::Rules => cmd_rules(),
@@ -233,7 +249,29 @@ fn cmd_tables(path: &Path, format: Format) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
+/// The PDF of `d` in the given (or the system's) fonts; warnings go to stderr.
+fn render_pdf(
+    d: &yusuan_core::disclosure::Disclosure,
+    (font, heading): (Option<&Path>, Option<&Path>),
+) -> Result<Vec<u8>, String> {
+    let fonts = yusuan_formats::pdf::Fonts::locate(font, heading)?;
+    let out = yusuan_formats::pdf::render(d, &fonts)?;
+    for w in &out.warnings {
+        eprintln!("警告：{w}");
+    }
+    Ok(out.bytes)
+}
+
+fn cmd_render(
+    path: &Path,
+    to: DocFormat,
+    output: Option<&Path>,
+    fonts: (Option<&Path>, Option<&Path>),
+) -> ExitCode {
+    if !matches!(to, DocFormat::Pdf) && (fonts.0.is_some() || fonts.1.is_some()) {
+        eprintln!("错误：--font、--heading-font 只用于 --to pdf");
+        return ExitCode::from(2);
+    }
     let Some(loaded) = load_document(path) else {
         return ExitCode::from(2);
     };
@@ -244,10 +282,7 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         DocFormat::Html => Ok(yusuan_formats::html::render(&d).into_bytes()),
         DocFormat::Docx => yusuan_formats::docx::render(&d),
         DocFormat::Xlsx => yusuan_formats::xlsx::render(&d),
-        DocFormat::Pdf => Err(
-            "尚不能直接生成 PDF。可先生成 HTML（--to html）用浏览器“打印 → 另存为 PDF”（已设 A4 版式、宽表横向、表头跨页重复），或生成 DOCX（--to docx）在 WPS/Word 中导出 PDF"
-                .to_string(),
-        ),
+        DocFormat::Pdf => render_pdf(&d, fonts),
     };
     let bytes = match rendered {
         Ok(b) => b,
@@ -257,10 +292,12 @@ fn cmd_render(path: &Path, to: DocFormat, output: Option<&Path>) -> ExitCode {
         }
     };
     let Some(output) = output else {
-        if matches!(to, DocFormat::Xlsx | DocFormat::Docx)
+        if matches!(to, DocFormat::Xlsx | DocFormat::Docx | DocFormat::Pdf)
             && std::io::IsTerminal::is_terminal(&std::io::stdout())
         {
-            eprintln!("错误：XLSX、DOCX 是二进制文件，请用 -o 指定输出文件，如 -o 预算公开.docx");
+            eprintln!(
+                "错误：PDF、XLSX、DOCX 是二进制文件，请用 -o 指定输出文件，如 -o 预算公开.pdf"
+            );
             return ExitCode::from(2);
         }
         let mut stdout = std::io::stdout().lock();

@@ -190,14 +190,30 @@ fn an_office_glossary_replaces_the_standard_one() {
 }
 
 #[test]
-fn pdf_is_not_there_yet_and_says_how_to_get_one() {
-    let o = yusuan(&["render", &example(), "--to", "pdf"]);
+fn pdf_with_a_font_file_that_cannot_be_read_says_which_and_why() {
+    let o = yusuan(&[
+        "render",
+        &example(),
+        "--to",
+        "pdf",
+        "--font",
+        "/nonexistent/simsun.ttc",
+        "-o",
+        "/tmp/never-written.pdf",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains("尚不能直接生成 PDF")
-            && err.contains("--to html")
-            && err.contains("--to docx"),
+        err.contains("无法读取字体文件 /nonexistent/simsun.ttc"),
         "{err}"
     );
+    assert!(!Path::new("/tmp/never-written.pdf").exists());
+}
+
+#[test]
+fn font_options_are_only_for_pdf() {
+    let o = yusuan(&["render", &example(), "--to", "md", "--font", "x.ttf"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("只用于 --to pdf"), "{err}");
 }

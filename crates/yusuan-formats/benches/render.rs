@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use yusuan_formats::{document, docx, html, source, xlsx};
+use yusuan_formats::{document, docx, html, pdf, source, xlsx};
 
 const EXAMPLE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
 
@@ -17,6 +17,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("render html", |b| b.iter(|| html::render(black_box(&d))));
     c.bench_function("render xlsx", |b| b.iter(|| xlsx::render(black_box(&d))));
     c.bench_function("render docx", |b| b.iter(|| docx::render(black_box(&d))));
+    // Fonts are read once per process (the CLI reads them once per run; see `load fonts`).
+    let fonts = pdf::Fonts::locate(None, None).expect("a CJK font (fonts-noto-cjk)");
+    c.bench_function("load fonts", |b| {
+        b.iter(|| pdf::Fonts::locate(None, None).expect("fonts"))
+    });
+    c.bench_function("render pdf", |b| {
+        b.iter(|| pdf::render(black_box(&d), &fonts))
+    });
     c.bench_function("parse + derive + all formats", |b| {
         b.iter(|| {
             let budget = source::parse(black_box(EXAMPLE))
@@ -29,6 +37,7 @@ fn bench(c: &mut Criterion) {
                 html::render(&d),
                 xlsx::render(&d),
                 docx::render(&d),
+                pdf::render(&d, &fonts),
             )
         })
     });

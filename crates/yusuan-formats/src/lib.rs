@@ -21,6 +21,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod narrative;
+pub mod pdf;
 pub mod source;
 pub mod tables;
 pub mod text;
