@@ -57,6 +57,12 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     chars.into_iter().collect()
 }
 
+thread_local! {
+    /// The system's CJK fonts, read once per test thread, and a count of cases seen.
+    static PDF: (Option<yusuan_formats::pdf::Fonts>, std::cell::Cell<u32>) =
+        (yusuan_formats::pdf::Fonts::locate(None, None).ok(), std::cell::Cell::new(0));
+}
+
 fn run_all(cx: &Cx<'_>, name: &str, text: &str) {
     let findings = yusuan_check::check(cx);
     for d in &findings {
@@ -76,6 +82,15 @@ fn run_all(cx: &Cx<'_>, name: &str, text: &str) {
     let _ = yusuan_formats::html::render(cx.disclosure);
     assert!(yusuan_formats::xlsx::render(cx.disclosure).is_ok());
     assert!(yusuan_formats::docx::render(cx.disclosure).is_ok());
+    // PDF, on one case in eight (it sets every glyph), where the machine has a CJK font.
+    PDF.with(|(fonts, n)| {
+        n.set(n.get() + 1);
+        if let Some(fonts) = fonts
+            && n.get() % 8 == 1
+        {
+            assert!(yusuan_formats::pdf::render(cx.disclosure, fonts).is_ok());
+        }
+    });
     let mut noted = cx.disclosure.clone();
     let _ = yusuan_check::add_rounding_notes(&mut noted);
 }

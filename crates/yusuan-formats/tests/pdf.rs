@@ -216,3 +216,56 @@ fn a_file_that_is_not_a_font_is_refused_in_chinese() {
         "{e}"
     );
 }
+
+/// Every word's box on every page, from `pdftotext -bbox`: (page width, page height, word box).
+fn word_boxes(pdf: &[u8]) -> Vec<(f64, f64, [f64; 4], String)> {
+    let path = scratch("bbox.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut page = (0.0, 0.0);
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        if tag.starts_with("page ") {
+            page = (attr(tag, "width"), attr(tag, "height"));
+        } else if tag.starts_with("word ") {
+            let word = tag.split('>').nth(1).unwrap_or("").to_string();
+            let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(tag, n));
+            out.push((page.0, page.1, b, word));
+        }
+    }
+    out
+}
+
+#[test]
+fn nothing_is_set_outside_the_page_even_a_goal_longer_than_a_page() {
+    let Some(fonts) = tools() else { return };
+    let mut d = reference();
+    let long = "提升中小企业公共服务平台的服务能力和水平，提高平台点击率、知晓率、注册率。".repeat(120);
+    d.performance[0].goal = long.clone();
+    let pdf = pdf::render(&d, &fonts).unwrap().bytes;
+    let boxes = word_boxes(&pdf);
+    assert!(boxes.len() > 1000);
+    for (w, h, b, word) in &boxes {
+        // Inside the page, with at least 1 cm (28 pt) to each edge.
+        assert!(
+            b[0] >= 28.0 && b[1] >= 28.0 && b[2] <= w - 28.0 && b[3] <= h - 28.0,
+            "{word:?} at {b:?} on a {w}×{h} page"
+        );
+    }
+    // The whole goal is there, over several pages.
+    let text: String = text_of(&pdf, "goal.pdf", None)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.matches("知晓率、注册率。").count() >= 120);
+}

@@ -578,7 +578,7 @@ impl<'t, 'f> Flow<'t, 'f> {
         let mut h = vec![g.size * 14 / 10 + 2 * CELL_PAD_Y; g.header_rows];
         let mut cells: Vec<&Cell> = g.header.iter().collect();
         cells.sort_by_key(|c| c.rowspan);
-        for c in cells {
+        for c in cells.into_iter().filter(|c| c.row < g.header_rows) {
             let need = self.cell_height(g, c);
             let end = (c.row + c.rowspan).min(g.header_rows);
             let have: Cpt = h[c.row..end].iter().sum();
@@ -601,13 +601,61 @@ impl<'t, 'f> Flow<'t, 'f> {
         self.y = top + heights.iter().sum::<Cpt>();
     }
 
-    /// Sets a table; a row never splits, and the header rows repeat on each new page. `tail` is
+    /// A row cut into rows of at most `max_lines` lines: each cell's lines in runs.
+    fn split_tall(&self, g: &Grid, row: &[Cell], max_lines: usize) -> Vec<Vec<Cell>> {
+        let wrapped: Vec<Vec<String>> = row
+            .iter()
+            .map(|c| {
+                let face = if c.strong {
+                    FaceId::Heading
+                } else {
+                    FaceId::Body
+                };
+                let w = Self::span_width(g, c) - 2 * CELL_PAD_X;
+                self.ts.wrap(face, g.size, &c.text, w, 0)
+            })
+            .collect();
+        let n = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+        (0..n)
+            .step_by(max_lines)
+            .map(|start| {
+                row.iter()
+                    .zip(&wrapped)
+                    .map(|(c, lines)| Cell {
+                        text: lines
+                            .iter()
+                            .skip(start)
+                            .take(max_lines)
+                            .map(String::as_str)
+                            .collect(),
+                        ..c.clone()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Sets a table; a row never splits unless it is taller than a page, and the header rows repeat on each new page. `tail` is
     /// the height of what must follow the last row on its page (the table's notes).
     pub(crate) fn table(&mut self, g: &Grid, tail: Cpt) {
         let heights = self.header_heights(g);
         let header: Cpt = heights.iter().sum();
-        let rows: Vec<Cpt> = g
+        // A row taller than a page (a long 绩效目标, say) is cut into rows that each fit.
+        let line_h = g.size * 14 / 10;
+        let room = self.bottom() - MARGIN_TB - header - 2 * CELL_PAD_Y;
+        let max_lines = usize::try_from(room / line_h.max(1)).unwrap_or(1).max(1);
+        let body: Vec<Vec<Cell>> = g
             .body
+            .iter()
+            .flat_map(|r| {
+                if r.iter().map(|c| self.cell_height(g, c)).max().unwrap_or(0) > room {
+                    self.split_tall(g, r, max_lines)
+                } else {
+                    vec![r.clone()]
+                }
+            })
+            .collect();
+        let rows: Vec<Cpt> = body
             .iter()
             .map(|r| {
                 r.iter()
@@ -618,8 +666,8 @@ impl<'t, 'f> Flow<'t, 'f> {
             .collect();
         self.need(header + rows.first().copied().unwrap_or(0));
         self.draw_header(g, &heights);
-        let last = g.body.len().saturating_sub(1);
-        for (k, (r, h)) in g.body.iter().zip(rows).enumerate() {
+        let last = body.len().saturating_sub(1);
+        for (k, (r, h)) in body.iter().zip(rows).enumerate() {
             let keep = if k == last { tail } else { 0 };
             if self.y + h + keep > self.bottom() && k > 0 {
                 let landscape = self.is_landscape();
