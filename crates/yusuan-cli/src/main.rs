@@ -81,12 +81,26 @@ enum Command {
     },
     /// 写出一个带注释的预算源文件模板
     Init {
-        /// 写入的文件（默认 budget.toml）
+        /// 写入的文件（默认 budget.toml；以 .xlsx 结尾则写出填报表）
         #[arg(default_value = "budget.toml")]
         file: PathBuf,
         /// 文件已存在时覆盖
         #[arg(long)]
         force: bool,
+        /// 写出 XLSX 预算填报表（基本信息、账目、项目、绩效指标等，带下拉选项），而非 TOML 源文件
+        #[arg(long)]
+        xlsx: bool,
+        /// 填报表的预算年度（默认明年）
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// 在预算源文件（.toml）与 XLSX 填报表之间转换，内容不变
+    Convert {
+        /// 输入：预算源文件（.toml）或填报表（.xlsx）
+        file: PathBuf,
+        /// 输出：.xlsx 或 .toml
+        #[arg(long, short)]
+        output: PathBuf,
     },
 }
 
@@ -143,7 +157,13 @@ fn main() -> ExitCode {
             output.as_deref(),
             (font.as_deref(), heading_font.as_deref()),
         ),
-        Command::Init { file, force } => cmd_init(&file, force),
+        Command::Init {
+            file,
+            force,
+            xlsx,
+            year,
+        } => cmd_init(&file, force, xlsx, year),
+        Command::Convert { file, output } => cmd_convert(&file, &output),
         Command::Check { files, format } => cmd_check(&files, format),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
@@ -216,6 +236,77 @@ fn parse_budget(path: &Path, text: &str) -> Option<Budget> {
         );
     }
     parsed.budget
+}
+
+/// The budget of a fill-in workbook, or `None` after printing every problem at its cell.
+fn workbook_budget(path: &Path, bytes: &[u8]) -> Option<Budget> {
+    let shown = path.display().to_string();
+    let parsed = source::workbook::read(bytes);
+    let mut err = std::io::stderr().lock();
+    for d in &parsed.diagnostics {
+        let _ = writeln!(err, "{}", diag_text::render(d, &shown, ""));
+    }
+    if parsed.budget.is_none() {
+        let _ = writeln!(
+            err,
+            "{shown}：发现 {} 处错误，未生成公开表。",
+            parsed.diagnostics.len()
+        );
+    }
+    parsed.budget
+}
+
+fn cmd_convert(input: &Path, output: &Path) -> ExitCode {
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let budget = match ext(input).as_str() {
+        "toml" => read_text(input).and_then(|t| parse_budget(input, &t)),
+        "xlsx" => {
+            let Some(bytes) = read_bytes(input) else {
+                return ExitCode::from(2);
+            };
+            if !source::workbook::is_fill_in(&bytes) {
+                eprintln!(
+                    "错误：{} 不是预算填报表（没有“基本信息”“账目”工作表）；公开表工作簿请用 yusuan tables 读取",
+                    input.display()
+                );
+                return ExitCode::from(2);
+            }
+            workbook_budget(input, &bytes)
+        }
+        other => {
+            eprintln!(
+                "错误：{}：只能转换预算源文件（.toml）和填报表（.xlsx），不能转换“{other}”",
+                input.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let Some(budget) = budget else {
+        return ExitCode::from(2);
+    };
+    let bytes = match ext(output).as_str() {
+        "xlsx" => match source::workbook::write(Some(&budget), budget.year) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return ExitCode::from(2);
+            }
+        },
+        "toml" => source::write(&budget).into_bytes(),
+        other => {
+            eprintln!(
+                "错误：{}：输出须为 .xlsx（填报表）或 .toml（源文件），不能是“{other}”",
+                output.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    write_file(output, &bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -304,9 +395,14 @@ fn cmd_render(
         let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         return ExitCode::SUCCESS;
     };
-    // Written beside the target and renamed, so a failed write never leaves half a file.
+    write_file(output, &bytes)
+}
+
+/// Writes `bytes` to `output` beside the target and renames it, so a failed write never leaves
+/// half a file; says what was written, or why not.
+fn write_file(output: &Path, bytes: &[u8]) -> ExitCode {
     let tmp = output.with_extension("yusuan-tmp");
-    match std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, output)) {
+    match std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, output)) {
         Ok(()) => {
             eprintln!("已生成 {}", output.display());
             ExitCode::SUCCESS
@@ -324,10 +420,68 @@ fn cmd_render(
     }
 }
 
-fn cmd_init(path: &Path, force: bool) -> ExitCode {
+/// The year a budget is prepared for: next year (budgets are drawn up in the autumn before).
+fn next_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 → civil year (proleptic Gregorian).
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (mut year, mut left) = (1970i64, days);
+    loop {
+        let len = if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+            366
+        } else {
+            365
+        };
+        if left < len {
+            break;
+        }
+        left -= len;
+        year += 1;
+    }
+    i32::try_from(year + 1).unwrap_or(2026)
+}
+
+fn cmd_init(path: &Path, force: bool, xlsx: bool, year: Option<i32>) -> ExitCode {
     if path.exists() && !force {
         eprintln!("错误：{} 已存在；如需覆盖请加 --force", path.display());
         return ExitCode::from(2);
+    }
+    let is_xlsx = xlsx
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_xlsx {
+        let path = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        {
+            path.to_path_buf()
+        } else {
+            path.with_extension("xlsx")
+        };
+        if path.exists() && !force {
+            eprintln!("错误：{} 已存在；如需覆盖请加 --force", path.display());
+            return ExitCode::from(2);
+        }
+        let year = year.unwrap_or_else(next_year);
+        return match source::workbook::write(None, year) {
+            Ok(bytes) => {
+                let code = write_file(&path, &bytes);
+                if code == ExitCode::SUCCESS {
+                    eprintln!(
+                        "这是 {year} 年的预算填报表。填写后运行：yusuan check {0}，yusuan render {0} --to pdf -o 预算公开.pdf",
+                        path.display()
+                    );
+                }
+                code
+            }
+            Err(e) => {
+                eprintln!("错误：{e}");
+                ExitCode::from(2)
+            }
+        };
     }
     match std::fs::write(path, source::TEMPLATE) {
         Ok(()) => {
@@ -406,6 +560,16 @@ fn load_document(path: &Path) -> Option<Loaded> {
         }
         "xlsx" => {
             let bytes = read_bytes(path)?;
+            if source::workbook::is_fill_in(&bytes) {
+                let budget = workbook_budget(path, &bytes)?;
+                let mut disclosure = yusuan_core::derive(&budget);
+                yusuan_check::add_rounding_notes(&mut disclosure);
+                return Some(Loaded {
+                    disclosure,
+                    budget: Some(budget),
+                    text: String::new(),
+                });
+            }
             let (disclosure, diags) = yusuan_formats::xlsx_read::read(&bytes);
             for d in &diags {
                 eprintln!("{}", diag_text::render(d, &shown, ""));
@@ -424,7 +588,7 @@ fn load_document(path: &Path) -> Option<Loaded> {
         }
         _ => {
             eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、预算填报表（.xlsx，yusuan init --xlsx 的格式）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
             );
             None
         }

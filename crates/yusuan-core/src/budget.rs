@@ -761,6 +761,49 @@ pub struct Budget {
 }
 
 impl Budget {
+    /// Applies `f` to every place the budget records where something was written: each fact,
+    /// project, allocation line, indicator, comparison and field. A reader that builds the
+    /// budget through another format (the XLSX fill-in workbook goes through the source reader)
+    /// uses it to point every place at the original input.
+    pub fn map_sources(&mut self, f: &mut impl FnMut(&mut SourceRef)) {
+        fn spans(s: &mut FieldSpans, f: &mut impl FnMut(&mut SourceRef)) {
+            s.0.values_mut().for_each(&mut *f);
+        }
+        let d = &mut self.department;
+        f(&mut d.source);
+        spans(&mut d.spans, f);
+        f(&mut d.staff.source);
+        spans(&mut d.staff.spans, f);
+        for x in &mut self.facts {
+            f(&mut x.source);
+        }
+        for p in &mut self.projects {
+            f(&mut p.source);
+            spans(&mut p.spans, f);
+            p.allocation.iter_mut().for_each(|a| f(&mut a.source));
+            if let Some(perf) = &mut p.performance {
+                spans(&mut perf.spans, f);
+                perf.indicators.iter_mut().for_each(|i| f(&mut i.source));
+            }
+        }
+        f(&mut self.procurement.source);
+        spans(&mut self.procurement.spans, f);
+        f(&mut self.assets.source);
+        spans(&mut self.assets.spans, f);
+        for c in &mut self.comparisons {
+            f(&mut c.source);
+            spans(&mut c.spans, f);
+        }
+        if let Some(o) = &mut self.overall_performance {
+            f(&mut o.source);
+            spans(&mut o.spans, f);
+            o.indicators.iter_mut().for_each(|i| f(&mut i.source));
+        }
+        spans(&mut self.notes.spans, f);
+    }
+}
+
+impl Budget {
     /// The sum of the facts that satisfy `keep`.
     pub fn sum(&self, keep: impl Fn(&Fact) -> bool) -> Fen {
         self.facts

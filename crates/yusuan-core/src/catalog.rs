@@ -110,6 +110,24 @@ impl Catalog {
             .collect()
     }
 
+    /// Every functional 项 in force in `year`, in code order (what a ledger fact may name).
+    pub fn functional_items(&self, year: i32) -> Vec<(FuncCode, &str)> {
+        self.functional
+            .iter()
+            .filter(|(c, _)| c.level() == crate::codes::Level::Xiang)
+            .filter_map(|(c, e)| pick(Some(e), year).map(|n| (*c, n)))
+            .collect()
+    }
+
+    /// Every economic 款 in force in `year`, in code order (what a ledger fact may name).
+    pub fn economic_kuans(&self, year: i32) -> Vec<(EconCode, &str)> {
+        self.economic
+            .iter()
+            .filter(|(c, _)| c.level() == crate::codes::Level::Kuan)
+            .filter_map(|(c, e)| pick(Some(e), year).map(|n| (*c, n)))
+            .collect()
+    }
+
     /// Every economic 类 in force in `year`, in code order.
     pub fn economic_classes(&self, year: i32) -> Vec<(EconCode, &str)> {
         self.economic

@@ -23,7 +23,7 @@ pub(crate) const HEADER_TOP: u32 = 2;
 /// decimals, far below 2⁵³) is converted from its text to the nearest double, which Excel,
 /// LibreOffice and any reader print back as the same decimal; the round-trip test holds it.
 #[rustfmt::skip]
-fn number(p: &Printed) -> f64 { p.to_string().parse().unwrap_or(0.0) } // tidy:allow-float (XLSX boundary)
+pub(crate) fn number(p: &Printed) -> f64 { p.to_string().parse().unwrap_or(0.0) } // tidy:allow-float (XLSX boundary)
 
 struct Formats {
     title: Format,

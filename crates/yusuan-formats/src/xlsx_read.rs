@@ -27,7 +27,7 @@ pub mod codes {
 }
 
 /// `A1`-style reference of a 0-based (row, column).
-fn a1(row: u32, col: u32) -> String {
+pub(crate) fn a1(row: u32, col: u32) -> String {
     let mut name = String::new();
     let mut c = col + 1;
     while c > 0 {

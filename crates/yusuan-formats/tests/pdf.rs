@@ -250,7 +250,8 @@ fn word_boxes(pdf: &[u8]) -> Vec<(f64, f64, [f64; 4], String)> {
 fn nothing_is_set_outside_the_page_even_a_goal_longer_than_a_page() {
     let Some(fonts) = tools() else { return };
     let mut d = reference();
-    let long = "提升中小企业公共服务平台的服务能力和水平，提高平台点击率、知晓率、注册率。".repeat(120);
+    let long =
+        "提升中小企业公共服务平台的服务能力和水平，提高平台点击率、知晓率、注册率。".repeat(120);
     d.performance[0].goal = long.clone();
     let pdf = pdf::render(&d, &fonts).unwrap().bytes;
     let boxes = word_boxes(&pdf);

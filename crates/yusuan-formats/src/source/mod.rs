@@ -6,11 +6,14 @@
 //! [`TEMPLATE`], a commented starting point.
 
 mod reader;
+pub mod workbook;
+mod write;
 
 use yusuan_core::Budget;
 use yusuan_core::diag::Diagnostic;
 
 pub use reader::parse;
+pub use write::write;
 
 /// A commented template for a new department (`yusuan init`).
 pub const TEMPLATE: &str = include_str!("template.toml");
