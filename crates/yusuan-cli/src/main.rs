@@ -222,8 +222,13 @@ fn read_text(path: &Path) -> Option<String> {
 
 /// Parses a budget source, printing diagnostics to stderr. `None` when it has errors.
 fn parse_budget(path: &Path, text: &str) -> Option<Budget> {
+    report_parsed(path, source::parse(text), text)
+}
+
+/// Prints every problem found reading a budget (with excerpts from `text` where it is one) and
+/// returns the budget, or says that none was made.
+fn report_parsed(path: &Path, parsed: source::Parsed, text: &str) -> Option<Budget> {
     let shown = path.display().to_string();
-    let parsed = source::parse(text);
     let mut err = std::io::stderr().lock();
     for d in &parsed.diagnostics {
         let _ = writeln!(err, "{}", diag_text::render(d, &shown, text));
@@ -240,20 +245,7 @@ fn parse_budget(path: &Path, text: &str) -> Option<Budget> {
 
 /// The budget of a fill-in workbook, or `None` after printing every problem at its cell.
 fn workbook_budget(path: &Path, bytes: &[u8]) -> Option<Budget> {
-    let shown = path.display().to_string();
-    let parsed = source::workbook::read(bytes);
-    let mut err = std::io::stderr().lock();
-    for d in &parsed.diagnostics {
-        let _ = writeln!(err, "{}", diag_text::render(d, &shown, ""));
-    }
-    if parsed.budget.is_none() {
-        let _ = writeln!(
-            err,
-            "{shown}：发现 {} 处错误，未生成公开表。",
-            parsed.diagnostics.len()
-        );
-    }
-    parsed.budget
+    report_parsed(path, source::workbook::read(bytes), "")
 }
 
 fn cmd_convert(input: &Path, output: &Path) -> ExitCode {

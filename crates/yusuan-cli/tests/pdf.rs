@@ -5,19 +5,10 @@
 //! Needs a CJK font (Debian: fonts-noto-cjk) and poppler-utils; `.ci/run` installs both and sets
 //! `YUSUAN_REQUIRE_PDF_TOOLS=1`, so CI fails without them. Elsewhere the test says it skipped.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, yusuan};
+
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn yusuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .args(args)
-        .output()
-        .expect("run yusuan")
-}
 
 fn stdout(o: Output) -> String {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -1,23 +1,15 @@
 //! The reference example end to end, as a user runs it: `yusuan tables` on the example source
 //! must reproduce the published tables of the 2025 昌吉州中小企业发展服务中心 disclosure.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use unicode_width::UnicodeWidthStr;
+mod common;
+use common::{root, yusuan};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::PathBuf;
+use std::process::Output;
+use unicode_width::UnicodeWidthStr;
 
 fn example() -> PathBuf {
     root().join("examples/changji-sme-center-2025.toml")
-}
-
-fn yusuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .args(args)
-        .output()
-        .expect("run yusuan")
 }
 
 fn stdout(o: &Output) -> String {

@@ -1,19 +1,10 @@
 //! `yusuan render`: the whole document — 概况, the eleven tables, the generated 情况说明 and
 //! the 名词解释 — as Markdown or text, to stdout or a file.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{root, yusuan};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn yusuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .args(args)
-        .output()
-        .expect("run yusuan")
-}
+use std::path::Path;
 
 fn example() -> String {
     root()

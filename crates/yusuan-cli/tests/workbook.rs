@@ -2,19 +2,11 @@
 //! unfilled one cell by cell, `convert` turns a source into a workbook and back without a change,
 //! and `tables`, `check` and `render` read a filled one like the source it came from.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{root, yusuan};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn yusuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yusuan"))
-        .args(args)
-        .output()
-        .expect("run yusuan")
-}
+use std::path::PathBuf;
+use std::process::Output;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("yusuan-cli-workbook-{}", std::process::id()));

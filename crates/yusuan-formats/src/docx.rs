@@ -11,13 +11,13 @@ use crate::document::{
     staff_sentence, titles,
 };
 use crate::tables::layout::{SideLayout, layout};
-use crate::tables::{side_by_side, spaced_code};
+use crate::tables::side_by_side;
 use docx_rs::{
     AlignmentType, Docx, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts,
     SectionProperty, SpecialIndentType, Style, StyleType, Table as DocTable, TableCell, TableRow,
     VAlignType, VMergeType, WidthType,
 };
-use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Table};
+use yusuan_core::disclosure::{Disclosure, Row, Section, Table};
 
 const BODY_FONT: &str = "宋体";
 const HEADING_FONT: &str = "黑体";
@@ -154,26 +154,14 @@ fn header_rows(t: &Table) -> Vec<TableRow> {
 }
 
 fn side_cells(r: Option<&Row>, l: &SideLayout, out: &mut Vec<TableCell>) {
-    let bold = r.is_some_and(|r| matches!(r.kind, RowKind::Total | RowKind::Subtotal));
-    if l.has_code {
-        let code = r
-            .and_then(|r| r.code.as_deref())
-            .map(spaced_code)
-            .unwrap_or_default();
-        out.push(cell(&code, AlignmentType::Left, bold));
-    }
-    out.push(cell(
-        r.map_or("", |r| r.label.as_str()),
-        AlignmentType::Left,
-        bold,
-    ));
-    for &i in &l.cols {
-        let v = r
-            .and_then(|r| r.cells.get(i))
-            .and_then(|c| c.as_ref())
-            .map(|c| c.printed.to_string())
-            .unwrap_or_default();
-        out.push(cell(&v, AlignmentType::Right, bold));
+    let (bold, cells) = crate::tables::layout::side_cells(r, l);
+    for (text, figure) in cells {
+        let align = if figure {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        };
+        out.push(cell(&text, align, bold));
     }
 }
 

@@ -17,10 +17,10 @@ use crate::document::{
     staff_sentence, titles,
 };
 use crate::tables::layout::{SideLayout, layout};
-use crate::tables::{side_by_side, spaced_code};
+use crate::tables::side_by_side;
 pub use fonts::Fonts;
 use layout::{A4, Align, Cell, Cpt, FaceId, Flow, Grid, Mark, PageBox, Style, Typesetter};
-use yusuan_core::disclosure::{Disclosure, Row, RowKind, Section, Table};
+use yusuan_core::disclosure::{Disclosure, Row, Section, Table};
 
 /// A rendered PDF and what the reader should know about it.
 #[derive(Debug)]
@@ -107,30 +107,10 @@ enum ColKind {
 }
 
 fn side_cells(r: Option<&Row>, l: &SideLayout, col: &mut usize, out: &mut Vec<Cell>) {
-    let strong = r.is_some_and(|r| matches!(r.kind, RowKind::Total | RowKind::Subtotal));
-    if l.has_code {
-        let code = r
-            .and_then(|r| r.code.as_deref())
-            .map(spaced_code)
-            .unwrap_or_default();
-        out.push(cell(&code, Align::Left, strong, *col, 1));
-        *col += 1;
-    }
-    out.push(cell(
-        r.map_or("", |r| r.label.as_str()),
-        Align::Left,
-        strong,
-        *col,
-        1,
-    ));
-    *col += 1;
-    for &i in &l.cols {
-        let v = r
-            .and_then(|r| r.cells.get(i))
-            .and_then(|c| c.as_ref())
-            .map(|c| c.printed.to_string())
-            .unwrap_or_default();
-        out.push(cell(&v, Align::Right, strong, *col, 1));
+    let (strong, cells) = crate::tables::layout::side_cells(r, l);
+    for (text, figure) in cells {
+        let align = if figure { Align::Right } else { Align::Left };
+        out.push(cell(&text, align, strong, *col, 1));
         *col += 1;
     }
 }

@@ -3,8 +3,8 @@
 //! 收入/支出 row of a two-sided table, then the column headers merged from their paths
 //! (`财政拨款/基本支出/人员经费`), the stub spanning all header rows.
 
-use super::{header_rows, stub_label};
-use yusuan_core::disclosure::{Side, Table};
+use super::{header_rows, spaced_code, stub_label};
+use yusuan_core::disclosure::{Row, RowKind, Side, Table};
 
 /// One side of a table as laid out.
 pub struct SideLayout {
@@ -23,6 +23,31 @@ impl SideLayout {
     pub fn width(&self) -> usize {
         self.cols.len() + 1 + usize::from(self.has_code)
     }
+}
+
+/// What a printed line shows on one side, column by column: each cell's text and whether it is
+/// a figure (right aligned), and whether the row is a total or subtotal (set bold). `None` is a
+/// side that has run out of rows (blank cells).
+pub fn side_cells(r: Option<&Row>, l: &SideLayout) -> (bool, Vec<(String, bool)>) {
+    let strong = r.is_some_and(|r| matches!(r.kind, RowKind::Total | RowKind::Subtotal));
+    let mut out = Vec::with_capacity(l.width());
+    if l.has_code {
+        let code = r
+            .and_then(|r| r.code.as_deref())
+            .map(spaced_code)
+            .unwrap_or_default();
+        out.push((code, false));
+    }
+    out.push((r.map_or(String::new(), |r| r.label.clone()), false));
+    for &i in &l.cols {
+        let v = r
+            .and_then(|r| r.cells.get(i))
+            .and_then(|c| c.as_ref())
+            .map(|c| c.printed.to_string())
+            .unwrap_or_default();
+        out.push((v, true));
+    }
+    (strong, out)
 }
 
 /// A header cell placed on the header grid.
