@@ -32,6 +32,9 @@ enum Command {
         /// 输出格式：text（对齐的文本）、md（Markdown）、csv（长表：table,row_code,row_label,column,value）、json
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
+        #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
+        rounding: RoundingArg,
     },
     /// 生成完整的公开文件：部门概况、公开表（表1–表11）、情况说明、名词解释
     Render {
@@ -49,6 +52,9 @@ enum Command {
         /// PDF 标题字体文件（黑体类）；默认用本机的思源黑体，没有则用正文字体
         #[arg(long, value_name = "FILE")]
         heading_font: Option<PathBuf>,
+        /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
+        #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
+        rounding: RoundingArg,
     },
     /// 读取公开文件，输出其模型（JSON：表格、情况说明及其中的数字）
     Import {
@@ -66,6 +72,9 @@ enum Command {
         /// 输出格式：human（带原文摘录）或 json
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
+        #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
+        rounding: RoundingArg,
     },
     /// 列出全部检查规则（编号、级别、标题）
     Rules,
@@ -102,6 +111,13 @@ enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+}
+
+/// `--rounding`: how a prepared document's printed figures are rounded.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RoundingArg {
+    Separate,
+    Consistent,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,18 +160,24 @@ fn outln(text: &str) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Tables { file, format } => cmd_tables(&file, format),
+        Command::Tables {
+            file,
+            format,
+            rounding,
+        } => cmd_tables(&file, format, rounding),
         Command::Render {
             file,
             to,
             output,
             font,
             heading_font,
+            rounding,
         } => cmd_render(
             &file,
             to,
             output.as_deref(),
             (font.as_deref(), heading_font.as_deref()),
+            rounding,
         ),
         Command::Init {
             file,
@@ -164,7 +186,11 @@ fn main() -> ExitCode {
             year,
         } => cmd_init(&file, force, xlsx, year),
         Command::Convert { file, output } => cmd_convert(&file, &output),
-        Command::Check { files, format } => cmd_check(&files, format),
+        Command::Check {
+            files,
+            format,
+            rounding,
+        } => cmd_check(&files, format, rounding),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),
@@ -309,8 +335,8 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn cmd_tables(path: &Path, format: Format) -> ExitCode {
-    let Some(loaded) = load_document(path) else {
+fn cmd_tables(path: &Path, format: Format, rounding: RoundingArg) -> ExitCode {
+    let Some(loaded) = load_document(path, rounding) else {
         return ExitCode::from(2);
     };
     let d = loaded.disclosure;
@@ -350,12 +376,13 @@ fn cmd_render(
     to: DocFormat,
     output: Option<&Path>,
     fonts: (Option<&Path>, Option<&Path>),
+    rounding: RoundingArg,
 ) -> ExitCode {
     if !matches!(to, DocFormat::Pdf) && (fonts.0.is_some() || fonts.1.is_some()) {
         eprintln!("错误：--font、--heading-font 只用于 --to pdf");
         return ExitCode::from(2);
     }
-    let Some(loaded) = load_document(path) else {
+    let Some(loaded) = load_document(path, rounding) else {
         return ExitCode::from(2);
     };
     let d = loaded.disclosure;
@@ -500,7 +527,32 @@ struct Loaded {
 
 /// Loads a file for checking by its extension; prints why not and returns `None` when it
 /// cannot be read.
-fn load_document(path: &Path) -> Option<Loaded> {
+/// A prepared document: the budget (its figures rounded as asked), derived, with the 尾差
+/// footnote on each table whose printed parts do not add up.
+fn prepared(path: &Path, budget: Budget, rounding: RoundingArg) -> Loaded {
+    let budget = match rounding {
+        RoundingArg::Separate => budget,
+        RoundingArg::Consistent => match yusuan_core::rounding::consistent(&budget) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!(
+                    "警告：{}：{e}；已改用各数分别四舍五入（表内不相加处加尾差注）",
+                    path.display()
+                );
+                budget
+            }
+        },
+    };
+    let mut disclosure = yusuan_core::derive(&budget);
+    yusuan_check::add_rounding_notes(&mut disclosure);
+    Loaded {
+        disclosure,
+        budget: Some(budget),
+        text: String::new(),
+    }
+}
+
+fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -511,13 +563,9 @@ fn load_document(path: &Path) -> Option<Loaded> {
         "toml" => {
             let text = read_text(path)?;
             let budget = parse_budget(path, &text)?;
-            let mut disclosure = yusuan_core::derive(&budget);
-            // A prepared document says where its printed parts do not add up by rounding.
-            yusuan_check::add_rounding_notes(&mut disclosure);
             Some(Loaded {
-                disclosure,
-                budget: Some(budget),
                 text,
+                ..prepared(path, budget, rounding)
             })
         }
         "csv" => {
@@ -554,13 +602,7 @@ fn load_document(path: &Path) -> Option<Loaded> {
             let bytes = read_bytes(path)?;
             if source::workbook::is_fill_in(&bytes) {
                 let budget = workbook_budget(path, &bytes)?;
-                let mut disclosure = yusuan_core::derive(&budget);
-                yusuan_check::add_rounding_notes(&mut disclosure);
-                return Some(Loaded {
-                    disclosure,
-                    budget: Some(budget),
-                    text: String::new(),
-                });
+                return Some(prepared(path, budget, rounding));
             }
             let (disclosure, diags) = yusuan_formats::xlsx_read::read(&bytes);
             for d in &diags {
@@ -587,11 +629,11 @@ fn load_document(path: &Path) -> Option<Loaded> {
     }
 }
 
-fn cmd_check(files: &[PathBuf], format: CheckFormat) -> ExitCode {
+fn cmd_check(files: &[PathBuf], format: CheckFormat, rounding: RoundingArg) -> ExitCode {
     let mut unreadable = false;
     let mut loaded = Vec::new();
     for f in files {
-        match load_document(f) {
+        match load_document(f, rounding) {
             Some(l) => loaded.push((f.display().to_string(), l)),
             None => unreadable = true,
         }
@@ -724,7 +766,7 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    let Some(l) = load_document(path) else {
+    let Some(l) = load_document(path, RoundingArg::Separate) else {
         return ExitCode::from(2);
     };
     let cx = Cx {
@@ -763,7 +805,7 @@ fn cmd_import(path: &Path, format: &str) -> ExitCode {
         eprintln!("错误：不支持的输出格式“{format}”，目前只有 json");
         return ExitCode::from(2);
     }
-    let Some(loaded) = load_document(path) else {
+    let Some(loaded) = load_document(path, RoundingArg::Separate) else {
         return ExitCode::from(2);
     };
     match serde_json::to_string_pretty(&loaded.disclosure) {

@@ -91,5 +91,31 @@ fn the_pdf_reads_back_to_the_same_tables_and_the_same_findings() {
         "{from_pdf:#?}"
     );
     assert_eq!(from_pdf, from_text);
+
+    // Printed with consistent rounding, the published PDF has not even a rounding note.
+    let consistent = dir.join("合计一致.pdf");
+    let o = yusuan(&[
+        "render",
+        example,
+        "--to",
+        "pdf",
+        "--rounding",
+        "consistent",
+        "-o",
+        consistent.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let ctxt = dir.join("合计一致.txt");
+    assert!(
+        Command::new("pdftotext")
+            .arg("-raw")
+            .arg(&consistent)
+            .arg(&ctxt)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let report = String::from_utf8(yusuan(&["check", ctxt.to_str().unwrap()]).stdout).unwrap();
+    assert!(report.contains("7 个错误，2 个警告，0 个提示"), "{report}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

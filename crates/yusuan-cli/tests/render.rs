@@ -208,3 +208,44 @@ fn font_options_are_only_for_pdf() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("只用于 --to pdf"), "{err}");
 }
+
+#[test]
+fn consistent_rounding_prints_figures_that_add_up_and_check_has_no_rounding_note() {
+    let o = yusuan(&["check", &example(), "--rounding", "consistent"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the reference's real errors remain"
+    );
+    let report = String::from_utf8(o.stdout).unwrap();
+    assert!(report.contains("7 个错误，3 个警告，0 个提示"), "{report}");
+    let o = yusuan(&["check", &example()]);
+    assert!(String::from_utf8(o.stdout).unwrap().contains("11 个提示"));
+    // 表6: the printed 公用经费 items sum to 32.34; so does their printed total now.
+    let o = yusuan(&[
+        "tables",
+        &example(),
+        "--rounding",
+        "consistent",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        csv.contains("6,302,商品和服务支出,公用经费,32.34\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("1,,收入总计,预算数,480.74\n"));
+    let md = yusuan(&[
+        "render",
+        &example(),
+        "--rounding",
+        "consistent",
+        "--to",
+        "md",
+    ]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(!md.contains("尾差"), "no footnote is needed");
+    let md = yusuan(&["render", &example(), "--to", "md"]);
+    assert!(String::from_utf8(md.stdout).unwrap().contains("尾差"));
+}

@@ -643,6 +643,37 @@ impl Subject {
         "非财政拨款结转结余",
     ];
 
+    /// Every subject but the 项 of 一般公共预算 (one per functional 项), in the order a
+    /// disclosure states them: 收支总预算, the income groups, 基本支出 … 三公经费 and its items.
+    pub fn fixed() -> Vec<Subject> {
+        let mut v = vec![Subject::Total];
+        v.extend(
+            Subject::INCOME_GROUPS
+                .iter()
+                .map(|g| Subject::Income((*g).to_string())),
+        );
+        v.extend([
+            Subject::Basic,
+            Subject::ProjectSpending,
+            Subject::FiscalTotal,
+            Subject::GeneralTotal,
+            Subject::GeneralBasic,
+            Subject::GeneralProject,
+            Subject::RunningCost,
+            Subject::ThreePublicTotal,
+        ]);
+        v.extend(
+            [
+                ThreePublic::Abroad,
+                ThreePublic::Reception,
+                ThreePublic::VehiclePurchase,
+                ThreePublic::VehicleOperation,
+            ]
+            .map(Subject::ThreePublicItem),
+        );
+        v
+    }
+
     /// Reads a subject key as written in a source file (see the source format's docs).
     pub fn parse(s: &str) -> Option<Subject> {
         let t = s.trim();

@@ -118,7 +118,7 @@ pub struct Profile {
 }
 
 /// Which side of a two-sided table (收入 | 支出) a row or column is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Side {
     /// An ordinary one-sided table.
     Single,

@@ -21,6 +21,7 @@ pub mod diag;
 pub mod disclosure;
 pub mod glossary;
 pub mod money;
+pub mod rounding;
 pub mod source;
 pub mod template;
 

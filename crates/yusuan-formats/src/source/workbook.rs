@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 use yusuan_core::Budget;
-use yusuan_core::budget::{FundSource, Indicator, Subject, ThreePublic, Use};
+use yusuan_core::budget::{FundSource, Indicator, Subject, Use};
 use yusuan_core::catalog::Catalog;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::money::{Fen, MoneyUnit};
@@ -813,32 +813,7 @@ fn list_rows(b: &Budget, sheet: &str) -> Vec<Vec<Value>> {
 
 /// Comparison subjects a department may state, for the drop-down list.
 fn subject_keys() -> Vec<String> {
-    let mut v = vec![Subject::Total.key()];
-    v.extend(Subject::INCOME_GROUPS.iter().map(|g| format!("收入/{g}")));
-    v.extend(
-        [
-            Subject::Basic,
-            Subject::ProjectSpending,
-            Subject::FiscalTotal,
-            Subject::GeneralTotal,
-            Subject::GeneralBasic,
-            Subject::GeneralProject,
-            Subject::RunningCost,
-            Subject::ThreePublicTotal,
-        ]
-        .iter()
-        .map(Subject::key),
-    );
-    v.extend(
-        [
-            ThreePublic::Abroad,
-            ThreePublic::Reception,
-            ThreePublic::VehiclePurchase,
-            ThreePublic::VehicleOperation,
-        ]
-        .iter()
-        .map(|t| Subject::ThreePublicItem(*t).key()),
-    );
+    let mut v: Vec<String> = Subject::fixed().iter().map(Subject::key).collect();
     v.push("一般公共预算/（项级编码，如 2011350）".to_string());
     v
 }
