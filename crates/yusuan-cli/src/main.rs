@@ -58,9 +58,9 @@ enum Command {
     },
     /// 读取公开文件，输出其模型（JSON：表格、情况说明及其中的数字）
     Import {
-        /// 公开文件的文本（.txt）、长表（.csv）或预算源文件（.toml）
+        /// 公开文件的 PDF（.pdf）、文本（.txt）、长表（.csv）、工作簿（.xlsx）或预算源文件（.toml）
         file: PathBuf,
-        /// 输出格式（目前只有 json）
+        /// 输出格式：json（读到的模型）或 text（读到的文字，PDF 按页以换页符分隔，便于核对）
         #[arg(long, short, default_value = "json")]
         format: String,
     },
@@ -586,6 +586,24 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
                 text,
             })
         }
+        "pdf" => {
+            let bytes = read_bytes(path)?;
+            let (disclosure, diags, text) = yusuan_import::import_pdf(&bytes);
+            for d in &diags {
+                eprintln!("{}", diag_text::render(d, &shown, &text));
+            }
+            if diags
+                .iter()
+                .any(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
+            {
+                return None;
+            }
+            Some(Loaded {
+                disclosure,
+                budget: None,
+                text,
+            })
+        }
         "txt" => {
             let text = read_text(path)?;
             let (disclosure, diags) = yusuan_import::import_text(&text);
@@ -622,7 +640,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
         }
         _ => {
             eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、预算填报表（.xlsx，yusuan init --xlsx 的格式）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）和公开文件的文本（.txt，PDF 转出的文字）；直接读取 PDF 将在后续版本提供"
+                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、预算填报表（.xlsx，yusuan init --xlsx 的格式）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）、公开文件的 PDF（.pdf，读取其文字层）和文本（.txt，PDF 转出的文字）"
             );
             None
         }
@@ -801,13 +819,17 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
 }
 
 fn cmd_import(path: &Path, format: &str) -> ExitCode {
-    if format != "json" {
-        eprintln!("错误：不支持的输出格式“{format}”，目前只有 json");
+    if format != "json" && format != "text" {
+        eprintln!("错误：不支持的输出格式“{format}”，可用 json 或 text");
         return ExitCode::from(2);
     }
     let Some(loaded) = load_document(path, RoundingArg::Separate) else {
         return ExitCode::from(2);
     };
+    if format == "text" {
+        out(&loaded.text);
+        return ExitCode::SUCCESS;
+    }
     match serde_json::to_string_pretty(&loaded.disclosure) {
         Ok(s) => {
             outln(&s.to_string());

@@ -1,5 +1,5 @@
-//! `yusuan render --to pdf`, read back: the PDF's text layer (poppler's `pdftotext -raw`, the
-//! text in the order it was drawn) imports to exactly the tables the source derives, and
+//! `yusuan render --to pdf`, read back: natively, and through poppler's `pdftotext -raw` (the
+//! text in the order it was drawn), it imports to exactly the tables the source derives, and
 //! `check` finds in it exactly what it finds in the rendered text document.
 //!
 //! Needs a CJK font (Debian: fonts-noto-cjk) and poppler-utils; `.ci/run` installs both and sets
@@ -55,6 +55,18 @@ fn the_pdf_reads_back_to_the_same_tables_and_the_same_findings() {
         eprintln!("跳过：{err}");
         return;
     }
+    // Read back natively, the fresh PDF gives the derived tables cell by cell.
+    let derived = stdout(yusuan(&["tables", example, "--format", "csv"]));
+    assert_eq!(
+        stdout(yusuan(&[
+            "tables",
+            pdf.to_str().unwrap(),
+            "--format",
+            "csv"
+        ])),
+        derived,
+        "the PDF's tables, read natively"
+    );
     let txt = dir.join("预算公开.txt");
     match Command::new("pdftotext")
         .arg("-raw")
@@ -70,7 +82,6 @@ fn the_pdf_reads_back_to_the_same_tables_and_the_same_findings() {
         }
     }
     let txt = txt.to_str().unwrap();
-    let derived = stdout(yusuan(&["tables", example, "--format", "csv"]));
     let read_back = stdout(yusuan(&["tables", txt, "--format", "csv"]));
     assert_eq!(read_back, derived, "the PDF's tables, cell by cell");
     assert_eq!(read_back.lines().count(), 236);
@@ -117,5 +128,35 @@ fn the_pdf_reads_back_to_the_same_tables_and_the_same_findings() {
     );
     let report = String::from_utf8(yusuan(&["check", ctxt.to_str().unwrap()]).stdout).unwrap();
     assert!(report.contains("7 个错误，2 个警告，0 个提示"), "{report}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_pdf_is_read_natively_by_tables_check_and_import() {
+    let pdf = root().join("crates/yusuan-import/tests/data/changji-2025-rendered.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let golden =
+        std::fs::read_to_string(root().join("tests/golden/changji-2025-tables.csv")).unwrap();
+    assert_eq!(stdout(yusuan(&["tables", pdf, "--format", "csv"])), golden);
+    let o = yusuan(&["check", pdf]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = String::from_utf8(o.stdout).unwrap();
+    assert!(report.contains("错误[P001]"), "{report}");
+    // Places name the page.
+    assert!(report.contains("页第"), "{report}");
+    let text = stdout(yusuan(&["import", pdf, "--format", "text"]));
+    assert!(text.contains("部门收支总体情况表") && text.contains('\u{c}'));
+}
+
+#[test]
+fn a_file_that_is_not_a_pdf_is_refused() {
+    let dir = std::env::temp_dir().join(format!("yusuan-cli-notpdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("公开.pdf");
+    std::fs::write(&f, "这不是 PDF").unwrap();
+    let o = yusuan(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("错误[I401]: 不是 PDF 文件"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

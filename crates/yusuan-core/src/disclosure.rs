@@ -81,6 +81,38 @@ impl Disclosure {
     pub fn table(&self, number: u8) -> Option<&Table> {
         self.tables.iter().find(|t| t.number == number)
     }
+
+    /// Applies `f` to every place the document records where something was read: tables, rows
+    /// and cells, project statements, the staff profile, performance tables and their
+    /// indicators, and the narrative's sections and sentences. (A PDF's reader uses it to add
+    /// the page to every line.)
+    pub fn map_sources(&mut self, f: &mut impl FnMut(&mut SourceRef)) {
+        fn section(s: &mut Section, f: &mut impl FnMut(&mut SourceRef)) {
+            f(&mut s.source);
+            s.sentences.iter_mut().for_each(|x| f(&mut x.source));
+            s.subsections.iter_mut().for_each(|x| section(x, f));
+        }
+        for t in &mut self.tables {
+            f(&mut t.source);
+            for r in &mut t.rows {
+                f(&mut r.source);
+                r.cells.iter_mut().flatten().for_each(|c| f(&mut c.source));
+            }
+        }
+        for p in &mut self.projects {
+            f(&mut p.source);
+            p.allocation.iter_mut().for_each(|a| f(&mut a.source));
+        }
+        f(&mut self.profile.staff.source);
+        for p in &mut self.performance {
+            f(&mut p.source);
+            p.indicators.iter_mut().for_each(|i| f(&mut i.source));
+        }
+        self.narrative
+            .sections
+            .iter_mut()
+            .for_each(|s| section(s, f));
+    }
 }
 
 /// 人员情况 as printed in the profile.

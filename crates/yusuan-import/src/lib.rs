@@ -10,6 +10,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod furniture;
+pub mod pdf;
 pub mod prose;
 pub mod segment;
 pub mod solve;
@@ -17,6 +18,42 @@ pub mod solve;
 use yusuan_core::catalog::Catalog;
 use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
+
+/// Reads a published PDF natively: its text layer, page by page, then as a published text.
+/// What the PDF itself does not allow (encryption, scans, unmapped glyphs) comes first.
+pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
+    let (text, mut diags) = pdf::text(bytes);
+    if diags
+        .iter()
+        .any(|d| d.severity == yusuan_core::diag::Severity::Error)
+    {
+        return (Disclosure::empty(), diags, text);
+    }
+    let (mut d, more) = import_text(&text);
+    diags.extend(more);
+    // Every line knows its page: pages are separated by form feeds in the text.
+    let mut page_of = Vec::new();
+    let mut page = 1u32;
+    for line in text.split('\n') {
+        page += u32::try_from(line.matches('\u{c}').count()).unwrap_or(0);
+        page_of.push(page);
+    }
+    let mut paged = |s: &mut yusuan_core::source::SourceRef| {
+        if let yusuan_core::source::SourceRef::Line {
+            page: p @ None,
+            line,
+        } = s
+        {
+            *p = page_of.get(line.saturating_sub(1)).copied();
+        }
+    };
+    d.map_sources(&mut paged);
+    for x in &mut diags {
+        paged(&mut x.primary.at);
+        x.secondary.iter_mut().for_each(|l| paged(&mut l.at));
+    }
+    (d, diags, text)
+}
 
 /// Reads a published text: the standard tables and the narrative.
 pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {

@@ -1,0 +1,441 @@
+//! A page's content stream interpreted for its text: the text and graphics state operators
+//! that place glyphs (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL/Ts, Tj/TJ/'/", cm, q/Q) and form
+//! XObjects (Do), giving each glyph's text, position and advance.
+//!
+//! PDF geometry is real numbers by the file format, so matrices are floating point here — the
+//! one place in this crate; every glyph leaves with integer coordinates in 1/100 pt, measured
+//! from the page's top left. No amount passes here: figures are read later from the text.
+// tidy:allow-float-file (PDF content-stream geometry)
+
+use super::fonts::Font;
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+
+/// A glyph placed on a page (1/100 pt, y downward from the top of the page).
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// The text it stands for (usually one character; `\u{fffd}` when unmappable).
+    pub text: String,
+    /// Left of its origin.
+    pub x: i32,
+    /// Its baseline.
+    pub y: i32,
+    /// Its advance.
+    pub w: i32,
+    /// Its size (the font size as drawn).
+    pub size: i32,
+}
+
+/// A horizontal rule drawn on a page (1/100 pt, y downward): a table's row border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub y: i32,
+    pub x0: i32,
+    pub x1: i32,
+}
+
+/// A vertical rule (a table's column border): x, and its top and bottom (1/100 pt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VRule {
+    pub x: i32,
+    pub y0: i32,
+    pub y1: i32,
+}
+
+/// What a page's content gave.
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub glyphs: Vec<Glyph>,
+    /// Horizontal rules (table borders), from stroked or filled paths.
+    pub rules: Vec<Rule>,
+    /// Vertical rules (column borders).
+    pub vrules: Vec<VRule>,
+    /// Images drawn (a page of images and no text is a scan).
+    pub images: usize,
+    /// Glyphs whose code no font maps to text.
+    pub unmapped: usize,
+}
+
+type M = [f64; 6];
+const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+/// The identity matrix: a page's content starts drawn with it.
+pub const IDENTITY: M = ID;
+
+fn mul(a: &M, b: &M) -> M {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn num(o: &Object) -> f64 {
+    match o {
+        Object::Integer(i) => *i as f64,
+        Object::Real(r) => f64::from(*r),
+        _ => 0.0,
+    }
+}
+
+fn cpt(v: f64) -> i32 {
+    let v = (v * 100.0).round();
+    if v.is_finite() {
+        v.clamp(-1e9, 1e9) as i32
+    } else {
+        0
+    }
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: M,
+    font: Option<Vec<u8>>,
+    size: f64,
+    tc: f64,
+    tw: f64,
+    th: f64,
+    tl: f64,
+    rise: f64,
+}
+
+/// Limits against hostile files: operators per page, form nesting.
+const MAX_OPS: usize = 2_000_000;
+const MAX_DEPTH: usize = 8;
+
+pub struct Interpreter<'d> {
+    doc: &'d Document,
+    width: f64,
+    height: f64,
+    limit: usize,
+    fonts: HashMap<ObjectId, Font>,
+    ops: usize,
+    pub out: PageContent,
+}
+
+impl<'d> Interpreter<'d> {
+    pub fn new(doc: &'d Document, (width, height): (f64, f64), limit: usize) -> Self {
+        Interpreter {
+            doc,
+            width,
+            height,
+            limit,
+            fonts: HashMap::new(),
+            ops: 0,
+            out: PageContent::default(),
+        }
+    }
+
+    fn deref<'a>(&'a self, o: &'a Object) -> &'a Object {
+        self.doc.dereference(o).map_or(o, |(_, x)| x)
+    }
+
+    /// The font named `name` in `resources`, read once per document object.
+    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<ObjectId> {
+        let fonts = resources
+            .get(b"Font")
+            .ok()
+            .map(|f| self.deref(f))?
+            .as_dict()
+            .ok()?;
+        let id = fonts.get(name).ok()?.as_reference().ok()?;
+        if !self.fonts.contains_key(&id) {
+            let dict = self.doc.get_object(id).ok()?.as_dict().ok()?;
+            let f = Font::read(self.doc, dict, self.limit);
+            self.fonts.insert(id, f);
+        }
+        Some(id)
+    }
+
+    /// Interprets `content` drawn with `ctm` and `resources`.
+    pub fn run(&mut self, content: &[u8], resources: &Dictionary, ctm: M, depth: usize) {
+        let Ok(ops) = Content::decode(content) else {
+            return;
+        };
+        let mut gs = State {
+            ctm,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+        };
+        let mut stack: Vec<State> = Vec::new();
+        let (mut tm, mut tlm) = (ID, ID);
+        let mut font_id: Option<ObjectId> = None;
+        // The current path's straight segments, in user space, until it is painted.
+        let mut path: Vec<((f64, f64), (f64, f64))> = Vec::new();
+        let mut at = (0.0, 0.0);
+        let mut start = (0.0, 0.0);
+        for op in &ops.operations {
+            self.ops += 1;
+            if self.ops > MAX_OPS {
+                return;
+            }
+            let a = &op.operands;
+            let n = |i: usize| a.get(i).map_or(0.0, num);
+            match op.operator.as_str() {
+                "q" => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                        font_id = gs.font.as_ref().and_then(|f| self.font(resources, f));
+                    }
+                }
+                "cm" if a.len() == 6 => {
+                    gs.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &gs.ctm)
+                }
+                "BT" => {
+                    tm = ID;
+                    tlm = ID;
+                }
+                "Tf" if a.len() == 2 => {
+                    if let Ok(name) = a[0].as_name() {
+                        gs.font = Some(name.to_vec());
+                        font_id = self.font(resources, name);
+                    }
+                    gs.size = n(1);
+                }
+                "Tc" => gs.tc = n(0),
+                "Tw" => gs.tw = n(0),
+                "Tz" => gs.th = n(0) / 100.0,
+                "TL" => gs.tl = n(0),
+                "Ts" => gs.rise = n(0),
+                "Td" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
+                    tm = tlm;
+                }
+                "TD" => {
+                    gs.tl = -n(1);
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
+                    tm = tlm;
+                }
+                "Tm" if a.len() == 6 => {
+                    tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator == "'" || op.operator == "\"" {
+                        if op.operator == "\"" {
+                            gs.tw = n(0);
+                            gs.tc = n(1);
+                        }
+                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                        tm = tlm;
+                    }
+                    let items: Vec<&Object> = match op.operator.as_str() {
+                        "TJ" => a
+                            .first()
+                            .and_then(|x| x.as_array().ok())
+                            .map(|v| v.iter().collect())
+                            .unwrap_or_default(),
+                        _ => a.last().into_iter().collect(),
+                    };
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => {
+                                self.show(bytes, font_id, &gs, &mut tm);
+                            }
+                            other => {
+                                let tx = -num(other) / 1000.0 * gs.size * gs.th;
+                                tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(name) = a.first().and_then(|x| x.as_name().ok()) {
+                        self.xobject(resources, name, &gs, depth);
+                    }
+                }
+                "BI" | "EI" => self.out.images += 1,
+                "m" => {
+                    at = (n(0), n(1));
+                    start = at;
+                }
+                "l" => {
+                    let to = (n(0), n(1));
+                    path.push((at, to));
+                    at = to;
+                }
+                "h" => {
+                    path.push((at, start));
+                    at = start;
+                }
+                "re" => {
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                    // A thin filled rectangle is a rule; a box has four edges.
+                    if h.abs() < 2.0 {
+                        path.push(((x, y + h / 2.0), (x + w, y + h / 2.0)));
+                    } else if w.abs() < 2.0 {
+                        path.push(((x + w / 2.0, y), (x + w / 2.0, y + h)));
+                    } else {
+                        path.push(((x, y), (x + w, y)));
+                        path.push(((x, y + h), (x + w, y + h)));
+                        path.push(((x, y), (x, y + h)));
+                        path.push(((x + w, y), (x + w, y + h)));
+                    }
+                    at = (x, y);
+                    start = at;
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    for (a, b) in path.drain(..) {
+                        self.rule(a, b, &gs.ctm);
+                    }
+                }
+                "n" => path.clear(),
+                _ => {}
+            }
+        }
+    }
+
+    fn xobject(&mut self, resources: &Dictionary, name: &[u8], gs: &State, depth: usize) {
+        let Some(xs) = resources
+            .get(b"XObject")
+            .ok()
+            .map(|x| self.deref(x))
+            .and_then(|x| x.as_dict().ok())
+        else {
+            return;
+        };
+        let Some(x) = xs.get(name).ok().map(|x| self.deref(x)) else {
+            return;
+        };
+        let Ok(stream) = x.as_stream() else {
+            return;
+        };
+        match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"Image") => self.out.images += 1,
+            Ok(b"Form") if depth < MAX_DEPTH => {
+                let m = stream
+                    .dict
+                    .get(b"Matrix")
+                    .ok()
+                    .and_then(|m| m.as_array().ok())
+                    .filter(|m| m.len() == 6)
+                    .map_or(ID, |m| {
+                        [
+                            num(&m[0]),
+                            num(&m[1]),
+                            num(&m[2]),
+                            num(&m[3]),
+                            num(&m[4]),
+                            num(&m[5]),
+                        ]
+                    });
+                let content = stream
+                    .decompressed_content_with_limit(self.limit)
+                    .unwrap_or_else(|_| stream.content.clone());
+                let own = stream
+                    .dict
+                    .get(b"Resources")
+                    .ok()
+                    .map(|r| self.deref(r))
+                    .and_then(|r| r.as_dict().ok())
+                    .cloned()
+                    .unwrap_or_else(|| resources.clone());
+                self.run(&content, &own, mul(&m, &gs.ctm), depth + 1);
+            }
+            _ => {}
+        }
+    }
+
+    /// Records a painted segment that is horizontal on the page (and long enough to be a
+    /// border rather than a stroke of a drawing).
+    fn rule(&mut self, a: (f64, f64), b: (f64, f64), ctm: &M) {
+        let p = |(x, y): (f64, f64)| {
+            (
+                x * ctm[0] + y * ctm[2] + ctm[4],
+                x * ctm[1] + y * ctm[3] + ctm[5],
+            )
+        };
+        let (a, b) = (p(a), p(b));
+        let many = self.out.rules.len() + self.out.vrules.len() >= 100_000;
+        if many {
+            return;
+        }
+        if (a.1 - b.1).abs() < 0.5 && (a.0 - b.0).abs() >= 4.0 {
+            let y = cpt(self.height - a.1);
+            let (x0, x1) = (cpt(a.0.min(b.0)), cpt(a.0.max(b.0)));
+            self.out.rules.push(Rule { y, x0, x1 });
+        } else if (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() >= 4.0 {
+            let (y0, y1) = (
+                cpt(self.height - a.1.max(b.1)),
+                cpt(self.height - a.1.min(b.1)),
+            );
+            self.out.vrules.push(VRule {
+                x: cpt(a.0),
+                y0,
+                y1,
+            });
+        }
+    }
+
+    /// Places the glyphs of one string and advances the text matrix.
+    fn show(&mut self, bytes: &[u8], font: Option<ObjectId>, gs: &State, tm: &mut M) {
+        let Some(font) = font.and_then(|id| self.fonts.get(&id)) else {
+            return;
+        };
+        for (code, len) in font.codes(bytes) {
+            let trm = mul(
+                &[gs.size * gs.th, 0.0, 0.0, gs.size, 0.0, gs.rise],
+                &mul(tm, &gs.ctm),
+            );
+            let w0 = font.width(code) as f64 / 1000.0;
+            let space = if len == 1 && code == 32 { gs.tw } else { 0.0 };
+            let tx = (w0 * gs.size + gs.tc + space) * gs.th;
+            *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+            let next = mul(tm, &gs.ctm);
+            let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+            // Text outside the page is not shown (an overflowing text box, say): not read.
+            let (x, y) = (trm[4], trm[5]);
+            if x < -2.0 || x > self.width + 2.0 || y < -2.0 || y > self.height + 2.0 {
+                continue;
+            }
+            let text = match font.text(code, len) {
+                Some(t) => t,
+                None => {
+                    self.out.unmapped += 1;
+                    "\u{fffd}".to_string()
+                }
+            };
+            self.out.glyphs.push(Glyph {
+                text,
+                x: cpt(trm[4]),
+                y: cpt(self.height - trm[5]),
+                w: cpt(next[4] - trm[4]),
+                size: cpt(size),
+            });
+        }
+    }
+}
+
+/// The page's size (width, height) in points, from its MediaBox.
+pub fn page_size(doc: &Document, page: &Dictionary) -> (f64, f64) {
+    let media = page
+        .get(b"MediaBox")
+        .ok()
+        .map(|m| doc.dereference(m).map_or(m, |(_, x)| x))
+        .and_then(|m| m.as_array().ok())
+        .filter(|m| m.len() == 4);
+    match media {
+        Some(m) => {
+            let n = |o: &Object| match o {
+                Object::Integer(i) => *i as f64,
+                Object::Real(r) => f64::from(*r),
+                _ => 0.0,
+            };
+            ((n(&m[2]) - n(&m[0])).abs(), (n(&m[3]) - n(&m[1])).abs())
+        }
+        None => (612.0, 792.0),
+    }
+}

@@ -1,0 +1,460 @@
+//! PDF read natively: each page's text layer with positions, read with `lopdf` and our own
+//! content interpreter ([`content`]) and font decoding ([`fonts`]); glyphs are gathered into
+//! lines by their baselines and laid out left to right, a gap wider than a third of the type
+//! size becoming a space; pages are separated by form feeds, so every line knows its page.
+//!
+//! What cannot be read is said, with the pages: a file that is not a PDF, an encrypted one that
+//! needs a password, pages of images without text (scans), and glyphs no font maps to text.
+
+mod content;
+mod fonts;
+
+use content::{Glyph, Interpreter, Rule, VRule};
+use lopdf::{Dictionary, Document, Object};
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::source::SourceRef;
+
+/// PDF reader diagnostic codes. Stable; never reused.
+pub mod codes {
+    /// 不是可读的 PDF
+    pub const UNREADABLE: &str = "I401";
+    /// PDF 已加密
+    pub const ENCRYPTED: &str = "I402";
+    /// 页面没有文字层（扫描件）
+    pub const NO_TEXT: &str = "I403";
+    /// 字形无法转为文字
+    pub const NO_UNICODE: &str = "I404";
+}
+
+/// Decompressed bytes allowed per stream (a decompression bomb is cut here).
+const STREAM_LIMIT: usize = 64 * 1024 * 1024;
+
+/// A page's text: its lines top to bottom.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// The lines, top to bottom.
+    pub lines: Vec<String>,
+    /// Images drawn on the page.
+    pub images: usize,
+    /// Glyphs that no font maps to text.
+    pub unmapped: usize,
+}
+
+fn at(page: Option<u32>) -> SourceRef {
+    SourceRef::Line { page, line: 1 }
+}
+
+fn diag(
+    code: &'static str,
+    severity: Severity,
+    msg: String,
+    page: Option<u32>,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::new(code, severity, msg, Label::at(at(page), "")).with_help(help)
+}
+
+/// Page numbers as a short list: `3、5–7、12`.
+fn page_list(pages: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i {
+            format!("{}–{}", pages[i], pages[j])
+        } else {
+            pages[i].to_string()
+        });
+        i = j + 1;
+    }
+    out.join("、")
+}
+
+/// A run of glyphs on one baseline with no gap wider than half the type size: a cell's line,
+/// or a piece of a paragraph's line.
+#[derive(Debug, Clone)]
+struct Segment {
+    text: String,
+    x0: i32,
+    x1: i32,
+    y: i32,
+    size: i32,
+}
+
+/// Runs of glyphs on one baseline, left to right, split where the gap is wider than half the
+/// type size or a column border runs between (a gap wider than a third of the size is a space
+/// inside a run).
+fn segments(mut glyphs: Vec<Glyph>, vrules: &[VRule]) -> Vec<Vec<Segment>> {
+    glyphs.retain(|g| !g.text.trim().is_empty() || g.text == " ");
+    glyphs.sort_by_key(|g| (g.y, g.x));
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        let tolerance = (g.size / 3).max(100);
+        match rows.last_mut() {
+            Some(row) if (g.y - row[0].y).abs() <= tolerance => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut row in rows {
+        row.sort_by_key(|g| g.x);
+        // The same glyph drawn twice in (nearly) the same place — a fake bold, an overprint —
+        // is one glyph.
+        let mut kept: Vec<Glyph> = Vec::with_capacity(row.len());
+        for g in row {
+            let twin = kept.iter().rev().take(4).any(|k| {
+                k.text == g.text
+                    && (k.x - g.x).abs() <= g.size / 5
+                    && (k.y - g.y).abs() <= g.size / 5
+            });
+            if !twin {
+                kept.push(g);
+            }
+        }
+        let row = kept;
+        let mut segs: Vec<Segment> = Vec::new();
+        let mut end: Option<i32> = None;
+        for g in &row {
+            let size = g.size.max(1);
+            let gap = end.map(|e| g.x - e);
+            if g.text == " " {
+                end = Some(g.x + g.w.max(0));
+                if let Some(s) = segs.last_mut()
+                    && !s.text.ends_with(' ')
+                {
+                    s.text.push(' ');
+                }
+                continue;
+            }
+            let border = end.is_some_and(|e| {
+                vrules
+                    .iter()
+                    .any(|v| v.x >= e - 50 && v.x <= g.x + 50 && v.y0 <= g.y && g.y <= v.y1)
+            });
+            match segs.last_mut() {
+                Some(s) if gap.is_some_and(|d| d <= size / 2) && !border => {
+                    if gap.is_some_and(|d| d > size / 3) && !s.text.ends_with(' ') {
+                        s.text.push(' ');
+                    }
+                    s.text.push_str(&g.text);
+                    s.x1 = g.x + g.w.max(0);
+                }
+                _ => segs.push(Segment {
+                    text: g.text.clone(),
+                    x0: g.x,
+                    x1: g.x + g.w.max(0),
+                    y: row[0].y,
+                    size,
+                }),
+            }
+            end = Some(g.x + g.w.max(0));
+        }
+        for s in &mut segs {
+            s.text = s.text.trim().to_string();
+        }
+        segs.retain(|s| !s.text.is_empty());
+        if !segs.is_empty() {
+            out.push(segs);
+        }
+    }
+    out
+}
+
+fn overlaps(a: (i32, i32), b: (i32, i32)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// The table row a segment sits in: the nearest rules above and below it that span it.
+fn band(s: &Segment, rules: &[Rule]) -> Option<(i32, i32)> {
+    let top = s.y - s.size * 6 / 10;
+    let above = rules
+        .iter()
+        .filter(|r| r.y <= top && overlaps((r.x0, r.x1), (s.x0, s.x1)))
+        .map(|r| r.y)
+        .max()?;
+    let below = rules
+        .iter()
+        .filter(|r| r.y >= s.y && overlaps((r.x0, r.x1), (s.x0, s.x1)))
+        .map(|r| r.y)
+        .min()?;
+    (below - above <= 20_000).then_some((above, below))
+}
+
+/// Joins a cell's lines: no space between Chinese, a space between two Latin words.
+fn join_lines(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().last()) && latin(p.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Lines from placed glyphs. Glyphs on one baseline form a line, left to right. In a ruled
+/// table, all that lies between the same two rules is one row — a cell whose text wraps over
+/// several lines (and is centred against its neighbours) is joined back, cell by cell — so a
+/// table row reads as one line however its cells wrap.
+pub fn lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<String> {
+    // (sort key, text) for every output line.
+    let mut out: Vec<((i32, i32), String)> = Vec::new();
+    let mut rows: std::collections::BTreeMap<(i32, i32), Vec<Segment>> = Default::default();
+    for line in segments(glyphs, vrules) {
+        let mut free: Vec<Segment> = Vec::new();
+        for s in line {
+            match band(&s, rules) {
+                Some(b) => rows.entry(b).or_default().push(s),
+                None => free.push(s),
+            }
+        }
+        if let Some(first) = free.first() {
+            let key = (first.y - first.size, first.x0);
+            let text = free
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push((key, text));
+        }
+    }
+    for ((above, _), mut segs) in rows {
+        // Cells: segments whose horizontal extents overlap, left to right.
+        segs.sort_by_key(|s| (s.x0, s.y));
+        let mut cells: Vec<(i32, i32, Vec<Segment>)> = Vec::new();
+        for s in segs {
+            match cells.last_mut() {
+                Some((_, x1, c)) if s.x0 < *x1 => {
+                    *x1 = (*x1).max(s.x1);
+                    c.push(s);
+                }
+                _ => cells.push((s.x0, s.x1, vec![s])),
+            }
+        }
+        let left = cells.first().map_or(0, |c| c.0);
+        let text = cells
+            .into_iter()
+            .map(|(_, _, mut c)| {
+                c.sort_by_key(|s| (s.y, s.x0));
+                join_lines(&c.iter().map(|s| s.text.as_str()).collect::<Vec<_>>())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(((above, left), text));
+    }
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Reads the pages of a PDF: their text, and what could not be read.
+pub fn pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
+    match std::panic::catch_unwind(|| read_pages(bytes)) {
+        Ok(r) => r,
+        Err(_) => (
+            Vec::new(),
+            vec![diag(
+                codes::UNREADABLE,
+                Severity::Error,
+                "不是可读的 PDF 文件：文件结构已损坏，无法解析".into(),
+                None,
+                "请用 PDF 阅读器打开后“另存为”PDF 再试",
+            )],
+        ),
+    }
+}
+
+fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if !bytes.starts_with(b"%PDF")
+        && !bytes[..bytes.len().min(1024)]
+            .windows(4)
+            .any(|w| w == b"%PDF")
+    {
+        diags.push(diag(
+            codes::UNREADABLE,
+            Severity::Error,
+            "不是 PDF 文件：文件开头没有 %PDF 标记".into(),
+            None,
+            "请确认文件是 PDF；文本请存为 .txt，表格请存为 .xlsx",
+        ));
+        return (Vec::new(), diags);
+    }
+    let doc = match Document::load_mem(bytes) {
+        Ok(d) => d,
+        Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::NotEncrypted) => {
+            diags.push(encrypted());
+            return (Vec::new(), diags);
+        }
+        Err(e) => {
+            let msg = format!("{e}");
+            if msg.contains("ncrypt") || msg.contains("assword") {
+                diags.push(encrypted());
+            } else {
+                diags.push(diag(
+                    codes::UNREADABLE,
+                    Severity::Error,
+                    format!("不是可读的 PDF 文件：{msg}"),
+                    None,
+                    "请用 PDF 阅读器打开后“另存为”PDF 再试",
+                ));
+            }
+            return (Vec::new(), diags);
+        }
+    };
+    if doc.is_encrypted() {
+        diags.push(encrypted());
+        return (Vec::new(), diags);
+    }
+    let mut out = Vec::new();
+    for (number, id) in doc.get_pages() {
+        let Ok(page) = doc.get_object(id).and_then(Object::as_dict) else {
+            continue;
+        };
+        let resources = match doc.get_page_resources(id) {
+            Ok((Some(own), _)) => own.clone(),
+            Ok((None, inherited)) => inherited
+                .first()
+                .and_then(|r| doc.get_object(*r).ok())
+                .and_then(|r| r.as_dict().ok())
+                .cloned()
+                .unwrap_or_default(),
+            Err(_) => Dictionary::new(),
+        };
+        let content = doc
+            .get_page_content_with_limit(id, STREAM_LIMIT)
+            .unwrap_or_default();
+        let mut it = Interpreter::new(&doc, content::page_size(&doc, page), STREAM_LIMIT);
+        it.run(&content, &resources, content::IDENTITY, 0);
+        let c = it.out;
+        out.push(Page {
+            number,
+            lines: lines(c.glyphs, &c.rules, &c.vrules),
+            images: c.images,
+            unmapped: c.unmapped,
+        });
+    }
+    let scanned: Vec<u32> = out
+        .iter()
+        .filter(|p| p.lines.is_empty() && p.images > 0)
+        .map(|p| p.number)
+        .collect();
+    if !out.is_empty() && out.iter().all(|p| p.lines.is_empty()) {
+        diags.push(diag(
+            codes::NO_TEXT,
+            Severity::Error,
+            format!(
+                "PDF 没有文字层：{} 页都只有图像（扫描件）或空白，无法读取文字",
+                out.len()
+            ),
+            None,
+            "请取得原始电子版 PDF，或先用 OCR 软件识别后另存为带文字层的 PDF",
+        ));
+    } else if !scanned.is_empty() {
+        diags.push(diag(
+            codes::NO_TEXT,
+            Severity::Warning,
+            format!(
+                "第 {} 页只有图像没有文字层（扫描件），这些页的内容未读入",
+                page_list(&scanned)
+            ),
+            scanned.first().copied(),
+            "请取得原始电子版 PDF，或先用 OCR 识别这些页",
+        ));
+    }
+    let unmapped: Vec<u32> = out
+        .iter()
+        .filter(|p| p.unmapped > 0)
+        .map(|p| p.number)
+        .collect();
+    if !unmapped.is_empty() {
+        let n: usize = out.iter().map(|p| p.unmapped).sum();
+        diags.push(diag(
+            codes::NO_UNICODE,
+            Severity::Warning,
+            format!(
+                "第 {} 页有 {n} 个字形无法转为文字（字体缺少 Unicode 映射），读作 �",
+                page_list(&unmapped)
+            ),
+            unmapped.first().copied(),
+            "这类 PDF 复制出的文字也是乱码；请取得原始电子版，或用 OCR 识别",
+        ));
+    }
+    if out.is_empty() {
+        diags.push(diag(
+            codes::UNREADABLE,
+            Severity::Error,
+            "PDF 中没有页面".into(),
+            None,
+            "请确认文件完整",
+        ));
+    }
+    (out, diags)
+}
+
+fn encrypted() -> Diagnostic {
+    diag(
+        codes::ENCRYPTED,
+        Severity::Error,
+        "PDF 已加密，需要密码才能读取文字".into(),
+        None,
+        "请取得未加密的版本，或用 PDF 阅读器输入密码后“另存为”不加密的 PDF",
+    )
+}
+
+/// The PDF's text: each page's lines, pages separated by form feeds (so line numbers and pages
+/// can be told), and what could not be read.
+pub fn text(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
+    let (pages, diags) = pages(bytes);
+    let text = pages
+        .iter()
+        .map(|p| p.lines.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\u{c}");
+    (text, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x: i32, y: i32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y,
+            w: 900,
+            size: 900,
+        }
+    }
+
+    #[test]
+    fn glyphs_on_a_baseline_make_a_line_and_wide_gaps_spaces() {
+        let glyphs = vec![
+            g("4", 20_000, 10_050),
+            g("合", 1_000, 10_000),
+            g("计", 1_900, 10_000),
+            g("8", 20_900, 10_050),
+            g("表", 1_000, 5_000),
+        ];
+        assert_eq!(lines(glyphs, &[], &[]), ["表", "合计 48"]);
+    }
+
+    #[test]
+    fn not_a_pdf_is_said_so() {
+        let (pages, d) = pages(b"hello");
+        assert!(pages.is_empty());
+        assert_eq!(d[0].code, codes::UNREADABLE);
+        assert!(d[0].message.contains("不是 PDF 文件"));
+    }
+
+    #[test]
+    fn page_lists_are_short() {
+        assert_eq!(page_list(&[3, 5, 6, 7, 12]), "3、5–7、12");
+    }
+}
