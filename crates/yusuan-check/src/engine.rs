@@ -64,6 +64,10 @@ pub enum Base {
     ReferenceSource,
     /// The reference example's published text (`examples/changji-sme-center-2025-budget.published.txt`).
     ReferenceText,
+    /// A real Shanghai 部门预算 PDF (`crates/yusuan-import/tests/corpus/shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf`),
+    /// as its laid-out lines (`yusuan_import::pdf::dump`: a line per line, its cells with their
+    /// positions), read by the positional reader. Edits replace whole lines.
+    ShanghaiPdf,
 }
 
 /// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`

@@ -4,6 +4,7 @@
 //! There is no fixed tolerance anywhere.
 
 use yusuan_core::diag::Figures;
+use yusuan_core::money::MoneyUnit;
 use yusuan_core::money::{FEN_PER_WAN, Fen, Printed};
 
 /// The outcome of comparing a printed whole with printed parts (or two prints of one quantity).
@@ -42,6 +43,38 @@ pub fn shown(p: Option<&Printed>) -> i64 {
 /// Formats fen as 万元 with two decimals (the figure as it would print).
 pub fn wan2(fen: i64) -> String {
     Fen(fen).to_wan2().to_string()
+}
+
+/// The money unit the figures are printed in (万元 unless they say 元).
+fn unit_of(ps: &[Option<&Printed>]) -> MoneyUnit {
+    ps.iter()
+        .flatten()
+        .find_map(|p| match p.unit {
+            yusuan_core::money::Unit::Money(u) => Some(u),
+            _ => None,
+        })
+        .unwrap_or(MoneyUnit::Wan)
+}
+
+/// Formats fen in `unit` as the table prints it: 万元 or 元, two decimals.
+fn in_unit(fen: i64, unit: MoneyUnit) -> String {
+    match unit {
+        MoneyUnit::Wan => wan2(fen),
+        MoneyUnit::Yuan => {
+            let sign = if fen < 0 { "-" } else { "" };
+            let a = fen.unsigned_abs();
+            format!("{sign}{}.{:02}", a / 100, a % 100)
+        }
+    }
+}
+
+/// A signed difference in `unit`: `+0.01`, `-3.00`.
+fn signed_in(fen: i64, unit: MoneyUnit) -> String {
+    if fen >= 0 {
+        format!("+{}", in_unit(fen, unit))
+    } else {
+        format!("-{}", in_unit(-fen, unit))
+    }
 }
 
 /// Formats a bound in 万元 with three decimals (half-cent boundaries are exact at 0.001 万元).
@@ -84,10 +117,13 @@ pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verd
         .iter()
         .map(|p| interval(*p))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let mut all: Vec<Option<&Printed>> = vec![whole];
+    all.extend(parts.iter().copied());
+    let unit = unit_of(&all);
     let figures = Figures {
-        expected: wan2(expected),
-        found: wan2(found),
-        difference: signed(found - expected),
+        expected: in_unit(expected, unit),
+        found: in_unit(found, unit),
+        difference: signed_in(found - expected, unit),
         allowed: Some(format!(
             "各分项四舍五入前之和可在 {} 之间，{}",
             range(
@@ -116,10 +152,11 @@ pub fn same_quantity(a: Option<&Printed>, b: Option<&Printed>) -> Verdict {
     }
     let (alo, ahi) = interval(a);
     let (blo, bhi) = interval(b);
+    let unit = unit_of(&[a, b]);
     let figures = Figures {
-        expected: wan2(x),
-        found: wan2(y),
-        difference: signed(y - x),
+        expected: in_unit(x, unit),
+        found: in_unit(y, unit),
+        difference: signed_in(y - x, unit),
         allowed: None,
     };
     if alo <= bhi && blo <= ahi {

@@ -14,12 +14,25 @@ const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-cente
 const REFERENCE_TEXT: &str =
     include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
 
+/// The Shanghai base: the corpus PDF's laid-out lines.
+fn shanghai_dump() -> String {
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../yusuan-import/tests/corpus/shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf"
+    ))
+    .expect("the Shanghai corpus PDF");
+    let (pages, diags) = yusuan_import::pdf::pages(&pdf);
+    assert!(diags.is_empty(), "{diags:#?}");
+    yusuan_import::pdf::dump(&pages)
+}
+
 /// Applies `(from, to)` edits to the base; each `from` must occur exactly once.
 fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static str) {
     let (mut text, name) = match base {
         Base::ReferenceCsv => (REFERENCE_CSV.to_string(), "tables.csv"),
         Base::ReferenceSource => (REFERENCE_SOURCE.to_string(), "budget.toml"),
         Base::ReferenceText => (REFERENCE_TEXT.to_string(), "published.txt"),
+        Base::ShanghaiPdf => (shanghai_dump(), "shanghai.pdf"),
     };
     for (from, to) in edits {
         assert_eq!(
@@ -39,6 +52,14 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             // The published text through the importer, as `yusuan check` reads it. (A fixture
             // that removes a table may leave import notes: they are the importer's to test.)
             let (d, _) = yusuan_import::import_text(text);
+            f(&Cx {
+                disclosure: &d,
+                budget: None,
+            })
+        }
+        Base::ShanghaiPdf => {
+            let pages = yusuan_import::pdf::undump(text);
+            let (d, _) = yusuan_import::positional::read(&pages);
             f(&Cx {
                 disclosure: &d,
                 budget: None,

@@ -155,6 +155,116 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     },
 ];
 
+/// The 9-table 部门预算 / 单位预算 template of 上海市 (区级): its identifier.
+pub const SHANGHAI_BUDGET_ID: &str = "shanghai-budget-9";
+
+/// The 9-table 部门预算 / 单位预算 template of 上海市. Titles are printed with the year and
+/// 部门 or 单位 before them (`2025年部门财务收支预算总表`); here they are given without.
+/// Amounts are usually in 元 (the 三公 table in 万元): each table says so in its header.
+pub const SHANGHAI_BUDGET_9: [TableSpec; 9] = [
+    TableSpec {
+        number: 1,
+        title: "财务收支预算总表",
+        columns: &[("预算数", I), ("预算数", E)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 2,
+        title: "收入预算总表",
+        columns: &[
+            ("合计", S),
+            ("财政拨款收入", S),
+            ("事业收入", S),
+            ("事业单位经营收入", S),
+            ("其他收入", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 3,
+        title: "支出预算总表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 4,
+        title: "财政拨款收支预算总表",
+        columns: &[
+            ("预算数", I),
+            ("合计", E),
+            ("一般公共预算", E),
+            ("政府性基金预算", E),
+            ("国有资本经营预算", E),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 5,
+        title: "一般公共预算支出功能分类预算表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 6,
+        title: "政府性基金预算支出功能分类预算表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 7,
+        title: "国有资本经营预算支出功能分类预算表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 8,
+        title: "一般公共预算基本支出部门预算经济分类预算表",
+        columns: &[("合计", S), ("人员经费", S), ("公用经费", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 9,
+        title: "“三公”经费和机关运行经费预算表",
+        columns: &[
+            ("合计", S),
+            ("因公出国(境)费", S),
+            ("公务接待费", S),
+            ("公务用车购置及运行费/小计", S),
+            ("公务用车购置及运行费/购置费", S),
+            ("公务用车购置及运行费/运行费", S),
+            ("机关运行经费预算数", S),
+        ],
+        rows: &[],
+    },
+];
+
+/// Variants of the Shanghai tables met in published documents: the same table (number and
+/// title) with other columns. A reader takes the variant whose header words it finds.
+pub const SHANGHAI_BUDGET_VARIANTS: [TableSpec; 1] = [
+    // 单位预算's 财务收支预算总表 splits the expenditure side: 合计, 基本支出 (人员经费, 公用经费),
+    // 项目支出.
+    TableSpec {
+        number: 1,
+        title: "财务收支预算总表",
+        columns: &[
+            ("预算数", I),
+            ("预算数/合计", E),
+            ("预算数/基本支出/人员经费", E),
+            ("预算数/基本支出/公用经费", E),
+            ("预算数/项目支出", E),
+        ],
+        rows: &[],
+    },
+];
+
+/// A template's tables by its identifier.
+pub fn tables_of(template: &str) -> &'static [TableSpec] {
+    match template {
+        SHANGHAI_BUDGET_ID => &SHANGHAI_BUDGET_9,
+        _ => &XINJIANG_BUDGET_11,
+    }
+}
+
 impl TableSpec {
     /// A table of this spec with no rows yet.
     pub fn empty_table(

@@ -11,6 +11,7 @@
 
 pub mod furniture;
 pub mod pdf;
+pub mod positional;
 pub mod prose;
 pub mod segment;
 pub mod solve;
@@ -22,12 +23,19 @@ use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
 /// Reads a published PDF natively: its text layer, page by page, then as a published text.
 /// What the PDF itself does not allow (encryption, scans, unmapped glyphs) comes first.
 pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
-    let (text, mut diags) = pdf::text(bytes);
+    let (pages, mut diags) = pdf::pages(bytes);
+    let text = pdf::join(&pages);
     if diags
         .iter()
         .any(|d| d.severity == yusuan_core::diag::Severity::Error)
     {
         return (Disclosure::empty(), diags, text);
+    }
+    // A template whose tables keep their columns in place is read by position.
+    if positional::is_shanghai(&pages) {
+        let (d, more) = positional::read(&pages);
+        diags.extend(more);
+        return (d, diags, text);
     }
     let (mut d, more) = import_text(&text);
     diags.extend(more);

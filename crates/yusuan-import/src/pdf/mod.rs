@@ -36,6 +36,8 @@ pub struct Page {
     pub number: u32,
     /// The lines, top to bottom.
     pub lines: Vec<String>,
+    /// The same lines with their cells and positions.
+    pub laid: Vec<LaidLine>,
     /// Images drawn on the page.
     pub images: usize,
     /// Glyphs that no font maps to text.
@@ -203,8 +205,36 @@ fn join_lines(parts: &[&str]) -> String {
 /// several lines (and is centred against its neighbours) is joined back, cell by cell — so a
 /// table row reads as one line however its cells wrap.
 pub fn lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<String> {
-    // (sort key, text) for every output line.
-    let mut out: Vec<((i32, i32), String)> = Vec::new();
+    laid_lines(glyphs, rules, vrules)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// A cell of a laid-out line: its text and horizontal extent (1/100 pt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidCell {
+    /// The cell's text (its lines joined).
+    pub text: String,
+    /// Left edge.
+    pub x0: i32,
+    /// Right edge.
+    pub x1: i32,
+}
+
+/// A line of a page with its cells: a table row (its cells left to right), or a line of text
+/// (its runs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidLine {
+    /// The cells' texts joined by spaces.
+    pub text: String,
+    /// The cells, left to right.
+    pub cells: Vec<LaidCell>,
+}
+
+/// [`lines`], keeping each line's cells and their positions (for reading tables by column).
+pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<LaidLine> {
+    let mut out: Vec<((i32, i32), LaidLine)> = Vec::new();
     let mut rows: std::collections::BTreeMap<(i32, i32), Vec<Segment>> = Default::default();
     for line in segments(glyphs, vrules) {
         let mut free: Vec<Segment> = Vec::new();
@@ -216,40 +246,56 @@ pub fn lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<String
         }
         if let Some(first) = free.first() {
             let key = (first.y - first.size, first.x0);
-            let text = free
+            let cells: Vec<LaidCell> = free
                 .iter()
-                .map(|s| s.text.as_str())
+                .map(|s| LaidCell {
+                    text: s.text.clone(),
+                    x0: s.x0,
+                    x1: s.x1,
+                })
+                .collect();
+            let text = cells
+                .iter()
+                .map(|c| c.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            out.push((key, text));
+            out.push((key, LaidLine { text, cells }));
         }
     }
     for ((above, _), mut segs) in rows {
         // Cells: segments whose horizontal extents overlap, left to right.
         segs.sort_by_key(|s| (s.x0, s.y));
-        let mut cells: Vec<(i32, i32, Vec<Segment>)> = Vec::new();
+        let mut groups: Vec<(i32, i32, Vec<Segment>)> = Vec::new();
         for s in segs {
-            match cells.last_mut() {
+            match groups.last_mut() {
                 Some((_, x1, c)) if s.x0 < *x1 => {
                     *x1 = (*x1).max(s.x1);
                     c.push(s);
                 }
-                _ => cells.push((s.x0, s.x1, vec![s])),
+                _ => groups.push((s.x0, s.x1, vec![s])),
             }
         }
-        let left = cells.first().map_or(0, |c| c.0);
-        let text = cells
+        let left = groups.first().map_or(0, |c| c.0);
+        let cells: Vec<LaidCell> = groups
             .into_iter()
-            .map(|(_, _, mut c)| {
+            .map(|(x0, x1, mut c)| {
                 c.sort_by_key(|s| (s.y, s.x0));
-                join_lines(&c.iter().map(|s| s.text.as_str()).collect::<Vec<_>>())
+                LaidCell {
+                    text: join_lines(&c.iter().map(|s| s.text.as_str()).collect::<Vec<_>>()),
+                    x0,
+                    x1,
+                }
             })
+            .collect();
+        let text = cells
+            .iter()
+            .map(|c| c.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        out.push(((above, left), text));
+        out.push(((above, left), LaidLine { text, cells }));
     }
     out.sort_by_key(|(k, _)| *k);
-    out.into_iter().map(|(_, t)| t).collect()
+    out.into_iter().map(|(_, l)| l).collect()
 }
 
 /// Reads the pages of a PDF: their text, and what could not be read.
@@ -332,9 +378,11 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         let mut it = Interpreter::new(&doc, content::page_size(&doc, page), STREAM_LIMIT);
         it.run(&content, &resources, content::IDENTITY, 0);
         let c = it.out;
+        let laid = laid_lines(c.glyphs, &c.rules, &c.vrules);
         out.push(Page {
             number,
-            lines: lines(c.glyphs, &c.rules, &c.vrules),
+            lines: laid.iter().map(|l| l.text.clone()).collect(),
+            laid,
             images: c.images,
             unmapped: c.unmapped,
         });
@@ -411,12 +459,77 @@ fn encrypted() -> Diagnostic {
 /// can be told), and what could not be read.
 pub fn text(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
     let (pages, diags) = pages(bytes);
-    let text = pages
+    (join(&pages), diags)
+}
+
+/// The pages' laid-out lines as text, one line per line: its page, then each cell as
+/// `x0:x1:text`, tab-separated. [`undump`] reads it back; tests use it to edit a real PDF's
+/// cells (a fixture), and it shows what the positional reader sees.
+pub fn dump(pages: &[Page]) -> String {
+    let mut out = String::new();
+    for p in pages {
+        for l in &p.laid {
+            out.push_str(&p.number.to_string());
+            for c in &l.cells {
+                out.push_str(&format!(
+                    "\t{}:{}:{}",
+                    c.x0,
+                    c.x1,
+                    c.text.replace('\t', " ")
+                ));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Pages from a [`dump`]; a malformed line is skipped.
+pub fn undump(text: &str) -> Vec<Page> {
+    let mut pages: Vec<Page> = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let Some(number) = fields.next().and_then(|n| n.parse::<u32>().ok()) else {
+            continue;
+        };
+        let cells: Vec<LaidCell> = fields
+            .filter_map(|f| {
+                let mut parts = f.splitn(3, ':');
+                let x0 = parts.next()?.parse().ok()?;
+                let x1 = parts.next()?.parse().ok()?;
+                Some(LaidCell {
+                    text: parts.next()?.to_string(),
+                    x0,
+                    x1,
+                })
+            })
+            .collect();
+        let text = cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if pages.last().is_none_or(|p| p.number != number) {
+            pages.push(Page {
+                number,
+                ..Page::default()
+            });
+        }
+        if let Some(p) = pages.last_mut() {
+            p.lines.push(text.clone());
+            p.laid.push(LaidLine { text, cells });
+        }
+    }
+    pages
+}
+
+/// The pages' lines as one text, pages separated by form feeds.
+pub fn join(pages: &[Page]) -> String {
+    pages
         .iter()
         .map(|p| p.lines.join("\n"))
         .collect::<Vec<_>>()
-        .join("\n\u{c}");
-    (text, diags)
+        .join("\n\u{c}")
 }
 
 #[cfg(test)]

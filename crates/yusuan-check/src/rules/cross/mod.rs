@@ -30,3 +30,7 @@ pub mod x027;
 pub mod x028;
 pub mod x029;
 pub mod x030;
+pub mod x901;
+pub mod x902;
+pub mod x903;
+pub mod x904;

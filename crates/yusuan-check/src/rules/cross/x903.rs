@@ -1,0 +1,41 @@
+//! X903 上海表5 合计与表4 一般公共预算支出一致
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{CellSel, CrossEqual, RowSel};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// X903 上海表5 合计与表4 一般公共预算支出一致
+pub static RULE: CrossEqual = CrossEqual {
+    meta: RuleMeta {
+        id: "X903",
+        family: Family::Cross,
+        template: Some(yusuan_core::template::SHANGHAI_BUDGET_ID),
+        severity: Severity::Error,
+        title: "上海表5 合计与表4 一般公共预算支出一致",
+        what: "上海市模板：表5 合计行“合计”列 = 表4 支出总计行“一般公共预算”列。",
+        why: "同一数额在不同表中出现，应完全相同（表间勾稽）；任何差异都是错误。",
+        example: "91,016,775.35。",
+        basis: "上海市区级部门预算公开表样式（部门财务收支预算总表等 9 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ShanghaiPdf,
+            pass: &[],
+            fail: &[(
+                "15\t23232:25632:合计\t47332:55132:91,016,775.35\t58632:66432:24,606,775.35\t70632:78432:66,410,000.00",
+                "15\t23232:25632:合计\t47332:55132:91,016,875.35\t58632:66432:24,606,775.35\t70632:78432:66,410,000.00",
+            )],
+        },
+    },
+    a: CellSel {
+        table: 5,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "合计",
+    },
+    b: CellSel {
+        table: 4,
+        side: Side::Expenditure,
+        row: RowSel::Label("支出总计"),
+        column: "一般公共预算",
+    },
+};

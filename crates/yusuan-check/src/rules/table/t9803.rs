@@ -1,0 +1,32 @@
+//! T9803 上海表8 合计等于各类之和
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::Hierarchy;
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// T9803 上海表8 合计等于各类之和
+pub static RULE: Hierarchy = Hierarchy {
+    meta: RuleMeta {
+        id: "T9803",
+        family: Family::Table,
+        template: Some(yusuan_core::template::SHANGHAI_BUDGET_ID),
+        severity: Severity::Error,
+        title: "上海表8 合计等于各类之和",
+        what: "上海市模板表8 每一列：合计行 = 各经济分类类之和。",
+        why: "合计数必须等于其组成部分之和。上海市的公开表以元为单位、精确到分，各数不经四舍五入到万元：任何差异都是错误（以万元列示的表，差异在四舍五入范围内的报为尾差提示）。",
+        example: "合计 24,606,775.35 = 301 + 302 + 303 + 310。",
+        basis: "上海市区级部门预算公开表样式（部门财务收支预算总表等 9 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ShanghaiPdf,
+            pass: &[],
+            fail: &[(
+                "19\t25450:27850:合计\t50050:57850:24,606,775.35\t60250:68050:22,473,997.81\t71150:78350:2,132,777.54",
+                "19\t25450:27850:合计\t50050:57850:24,606,875.35\t60250:68050:22,473,997.81\t71150:78350:2,132,777.54",
+            )],
+        },
+    },
+    table: 8,
+    side: Side::Single,
+    total: true,
+};

@@ -1,0 +1,630 @@
+//! Tables read by column position from a PDF's laid-out lines — for templates whose printed
+//! tables keep every column in place: today the Shanghai 9-table 部门预算 / 单位预算
+//! ([`SHANGHAI_BUDGET_9`]). A table is found by its title (after the year and 部门/单位); its
+//! unit from the 编制部门 line; each value column by its header word, left to right; each figure
+//! goes to the column whose header is nearest above it. Header rows repeated after a page
+//! break are skipped; the table ends with its total row.
+
+use crate::pdf::{LaidCell, Page};
+use yusuan_core::budget::DocKind;
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side, Table};
+use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+use yusuan_core::source::SourceRef;
+use yusuan_core::template::{
+    SHANGHAI_BUDGET_9, SHANGHAI_BUDGET_ID, SHANGHAI_BUDGET_VARIANTS, TableSpec,
+};
+
+/// Positional reader diagnostic codes. Stable; never reused.
+pub mod codes {
+    /// 表头中找不到某一列
+    pub const NO_HEADER: &str = "I501";
+    /// 同一行中两个数字落在同一列
+    pub const TWO_IN_ONE: &str = "I502";
+    /// 上海模板的情况说明暂不读取
+    pub const NARRATIVE_NOT_READ: &str = "I503";
+    /// 科目编码的款或项少了前导零
+    pub const SHORT_CODE: &str = "I504";
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            ':' => '：',
+            c => c,
+        })
+        .collect()
+}
+
+/// A table title as printed — `2025年部门财务收支预算总表` — and what it says: the spec, the
+/// year, 部门 or 单位.
+fn title(line: &str) -> Option<(&'static TableSpec, Option<i32>, DocKind)> {
+    let sq = squash(line);
+    if sq.contains("……") || sq.contains("···") || sq.contains("…") {
+        return None;
+    }
+    let digits: String = sq.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &sq[digits.len()..];
+    let year = digits.parse().ok().filter(|_| rest.starts_with('年'));
+    let rest = rest.strip_prefix('年').unwrap_or(rest);
+    let (kind, rest) = if let Some(r) = rest.strip_prefix("部门") {
+        (DocKind::Department, r)
+    } else if let Some(r) = rest
+        .strip_prefix("预算单位")
+        .or_else(|| rest.strip_prefix("单位"))
+    {
+        (DocKind::Unit, r)
+    } else {
+        return None;
+    };
+    let spec = SHANGHAI_BUDGET_9.iter().find(|t| squash(t.title) == rest)?;
+    Some((spec, year, kind))
+}
+
+/// Whether the laid-out pages hold tables of the Shanghai template.
+pub fn is_shanghai(pages: &[Page]) -> bool {
+    pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| title(l).is_some())
+        .count()
+        >= 3
+}
+
+fn is_amount(text: &str) -> bool {
+    let t = text.replace(',', "");
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.matches('.').count() <= 1
+}
+
+/// `201 03 01` → `2010301` when it is a classification code.
+fn code(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let ok = match parts.as_slice() {
+        [a] => a.len() == 3 || a.len() == 5 || a.len() == 7,
+        [a, b] => a.len() == 3 && b.len() == 2,
+        [a, b, c] => a.len() == 3 && b.len() == 2 && c.len() == 2,
+        _ => false,
+    } && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| parts.concat())
+}
+
+fn center(c: &LaidCell) -> i32 {
+    (c.x0 + c.x1) / 2
+}
+
+/// The total rows that end a table.
+fn is_total(label: &str) -> bool {
+    matches!(
+        squash(label).as_str(),
+        "合计" | "总计" | "收入总计" | "支出总计"
+    )
+}
+
+/// A line of the document with where it is.
+struct At<'a> {
+    page: u32,
+    line: usize,
+    cells: &'a [LaidCell],
+    text: &'a str,
+}
+
+/// Reads the Shanghai tables of `pages`: the Disclosure (tables, department, year, kind) and
+/// what could not be placed.
+pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
+    let mut lines: Vec<At<'_>> = Vec::new();
+    let mut n = 0;
+    for p in pages {
+        for l in &p.laid {
+            n += 1;
+            lines.push(At {
+                page: p.number,
+                line: n,
+                cells: &l.cells,
+                text: &l.text,
+            });
+        }
+    }
+    let mut d = Disclosure::empty();
+    d.template = SHANGHAI_BUDGET_ID.to_string();
+    let mut diags = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((spec, year, kind)) = title(lines[i].text) else {
+            i += 1;
+            continue;
+        };
+        if let Some(y) = year {
+            d.year = y;
+        }
+        d.kind = kind;
+        let (t, next) = table(spec, &lines, i, &mut diags);
+        if d.department.is_empty() && !t.org.is_empty() {
+            d.department.clone_from(&t.org);
+        }
+        if !d.tables.iter().any(|x| x.number == t.number) {
+            d.tables.push(t);
+        }
+        i = next.max(i + 1);
+    }
+    d.tables.sort_by_key(|t| t.number);
+    diags.push(
+        Diagnostic::new(
+            codes::NARRATIVE_NOT_READ,
+            Severity::Info,
+            "按上海市 9 张表模板读取了公开表；该模板的编制说明、其他相关情况说明暂不读取，文字与表格的核对未进行"
+                .to_string(),
+            Label::at(SourceRef::Line { page: Some(1), line: 1 }, ""),
+        ),
+    );
+    (d, diags)
+}
+
+/// Reads one table starting at its title line `start`; returns it and the line after it.
+fn table(
+    spec: &'static TableSpec,
+    lines: &[At<'_>],
+    start: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> (Table, usize) {
+    let at = |k: usize| SourceRef::Line {
+        page: Some(lines[k].page),
+        line: lines[k].line,
+    };
+    let mut t = spec.empty_table("", MoneyUnit::Yuan, at(start));
+    t.title = squash(lines[start].text);
+    let two_sided = spec.columns.iter().any(|(_, s)| *s != Side::Single);
+    // Header: from the 编制部门 line to the first line with a figure, a code or a total.
+    let mut k = start + 1;
+    let mut header: Vec<&LaidCell> = Vec::new();
+    while k < lines.len() {
+        let sq = squash(lines[k].text);
+        if title(lines[k].text).is_some() {
+            return (t, k);
+        }
+        if let Some(rest) = sq
+            .strip_prefix("编制部门：")
+            .or_else(|| sq.strip_prefix("编制单位："))
+        {
+            let (org, unit) = rest.split_once("单位：").unwrap_or((rest, "元"));
+            t.org = org.to_string();
+            t.unit = MoneyUnit::from_label(unit).unwrap_or(MoneyUnit::Yuan);
+            k += 1;
+            continue;
+        }
+        // A total row without figures (合计 also heads a column) is data only in an empty
+        // table: the last line before a note, the next table or the end.
+        let last = lines
+            .get(k + 1)
+            .is_none_or(|n| title(n.text).is_some() || squash(n.text).starts_with('注'));
+        let data = lines[k].cells.iter().any(|c| is_amount(&c.text))
+            || lines[k]
+                .cells
+                .first()
+                .is_some_and(|c| code(&c.text).is_some() || last && is_total(&c.text));
+        if data {
+            break;
+        }
+        header.extend(lines[k].cells.iter());
+        k += 1;
+    }
+    // The variant of the table whose every column heads the header.
+    // (The most specific: a variant's header also holds the plain table's words.)
+    let spec = candidates(spec)
+        .filter(|c| has_columns(c, &header))
+        .max_by_key(|c| c.columns.len())
+        .unwrap_or(spec);
+    if spec.columns.len() != t.columns.len() {
+        let keep = (t.org.clone(), t.unit, t.title.clone(), t.source.clone());
+        t = spec.empty_table(&keep.0, keep.1, keep.3);
+        t.title = keep.2;
+    }
+    // Each value column by its header word, in order (a word may head several columns).
+    let mut centres: Vec<i32> = Vec::new();
+    for (c, (key, _)) in spec.columns.iter().enumerate() {
+        let leaf = squash(key.rsplit('/').next().unwrap_or(key));
+        let nth = spec.columns[..c]
+            .iter()
+            .filter(|(k2, _)| squash(k2.rsplit('/').next().unwrap_or(k2)) == leaf)
+            .count();
+        let found = header
+            .iter()
+            .filter(|h| {
+                squash(&h.text) == leaf
+                    || squash(&h.text).ends_with(&leaf) && leaf.chars().count() >= 4
+            })
+            .collect::<Vec<_>>();
+        let mut found = found;
+        found.sort_by_key(|h| h.x0);
+        found.dedup_by_key(|h| h.x0);
+        match found.get(nth) {
+            Some(h) => centres.push(center(h)),
+            None => {
+                diags.push(
+                    Diagnostic::new(
+                        codes::NO_HEADER,
+                        Severity::Warning,
+                        format!("表“{}”的表头中找不到“{key}”列，未读入该表的数字", t.title),
+                        Label::at(at(start), ""),
+                    )
+                    .with_help("表头与上海市预算公开表模板不同：请核对该表的列"),
+                );
+                return (t, k);
+            }
+        }
+    }
+    // The label columns of a two-sided table: the 项目 headers, left to right.
+    let mut items: Vec<i32> = header
+        .iter()
+        .filter(|h| squash(&h.text) == "项目")
+        .map(|h| center(h))
+        .collect();
+    items.sort_unstable();
+    // Rows until the total.
+    while k < lines.len() {
+        let line = &lines[k];
+        let sq = squash(line.text);
+        if title(line.text).is_some() {
+            break;
+        }
+        if sq.starts_with("注") {
+            let note = sq.trim_start_matches(['注', '：', ':']).to_string();
+            if note.contains("空表") || note.contains("无") {
+                t.empty_statement = Some(sq.clone());
+            } else {
+                t.notes.push(note);
+            }
+            k += 1;
+            break;
+        }
+        let has_figure = line.cells.iter().any(|c| is_amount(&c.text));
+        let first_code = line.cells.first().is_some_and(|c| code(&c.text).is_some());
+        let total = line.cells.iter().any(|c| is_total(&c.text));
+        if !has_figure && !first_code && !total {
+            // A header repeated after a page break is skipped.
+            if t.rows.is_empty()
+                || header
+                    .iter()
+                    .any(|h| line.cells.iter().any(|c| c.text == h.text))
+            {
+                k += 1;
+                continue;
+            }
+            // In a one-sided table a line with neither figure nor code is past its end; in a
+            // two-sided one it is a side's label with no figure.
+            if !two_sided {
+                // Unless it is the end of a label wrapped onto its own line, the table goes on.
+                let goes_on = lines.get(k + 1).is_some_and(|n| {
+                    n.cells.iter().any(|c| is_amount(&c.text))
+                        || n.cells
+                            .first()
+                            .is_some_and(|c| code(&c.text).is_some() || is_total(&c.text))
+                });
+                if goes_on && line.cells.len() == 1 {
+                    if let Some(last) = t.rows.last_mut() {
+                        last.label.push_str(&line.cells[0].text);
+                    }
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        let mut ended = false;
+        let rows = if two_sided {
+            two_sided_rows(spec, &centres, &items, line, at(k), diags, &t.title)
+        } else {
+            single_row(spec, &centres, line, at(k), diags, &t.title)
+                .into_iter()
+                .collect()
+        };
+        for mut r in rows {
+            r.cells.resize(spec.columns.len(), None);
+            // A side's figure printed a line away from its label (the two sides' rows are not
+            // always level): it joins the label above it that has no figure.
+            if two_sided
+                && r.label.is_empty()
+                && let Some(prev) = t
+                    .rows
+                    .iter_mut()
+                    .rev()
+                    .find(|x| x.side == r.side)
+                    .filter(|x| {
+                        !x.label.is_empty()
+                            && x.cells
+                                .iter()
+                                .zip(&r.cells)
+                                .all(|(a, b)| a.is_none() || b.is_none())
+                    })
+            {
+                for (a, b) in prev.cells.iter_mut().zip(r.cells) {
+                    if b.is_some() {
+                        *a = b;
+                    }
+                }
+                continue;
+            }
+            if r.kind == RowKind::Total {
+                ended = ended || !two_sided || r.label.contains("支出总计");
+            }
+            // Figures read in the table's unit.
+            for c in r.cells.iter_mut().flatten() {
+                if let Unit::Money(_) = c.printed.unit {
+                    c.printed.unit = Unit::Money(t.unit);
+                }
+            }
+            t.rows.push(r);
+        }
+        k += 1;
+        if ended && !two_sided {
+            // An empty-table statement may follow the total.
+            if k < lines.len() && squash(lines[k].text).starts_with("注") {
+                continue;
+            }
+            break;
+        }
+        if ended {
+            break;
+        }
+    }
+    (t, k)
+}
+
+/// The table's spec and its variants.
+fn candidates(spec: &'static TableSpec) -> impl Iterator<Item = &'static TableSpec> {
+    std::iter::once(spec).chain(
+        SHANGHAI_BUDGET_VARIANTS
+            .iter()
+            .filter(move |v| v.number == spec.number),
+    )
+}
+
+/// Whether every column of `spec` has its header word in `header` (as often as it is used).
+fn has_columns(spec: &TableSpec, header: &[&LaidCell]) -> bool {
+    spec.columns.iter().enumerate().all(|(c, (key, _))| {
+        let leaf = squash(key.rsplit('/').next().unwrap_or(key));
+        let nth = spec.columns[..c]
+            .iter()
+            .filter(|(k2, _)| squash(k2.rsplit('/').next().unwrap_or(k2)) == leaf)
+            .count();
+        header.iter().filter(|h| squash(&h.text) == leaf).count() > nth
+    })
+}
+
+/// The value column nearest to `x`.
+fn column_at(centres: &[i32], side_cols: &[usize], x: i32) -> Option<usize> {
+    side_cols
+        .iter()
+        .copied()
+        .min_by_key(|&c| (centres[c] - x).abs())
+}
+
+fn printed(text: &str) -> Option<yusuan_core::money::Printed> {
+    parse_printed(&text.replace(',', ""), Unit::Money(MoneyUnit::Yuan))
+}
+
+fn row_kind(code: Option<&str>, label: &str) -> RowKind {
+    match code.map(str::len) {
+        Some(3) => RowKind::Class,
+        Some(5) => RowKind::Kuan,
+        Some(7) => RowKind::Xiang,
+        _ if is_total(label) => RowKind::Total,
+        _ if label.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']) => {
+            RowKind::Subtotal
+        }
+        _ => RowKind::Item,
+    }
+}
+
+fn single_row(
+    spec: &TableSpec,
+    centres: &[i32],
+    line: &At<'_>,
+    at: SourceRef,
+    diags: &mut Vec<Diagnostic>,
+    title: &str,
+) -> Option<Row> {
+    let cols: Vec<usize> = (0..spec.columns.len()).collect();
+    let mut code_text: Option<String> = None;
+    let mut label = String::new();
+    let mut cells: Vec<Option<Cell>> = vec![None; spec.columns.len()];
+    let first_value = centres.iter().min().copied().unwrap_or(i32::MAX);
+    // A code printed whole (`201 03 01`) or in its 类 / 款 / 项 columns (`201` `03` `01`).
+    let mut parts: Vec<String> = Vec::new();
+    let mut skip = 0;
+    let mut short = false;
+    for c in line.cells {
+        let t = c.text.trim();
+        let digits = t.bytes().all(|b| b.is_ascii_digit());
+        let fits = if parts.is_empty() {
+            t.len() == 3
+        } else {
+            // A 款 or 项 printed without its leading zero (`301 2`) is still that code.
+            t.len() == 2
+                || t.len() == 1 && {
+                    short = true;
+                    true
+                }
+        };
+        if parts.len() < 3 && digits && fits {
+            parts.push(format!("{t:0>2}"));
+            skip += 1;
+        } else {
+            break;
+        }
+    }
+    if !parts.is_empty() {
+        let printed = line.cells[..skip]
+            .iter()
+            .map(|c| c.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        code_text = Some(parts.concat());
+        if short {
+            diags.push(
+                Diagnostic::new(
+                    codes::SHORT_CODE,
+                    Severity::Warning,
+                    format!(
+                        "表“{title}”的科目编码“{printed}”少了前导零，按 {} 读入",
+                        parts.join(" ")
+                    ),
+                    Label::at(at.clone(), ""),
+                )
+                .with_help("款、项级编码各为两位数字，如 301 02"),
+            );
+        }
+    }
+    for c in &line.cells[skip..] {
+        if let Some(x) = code(&c.text).filter(|_| code_text.is_none() && label.is_empty()) {
+            code_text = Some(x);
+            continue;
+        }
+        if is_amount(&c.text) && c.x1 > first_value - 3_000 {
+            let Some(col) = column_at(centres, &cols, center(c).max(c.x1 - 1_500)) else {
+                continue;
+            };
+            if cells[col].is_some() {
+                diags.push(two_in_one(title, spec.columns[col].0, at.clone()));
+                continue;
+            }
+            cells[col] = printed(&c.text).map(|p| Cell {
+                printed: p,
+                exact: None,
+                source: at.clone(),
+            });
+            continue;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(&c.text);
+    }
+    if code_text.is_none() && label.is_empty() {
+        // A row of figures only (the 三公 table): its label is the table's.
+        label = "预算数".to_string();
+    }
+    Some(Row {
+        side: Side::Single,
+        kind: row_kind(code_text.as_deref(), &label),
+        code: code_text,
+        label,
+        cells,
+        source: at,
+    })
+}
+
+fn two_in_one(title: &str, column: &str, at: SourceRef) -> Diagnostic {
+    Diagnostic::new(
+        codes::TWO_IN_ONE,
+        Severity::Warning,
+        format!("表“{title}”一行中有两个数字落在“{column}”列，只读入了第一个"),
+        Label::at(at, ""),
+    )
+    .with_help("该行的版面与表头不对齐，请核对")
+}
+
+/// A two-sided line (收入 | 支出): the income side's label and figure, the expenditure side's.
+fn two_sided_rows(
+    spec: &TableSpec,
+    centres: &[i32],
+    items: &[i32],
+    line: &At<'_>,
+    at: SourceRef,
+    diags: &mut Vec<Diagnostic>,
+    title: &str,
+) -> Vec<Row> {
+    let income_cols: Vec<usize> = (0..spec.columns.len())
+        .filter(|&c| spec.columns[c].1 == Side::Income)
+        .collect();
+    let exp_cols: Vec<usize> = (0..spec.columns.len())
+        .filter(|&c| spec.columns[c].1 == Side::Expenditure)
+        .collect();
+    // The expenditure side starts between the income side's last figure column and the
+    // expenditure side's 项目 header (else its first figure column).
+    let last_income = income_cols.iter().map(|&c| centres[c]).max().unwrap_or(0);
+    let first_exp = exp_cols
+        .iter()
+        .map(|&c| centres[c])
+        .min()
+        .unwrap_or(i32::MAX);
+    let split = last_income + (items.get(1).copied().unwrap_or(first_exp) - last_income) / 4;
+    let mut sides = [
+        (Side::Income, String::new(), vec![None; spec.columns.len()]),
+        (
+            Side::Expenditure,
+            String::new(),
+            vec![None; spec.columns.len()],
+        ),
+    ];
+    for c in line.cells {
+        let exp = c.x0 >= split;
+        let (side_cols, s) = if exp {
+            (&exp_cols, &mut sides[1])
+        } else {
+            (&income_cols, &mut sides[0])
+        };
+        if is_amount(&c.text) {
+            let Some(col) = column_at(centres, side_cols, center(c).max(c.x1 - 1_500)) else {
+                continue;
+            };
+            if s.2[col].is_some() {
+                diags.push(two_in_one(title, spec.columns[col].0, at.clone()));
+                continue;
+            }
+            s.2[col] = printed(&c.text).map(|p| Cell {
+                printed: p,
+                exact: None,
+                source: at.clone(),
+            });
+        } else {
+            if !s.1.is_empty() {
+                s.1.push(' ');
+            }
+            s.1.push_str(&c.text);
+        }
+    }
+    sides
+        .into_iter()
+        .filter(|(_, label, cells)| !label.is_empty() || cells.iter().any(Option::is_some))
+        .map(|(side, label, cells)| Row {
+            side,
+            kind: row_kind(None, &label),
+            code: None,
+            label,
+            cells,
+            source: at.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_read_with_year_and_kind() {
+        let (s, y, k) = title("2025年部门财务收支预算总表").unwrap();
+        assert_eq!((s.number, y, k), (1, Some(2025), DocKind::Department));
+        let (s, _, k) = title("2024年单位“三公”经费和机关运行经费预算表").unwrap();
+        assert_eq!((s.number, k), (9, DocKind::Unit));
+        let (s, y, k) = title("2025年预算单位财务收支预算总表").unwrap();
+        assert_eq!((s.number, y, k), (1, Some(2025), DocKind::Unit));
+        assert!(title("1. 2025年部门财务收支预算总表 ……………").is_none());
+        assert!(title("部门收支总体情况表").is_none());
+    }
+
+    #[test]
+    fn codes_and_amounts() {
+        assert_eq!(code("201 03 01").as_deref(), Some("2010301"));
+        assert_eq!(code("301 02").as_deref(), Some("30102"));
+        assert_eq!(code("2025"), None);
+        assert!(is_amount("91,016,775.35") && is_amount("867.50") && !is_amount("类"));
+    }
+}
