@@ -1,5 +1,7 @@
-//! Import (and import + check) of the reference example's published text.
-//! Run: `cargo bench -p yusuan-import --bench import`.
+//! Import (and import + check) of the reference example's published text, and of PDFs read
+//! natively: the reference's rendered PDF and the Shanghai corpus documents.
+//! Run: `cargo bench -p yusuan-import --bench import`. Compare with poppler on the same files:
+//! `time (for i in $(seq 20); do pdftotext -layout FILE /dev/null; done)`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -22,5 +24,29 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn pdfs(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let files = [
+        "data/changji-2025-rendered.pdf",
+        "corpus/shanghai_putuo_shehuifuliyuan_2024_unit_budget.pdf",
+        "corpus/shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf",
+        "corpus/shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf",
+    ];
+    for f in files {
+        let bytes = std::fs::read(dir.join(f)).expect("test PDF");
+        let name = f.rsplit('/').next().unwrap_or(f);
+        c.bench_function(&format!("pdf import + check {name}"), |b| {
+            b.iter(|| {
+                let (d, _, _) = yusuan_import::import_pdf(black_box(&bytes));
+                yusuan_check::check(&yusuan_check::engine::Cx {
+                    disclosure: &d,
+                    budget: None,
+                })
+                .len()
+            })
+        });
+    }
+}
+
+criterion_group!(benches, bench, pdfs);
 criterion_main!(benches);
