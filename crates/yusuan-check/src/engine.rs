@@ -68,6 +68,9 @@ pub enum Base {
     /// as its laid-out lines (`yusuan_import::pdf::dump`: a line per line, its cells with their
     /// positions), read by the positional reader. Edits replace whole lines.
     ShanghaiPdf,
+    /// A real Shanghai 部门决算 PDF (`…/tests/corpus/shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf`),
+    /// as its laid-out lines, like [`Base::ShanghaiPdf`].
+    ShanghaiFinalPdf,
 }
 
 /// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`

@@ -14,11 +14,11 @@ const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-cente
 const REFERENCE_TEXT: &str =
     include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
 
-/// The Shanghai base: the corpus PDF's laid-out lines.
-fn shanghai_dump() -> String {
-    let pdf = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../yusuan-import/tests/corpus/shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf"
+/// A Shanghai base: a corpus PDF's laid-out lines.
+fn shanghai_dump(file: &str) -> String {
+    let pdf = std::fs::read(format!(
+        "{}/../yusuan-import/tests/corpus/{file}",
+        env!("CARGO_MANIFEST_DIR")
     ))
     .expect("the Shanghai corpus PDF");
     let (pages, diags) = yusuan_import::pdf::pages(&pdf);
@@ -32,7 +32,14 @@ fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static st
         Base::ReferenceCsv => (REFERENCE_CSV.to_string(), "tables.csv"),
         Base::ReferenceSource => (REFERENCE_SOURCE.to_string(), "budget.toml"),
         Base::ReferenceText => (REFERENCE_TEXT.to_string(), "published.txt"),
-        Base::ShanghaiPdf => (shanghai_dump(), "shanghai.pdf"),
+        Base::ShanghaiPdf => (
+            shanghai_dump("shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf"),
+            "shanghai.pdf",
+        ),
+        Base::ShanghaiFinalPdf => (
+            shanghai_dump("shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf"),
+            "shanghai-final.pdf",
+        ),
     };
     for (from, to) in edits {
         assert_eq!(
@@ -57,7 +64,7 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
                 budget: None,
             })
         }
-        Base::ShanghaiPdf => {
+        Base::ShanghaiPdf | Base::ShanghaiFinalPdf => {
             let pages = yusuan_import::pdf::undump(text);
             let (d, _) = yusuan_import::positional::read(&pages);
             f(&Cx {

@@ -257,10 +257,152 @@ pub const SHANGHAI_BUDGET_VARIANTS: [TableSpec; 1] = [
     },
 ];
 
+/// The 9-table 部门决算 template of 上海市: its identifier.
+pub const SHANGHAI_FINAL_ID: &str = "shanghai-final-9";
+
+/// The 9-table 部门决算 (final accounts) template of 上海市, titles as printed (bare, under the
+/// document's title `…2024年度部门决算表`). Amounts in 万元.
+pub const SHANGHAI_FINAL_9: [TableSpec; 9] = [
+    TableSpec {
+        number: 1,
+        title: "收入支出决算总表",
+        columns: &[("决算数", I), ("决算数", E)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 2,
+        title: "收入决算表",
+        columns: &[
+            ("本年收入合计", S),
+            ("财政拨款收入", S),
+            ("上级补助收入", S),
+            ("事业收入", S),
+            ("经营收入", S),
+            ("附属单位上缴收入", S),
+            ("其他收入", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 3,
+        title: "支出决算表",
+        columns: &[
+            ("本年支出合计", S),
+            ("基本支出", S),
+            ("项目支出", S),
+            ("上缴上级支出", S),
+            ("经营支出", S),
+            ("对附属单位补助支出", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 4,
+        title: "财政拨款收入支出决算总表",
+        columns: &[
+            ("决算数", I),
+            ("合计", E),
+            ("一般公共预算财政拨款", E),
+            ("政府性基金预算财政拨款", E),
+            ("国有资本经营预算财政拨款", E),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 5,
+        title: "一般公共预算财政拨款支出决算表",
+        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 6,
+        // Printed in two halves side by side: 人员经费 (301, 303) and 公用经费 (302, 310 …).
+        title: "一般公共预算财政拨款基本支出决算表",
+        columns: &[("决算数", I), ("决算数", E)],
+        rows: &[],
+    },
+    TableSpec {
+        number: 7,
+        title: "财政拨款“三公”经费支出决算表",
+        columns: &[
+            ("合计/预算数", S),
+            ("合计/决算数", S),
+            ("因公出国（境）费/预算数", S),
+            ("因公出国（境）费/决算数", S),
+            ("公务接待费/预算数", S),
+            ("公务接待费/决算数", S),
+            ("公务用车购置及运行维护费/小计/预算数", S),
+            ("公务用车购置及运行维护费/小计/决算数", S),
+            ("公务用车购置及运行维护费/公务用车购置费/预算数", S),
+            ("公务用车购置及运行维护费/公务用车购置费/决算数", S),
+            ("公务用车购置及运行维护费/公务用车运行维护费/预算数", S),
+            ("公务用车购置及运行维护费/公务用车运行维护费/决算数", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 8,
+        title: "政府性基金预算财政拨款收入支出决算表",
+        columns: &[
+            ("年初结转和结余", S),
+            ("本年收入", S),
+            ("本年支出/合计", S),
+            ("本年支出/基本支出", S),
+            ("本年支出/项目支出", S),
+            ("年末结转和结余", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 9,
+        title: "国有资本经营预算财政拨款收入支出决算表",
+        columns: &[
+            ("年初结转和结余", S),
+            ("本年收入", S),
+            ("本年支出/合计", S),
+            ("本年支出/基本支出", S),
+            ("本年支出/项目支出", S),
+            ("年末结转和结余", S),
+        ],
+        rows: &[],
+    },
+];
+
+/// Variants of the 决算 tables met in published documents (`本年支出/小计` for `本年支出/合计`).
+pub const SHANGHAI_FINAL_VARIANTS: [TableSpec; 2] = [
+    TableSpec {
+        number: 8,
+        title: "政府性基金预算财政拨款收入支出决算表",
+        columns: &[
+            ("年初结转和结余", S),
+            ("本年收入", S),
+            ("本年支出/小计", S),
+            ("本年支出/基本支出", S),
+            ("本年支出/项目支出", S),
+            ("年末结转和结余", S),
+        ],
+        rows: &[],
+    },
+    TableSpec {
+        number: 9,
+        title: "国有资本经营预算财政拨款收入支出决算表",
+        columns: &[
+            ("年初结转和结余", S),
+            ("本年收入", S),
+            ("本年支出/小计", S),
+            ("本年支出/基本支出", S),
+            ("本年支出/项目支出", S),
+            ("年末结转和结余", S),
+        ],
+        rows: &[],
+    },
+];
+
 /// A template's tables by its identifier.
 pub fn tables_of(template: &str) -> &'static [TableSpec] {
     match template {
         SHANGHAI_BUDGET_ID => &SHANGHAI_BUDGET_9,
+        SHANGHAI_FINAL_ID => &SHANGHAI_FINAL_9,
         _ => &XINJIANG_BUDGET_11,
     }
 }

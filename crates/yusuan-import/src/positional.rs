@@ -12,7 +12,8 @@ use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side, Table};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template::{
-    SHANGHAI_BUDGET_9, SHANGHAI_BUDGET_ID, SHANGHAI_BUDGET_VARIANTS, TableSpec,
+    SHANGHAI_BUDGET_9, SHANGHAI_BUDGET_ID, SHANGHAI_BUDGET_VARIANTS, SHANGHAI_FINAL_9,
+    SHANGHAI_FINAL_ID, SHANGHAI_FINAL_VARIANTS, TableSpec,
 };
 
 /// Positional reader diagnostic codes. Stable; never reused.
@@ -39,12 +40,48 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// A table title as printed — `2025年部门财务收支预算总表` — and what it says: the spec, the
-/// year, 部门 or 单位.
-fn title(line: &str) -> Option<(&'static TableSpec, Option<i32>, DocKind)> {
+/// A template read by position: its tables, their variants, and how titles are printed.
+pub struct Template {
+    /// The template's identifier.
+    pub id: &'static str,
+    tables: &'static [TableSpec],
+    variants: &'static [TableSpec],
+    /// Titles printed bare (决算: `收入决算表`) rather than after the year and 部门/单位 (预算).
+    bare: bool,
+}
+
+/// The templates this reader knows.
+pub static TEMPLATES: [Template; 2] = [
+    Template {
+        id: SHANGHAI_BUDGET_ID,
+        tables: &SHANGHAI_BUDGET_9,
+        variants: &SHANGHAI_BUDGET_VARIANTS,
+        bare: false,
+    },
+    Template {
+        id: SHANGHAI_FINAL_ID,
+        tables: &SHANGHAI_FINAL_9,
+        variants: &SHANGHAI_FINAL_VARIANTS,
+        bare: true,
+    },
+];
+
+/// A table title as printed — `2025年部门财务收支预算总表`, or bare `收入决算表` — and what it
+/// says: the spec, and for a budget the year and 部门 or 单位.
+fn title_in(
+    tpl: &Template,
+    line: &str,
+) -> Option<(&'static TableSpec, Option<i32>, Option<DocKind>)> {
     let sq = squash(line);
-    if sq.contains("……") || sq.contains("···") || sq.contains("…") {
+    if sq.contains("……") || sq.contains("···") || sq.contains('…') {
         return None;
+    }
+    if tpl.bare {
+        return tpl
+            .tables
+            .iter()
+            .find(|t| squash(t.title) == sq)
+            .map(|t| (t, None, None));
     }
     let digits: String = sq.chars().take_while(char::is_ascii_digit).collect();
     let rest = &sq[digits.len()..];
@@ -60,18 +97,65 @@ fn title(line: &str) -> Option<(&'static TableSpec, Option<i32>, DocKind)> {
     } else {
         return None;
     };
-    let spec = SHANGHAI_BUDGET_9.iter().find(|t| squash(t.title) == rest)?;
-    Some((spec, year, kind))
+    let spec = tpl.tables.iter().find(|t| squash(t.title) == rest)?;
+    Some((spec, year, Some(kind)))
 }
 
-/// Whether the laid-out pages hold tables of the Shanghai template.
-pub fn is_shanghai(pages: &[Page]) -> bool {
-    pages
+/// The budget template's title reading.
+#[cfg(test)]
+fn title(line: &str) -> Option<(&'static TableSpec, Option<i32>, DocKind)> {
+    title_in(&TEMPLATES[0], line).map(|(s, y, k)| (s, y, k.unwrap_or(DocKind::Department)))
+}
+
+/// The template whose tables the laid-out pages hold (at least three of its titles), if any.
+pub fn detect(pages: &[Page]) -> Option<&'static Template> {
+    TEMPLATES
         .iter()
-        .flat_map(|p| &p.lines)
-        .filter(|l| title(l).is_some())
-        .count()
-        >= 3
+        .map(|t| {
+            let n = pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .filter(|l| title_in(t, l).is_some())
+                .count();
+            (n, t)
+        })
+        .filter(|(n, _)| *n >= 3)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, t)| t)
+}
+
+/// Whether the laid-out pages hold tables of a Shanghai template.
+pub fn is_shanghai(pages: &[Page]) -> bool {
+    detect(pages).is_some()
+}
+
+/// `上海市普陀区财政局2024年度部门决算表` → (department, year, kind).
+fn final_account_title(line: &str) -> Option<(String, i32, DocKind)> {
+    let sq = squash(line);
+    let kind = if sq.ends_with("年度部门决算表") {
+        DocKind::Department
+    } else if sq.ends_with("年度单位决算表") {
+        DocKind::Unit
+    } else {
+        return None;
+    };
+    let at = sq.find("年度")?;
+    let head = &sq[..at];
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let year: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+    let dept = head[..head.len() - 4].to_string();
+    let dept = dept
+        .split_once("部分")
+        .filter(|(p, _)| p.starts_with('第'))
+        .map_or(dept.clone(), |(_, d)| d.to_string());
+    Some((dept, year, kind))
 }
 
 fn is_amount(text: &str) -> bool {
@@ -103,7 +187,7 @@ fn center(c: &LaidCell) -> i32 {
 fn is_total(label: &str) -> bool {
     matches!(
         squash(label).as_str(),
-        "合计" | "总计" | "收入总计" | "支出总计"
+        "合计" | "总计" | "收入总计" | "支出总计" | "人员经费合计" | "公用经费合计"
     )
 }
 
@@ -115,9 +199,10 @@ struct At<'a> {
     text: &'a str,
 }
 
-/// Reads the Shanghai tables of `pages`: the Disclosure (tables, department, year, kind) and
-/// what could not be placed.
+/// Reads the tables of `pages` in the template they hold (see [`detect`]): the Disclosure
+/// (tables, department, year, kind) and what could not be placed.
 pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
+    let tpl = detect(pages).unwrap_or(&TEMPLATES[0]);
     let mut lines: Vec<At<'_>> = Vec::new();
     let mut n = 0;
     for p in pages {
@@ -132,19 +217,28 @@ pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
         }
     }
     let mut d = Disclosure::empty();
-    d.template = SHANGHAI_BUDGET_ID.to_string();
+    d.template = tpl.id.to_string();
     let mut diags = Vec::new();
+    if tpl.bare
+        && let Some((dept, year, kind)) = lines.iter().find_map(|l| final_account_title(l.text))
+    {
+        d.department = dept;
+        d.year = year;
+        d.kind = kind;
+    }
     let mut i = 0;
     while i < lines.len() {
-        let Some((spec, year, kind)) = title(lines[i].text) else {
+        let Some((spec, year, kind)) = title_in(tpl, lines[i].text) else {
             i += 1;
             continue;
         };
         if let Some(y) = year {
             d.year = y;
         }
-        d.kind = kind;
-        let (t, next) = table(spec, &lines, i, &mut diags);
+        if let Some(k) = kind {
+            d.kind = k;
+        }
+        let (t, next) = table(tpl, spec, &lines, i, &mut diags);
         if d.department.is_empty() && !t.org.is_empty() {
             d.department.clone_from(&t.org);
         }
@@ -154,20 +248,32 @@ pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
         i = next.max(i + 1);
     }
     d.tables.sort_by_key(|t| t.number);
-    diags.push(
-        Diagnostic::new(
-            codes::NARRATIVE_NOT_READ,
-            Severity::Info,
-            "按上海市 9 张表模板读取了公开表；该模板的编制说明、其他相关情况说明暂不读取，文字与表格的核对未进行"
-                .to_string(),
-            Label::at(SourceRef::Line { page: Some(1), line: 1 }, ""),
+    for t in &mut d.tables {
+        if t.org.is_empty() {
+            t.org.clone_from(&d.department);
+        }
+    }
+    diags.push(Diagnostic::new(
+        codes::NARRATIVE_NOT_READ,
+        Severity::Info,
+        format!(
+            "按上海市 9 张表{}模板读取了公开表；该模板的说明文字暂不读取，文字与表格的核对未进行",
+            if tpl.bare { "决算" } else { "预算" }
         ),
-    );
+        Label::at(
+            SourceRef::Line {
+                page: Some(1),
+                line: 1,
+            },
+            "",
+        ),
+    ));
     (d, diags)
 }
 
 /// Reads one table starting at its title line `start`; returns it and the line after it.
 fn table(
+    tpl: &Template,
     spec: &'static TableSpec,
     lines: &[At<'_>],
     start: usize,
@@ -185,8 +291,27 @@ fn table(
     let mut header: Vec<&LaidCell> = Vec::new();
     while k < lines.len() {
         let sq = squash(lines[k].text);
-        if title(lines[k].text).is_some() {
+        if title_in(tpl, lines[k].text).is_some() {
             return (t, k);
+        }
+        // A table with no figures ends in its note (注) or statement (说明).
+        if sq.starts_with('注') || sq.starts_with("说明") {
+            let text = sq
+                .trim_start_matches("说明")
+                .trim_start_matches(['注', '：', ':'])
+                .to_string();
+            if text.contains("无数据") || text.contains("空表") || text.contains("没有") {
+                t.empty_statement = Some(sq.clone());
+            } else {
+                t.notes.push(text);
+            }
+            k += 1;
+            continue;
+        }
+        if let Some(unit) = sq.strip_prefix("单位：") {
+            t.unit = MoneyUnit::from_label(unit).unwrap_or(MoneyUnit::Yuan);
+            k += 1;
+            continue;
         }
         if let Some(rest) = sq
             .strip_prefix("编制部门：")
@@ -202,12 +327,11 @@ fn table(
         // table: the last line before a note, the next table or the end.
         let last = lines
             .get(k + 1)
-            .is_none_or(|n| title(n.text).is_some() || squash(n.text).starts_with('注'));
+            .is_none_or(|n| title_in(tpl, n.text).is_some() || squash(n.text).starts_with('注'));
         let data = lines[k].cells.iter().any(|c| is_amount(&c.text))
-            || lines[k]
-                .cells
-                .first()
-                .is_some_and(|c| code(&c.text).is_some() || last && is_total(&c.text));
+            || lines[k].cells.first().is_some_and(|c| {
+                code(&c.text).is_some() || last && lines[k].cells.len() == 1 && is_total(&c.text)
+            });
         if data {
             break;
         }
@@ -216,7 +340,7 @@ fn table(
     }
     // The variant of the table whose every column heads the header.
     // (The most specific: a variant's header also holds the plain table's words.)
-    let spec = candidates(spec)
+    let spec = candidates(tpl, spec)
         .filter(|c| has_columns(c, &header))
         .max_by_key(|c| c.columns.len())
         .unwrap_or(spec);
@@ -243,6 +367,45 @@ fn table(
         let mut found = found;
         found.sort_by_key(|h| h.x0);
         found.dedup_by_key(|h| h.x0);
+        // A leaf heading several columns (预算数 / 决算数 under each 三公 item) belongs to the
+        // group heading nearest to it; groups are matched by name, not by their order, which
+        // documents vary.
+        let group = key.rsplit('/').nth(1).map(group_name);
+        let siblings: Vec<String> = spec
+            .columns
+            .iter()
+            .filter(|(k2, _)| squash(k2.rsplit('/').next().unwrap_or(k2)) == leaf)
+            .filter_map(|(k2, _)| k2.rsplit('/').nth(1).map(group_name))
+            .collect();
+        if let Some(group) = group.filter(|_| siblings.len() > 1) {
+            let groups: Vec<&&LaidCell> = header
+                .iter()
+                .filter(|h| siblings.contains(&group_name(&h.text)))
+                .collect();
+            let mine: Vec<&&LaidCell> = found
+                .iter()
+                .copied()
+                .filter(|h| {
+                    groups
+                        .iter()
+                        .min_by_key(|g| (center(g) - center(h)).abs())
+                        .is_some_and(|g| group_name(&g.text) == group)
+                })
+                .collect();
+            let nth_in_group = spec.columns[..c]
+                .iter()
+                .filter(|(k2, _)| {
+                    squash(k2.rsplit('/').next().unwrap_or(k2)) == leaf
+                        && k2.rsplit('/').nth(1).map(group_name).as_ref() == Some(&group)
+                })
+                .count();
+            found = mine;
+            found.truncate(nth_in_group + 1);
+            if let Some(h) = found.get(nth_in_group) {
+                centres.push(center(h));
+                continue;
+            }
+        }
         match found.get(nth) {
             Some(h) => centres.push(center(h)),
             None => {
@@ -262,7 +425,12 @@ fn table(
     // The label columns of a two-sided table: the 项目 headers, left to right.
     let mut items: Vec<i32> = header
         .iter()
-        .filter(|h| squash(&h.text) == "项目")
+        .filter(|h| {
+            matches!(
+                squash(&h.text).as_str(),
+                "项目" | "经济分类科目编码" | "经济分类"
+            )
+        })
         .map(|h| center(h))
         .collect();
     items.sort_unstable();
@@ -270,10 +438,10 @@ fn table(
     while k < lines.len() {
         let line = &lines[k];
         let sq = squash(line.text);
-        if title(line.text).is_some() {
+        if title_in(tpl, line.text).is_some() {
             break;
         }
-        if sq.starts_with("注") {
+        if sq.starts_with('注') || sq.starts_with("说明") {
             let note = sq.trim_start_matches(['注', '：', ':']).to_string();
             if note.contains("空表") || note.contains("无") {
                 t.empty_statement = Some(sq.clone());
@@ -350,8 +518,10 @@ fn table(
                 }
                 continue;
             }
-            if r.kind == RowKind::Total {
-                ended = ended || !two_sided || r.label.contains("支出总计");
+            // The total ends the table — unless it comes first (决算 tables put 合计 on top);
+            // a two-sided table ends with its expenditure side's total.
+            if r.kind == RowKind::Total && !t.rows.is_empty() {
+                ended = ended || !two_sided || r.side == Side::Expenditure;
             }
             // Figures read in the table's unit.
             for c in r.cells.iter_mut().flatten() {
@@ -376,13 +546,19 @@ fn table(
     (t, k)
 }
 
+/// A column group's name as printed, for matching: without brackets, spaces and the 维护 some
+/// documents leave out (公务用车运行维护费 / 公务用车运行费).
+fn group_name(text: &str) -> String {
+    squash(text).replace("维护", "").replace(['（', '）'], "")
+}
+
 /// The table's spec and its variants.
-fn candidates(spec: &'static TableSpec) -> impl Iterator<Item = &'static TableSpec> {
-    std::iter::once(spec).chain(
-        SHANGHAI_BUDGET_VARIANTS
-            .iter()
-            .filter(move |v| v.number == spec.number),
-    )
+fn candidates(
+    tpl: &Template,
+    spec: &'static TableSpec,
+) -> impl Iterator<Item = &'static TableSpec> {
+    let variants: &'static [TableSpec] = tpl.variants;
+    std::iter::once(spec).chain(variants.iter().filter(move |v| v.number == spec.number))
 }
 
 /// Whether every column of `spec` has its header word in `header` (as often as it is used).
@@ -482,6 +658,10 @@ fn single_row(
         }
     }
     for c in &line.cells[skip..] {
+        // Fragments of the 类 / 款 / 项 header that share the total row's band.
+        if matches!(c.text.trim(), "类" | "款" | "项") {
+            continue;
+        }
         if let Some(x) = code(&c.text).filter(|_| code_text.is_none() && label.is_empty()) {
             code_text = Some(x);
             continue;
@@ -563,13 +743,35 @@ fn two_sided_rows(
             vec![None; spec.columns.len()],
         ),
     ];
+    let mut codes: [Option<String>; 2] = [None, None];
     for c in line.cells {
         let exp = c.x0 >= split;
+        let which = usize::from(exp);
         let (side_cols, s) = if exp {
             (&exp_cols, &mut sides[1])
         } else {
             (&income_cols, &mut sides[0])
         };
+        // A side's first cell may be its classification code (the 基本支出决算表's halves),
+        // whole or in its 类 and 款 columns.
+        if s.1.is_empty() && s.2.iter().all(Option::is_none) {
+            let t = c.text.trim();
+            match &mut codes[which] {
+                None => {
+                    if let Some(x) = code(t) {
+                        codes[which] = Some(x);
+                        continue;
+                    }
+                }
+                Some(x)
+                    if x.len() == 3 && t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    x.push_str(t);
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         if is_amount(&c.text) {
             let Some(col) = column_at(centres, side_cols, center(c).max(c.x1 - 1_500)) else {
                 continue;
@@ -592,11 +794,12 @@ fn two_sided_rows(
     }
     sides
         .into_iter()
-        .filter(|(_, label, cells)| !label.is_empty() || cells.iter().any(Option::is_some))
-        .map(|(side, label, cells)| Row {
+        .zip(codes)
+        .filter(|((_, label, cells), _)| !label.is_empty() || cells.iter().any(Option::is_some))
+        .map(|((side, label, cells), code)| Row {
             side,
-            kind: row_kind(None, &label),
-            code: None,
+            kind: row_kind(code.as_deref(), &label),
+            code,
             label,
             cells,
             source: at.clone(),

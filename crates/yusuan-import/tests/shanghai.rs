@@ -101,11 +101,40 @@ fn a_unit_budget_with_the_split_expenditure_side_reads_and_adds_up() {
 }
 
 #[test]
-fn a_final_account_is_not_taken_for_a_budget() {
-    // The 决算 template is not recognised yet: the reader says it found no table it knows.
+fn a_final_account_reads_with_its_identities() {
     let (d, diags, _) = yusuan_import::import_pdf(&corpus(
         "shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf",
     ));
-    assert!(d.tables.is_empty());
-    assert!(diags.iter().any(|x| x.code == "I102"), "{diags:#?}");
+    assert!(
+        !diags.iter().any(|x| x.severity >= Severity::Warning),
+        "{diags:#?}"
+    );
+    assert_eq!(d.template, yusuan_core::template::SHANGHAI_FINAL_ID);
+    assert_eq!(d.department, "中共上海市普陀区委社会工作部");
+    assert_eq!((d.year, d.kind), (2024, DocKind::Department));
+    assert_eq!(
+        d.tables.iter().map(|t| t.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    );
+    // 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余, as printed.
+    assert_eq!(cell(&d, 1, "本年收入合计", 0), "307.82");
+    assert_eq!(cell(&d, 1, "总计", 0), "307.82");
+    // The 合计 row comes first in 决算 tables.
+    assert_eq!(cell(&d, 3, "合计", 1), "105.58");
+    assert_eq!(cell(&d, 3, "2013999", 2), "202.24");
+    // 表6 in two halves: 人员经费 (left) and 公用经费 (right), each with its codes.
+    assert_eq!(cell(&d, 6, "30113", 0), "17.70");
+    assert_eq!(cell(&d, 6, "30239", 1), "2.43");
+    assert_eq!(cell(&d, 6, "人员经费合计", 0), "95.36");
+    // Empty tables say why.
+    assert!(
+        d.table(7)
+            .unwrap()
+            .empty_statement
+            .as_deref()
+            .unwrap_or("")
+            .contains("无数据")
+    );
+    // Every identity holds (a 302 tail of 0.01 is rounding, a 提示).
+    assert_eq!(findings(&d), Vec::<String>::new());
 }
