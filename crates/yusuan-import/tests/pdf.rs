@@ -323,5 +323,22 @@ mod mangled {
             prop_assert!(!text.trim().is_empty() || !diags.is_empty());
             let _ = yusuan_import::import_pdf(&bytes);
         }
+
+        /// The same for a real Shanghai PDF, which goes through the positional reader.
+        #[test]
+        fn mangled_shanghai_pdfs_never_panic(flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..12)) {
+            let mut bytes = std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/corpus/shanghai_putuo_shehuifuliyuan_2024_unit_budget.pdf"
+            ))
+            .unwrap();
+            for (i, v) in flips {
+                let n = bytes.len();
+                bytes[i % n] = v;
+            }
+            let (d, diags, text) = yusuan_import::import_pdf(&bytes);
+            prop_assert!(!text.trim().is_empty() || !diags.is_empty());
+            let _ = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: None });
+        }
     }
 }
