@@ -257,6 +257,26 @@ pub const SHANGHAI_BUDGET_VARIANTS: [TableSpec; 1] = [
     },
 ];
 
+/// The columns of the 决算 tables 8 and 9 (政府性基金 / 国有资本经营预算财政拨款收入支出决算表).
+const FINAL_FUND_COLUMNS: &[(&str, Side)] = &[
+    ("年初结转和结余", S),
+    ("本年收入", S),
+    ("本年支出/合计", S),
+    ("本年支出/基本支出", S),
+    ("本年支出/项目支出", S),
+    ("年末结转和结余", S),
+];
+
+/// The same, as some documents head them (`本年支出/小计`).
+const FINAL_FUND_COLUMNS_SUBTOTAL: &[(&str, Side)] = &[
+    ("年初结转和结余", S),
+    ("本年收入", S),
+    ("本年支出/小计", S),
+    ("本年支出/基本支出", S),
+    ("本年支出/项目支出", S),
+    ("年末结转和结余", S),
+];
+
 /// The 9-table 部门决算 template of 上海市: its identifier.
 pub const SHANGHAI_FINAL_ID: &str = "shanghai-final-9";
 
@@ -343,27 +363,13 @@ pub const SHANGHAI_FINAL_9: [TableSpec; 9] = [
     TableSpec {
         number: 8,
         title: "政府性基金预算财政拨款收入支出决算表",
-        columns: &[
-            ("年初结转和结余", S),
-            ("本年收入", S),
-            ("本年支出/合计", S),
-            ("本年支出/基本支出", S),
-            ("本年支出/项目支出", S),
-            ("年末结转和结余", S),
-        ],
+        columns: FINAL_FUND_COLUMNS,
         rows: &[],
     },
     TableSpec {
         number: 9,
         title: "国有资本经营预算财政拨款收入支出决算表",
-        columns: &[
-            ("年初结转和结余", S),
-            ("本年收入", S),
-            ("本年支出/合计", S),
-            ("本年支出/基本支出", S),
-            ("本年支出/项目支出", S),
-            ("年末结转和结余", S),
-        ],
+        columns: FINAL_FUND_COLUMNS,
         rows: &[],
     },
 ];
@@ -373,27 +379,13 @@ pub const SHANGHAI_FINAL_VARIANTS: [TableSpec; 2] = [
     TableSpec {
         number: 8,
         title: "政府性基金预算财政拨款收入支出决算表",
-        columns: &[
-            ("年初结转和结余", S),
-            ("本年收入", S),
-            ("本年支出/小计", S),
-            ("本年支出/基本支出", S),
-            ("本年支出/项目支出", S),
-            ("年末结转和结余", S),
-        ],
+        columns: FINAL_FUND_COLUMNS_SUBTOTAL,
         rows: &[],
     },
     TableSpec {
         number: 9,
         title: "国有资本经营预算财政拨款收入支出决算表",
-        columns: &[
-            ("年初结转和结余", S),
-            ("本年收入", S),
-            ("本年支出/小计", S),
-            ("本年支出/基本支出", S),
-            ("本年支出/项目支出", S),
-            ("年末结转和结余", S),
-        ],
+        columns: FINAL_FUND_COLUMNS_SUBTOTAL,
         rows: &[],
     },
 ];
