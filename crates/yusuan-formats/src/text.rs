@@ -7,13 +7,13 @@ use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::Disclosure;
 
 /// Reads a published text: the narrative's sections, sentences and claims. The department and
-/// year are taken from the narrative's first heading when they can be (`关于XX 2025 年…`).
+/// year are taken from the narrative's first heading that names them (`关于XX 2025 年…`).
 pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let (narrative, diags) = narrative::read(text);
     let (department, year) = narrative
         .sections
-        .first()
-        .and_then(|s| {
+        .iter()
+        .find_map(|s| {
             let t: String = s.title.chars().filter(|c| !c.is_whitespace()).collect();
             let t = t.strip_prefix("关于")?;
             let y = t.find(|c: char| c.is_ascii_digit())?;
