@@ -62,12 +62,13 @@ fn sub_heading(line: &str) -> Option<(String, String)> {
     Some((format!("（{n}）"), after.trim().to_string()))
 }
 
-/// Where the narrative part is: from the line that starts `第三部分` to the one that starts
+/// Where the narrative part is: from the (last) line that starts `第三部分` to the one that starts
 /// `第四部分` (or the end). Lines are 0-based indexes.
 fn narrative_range(lines: &[&str]) -> Option<(usize, usize)> {
+    // A contents page names 第三部分 too, before the part itself: the last such line starts it.
     let start = lines
         .iter()
-        .position(|l| l.trim().starts_with("第三部分"))?;
+        .rposition(|l| l.trim().starts_with("第三部分"))?;
     let end = lines
         .iter()
         .skip(start + 1)
@@ -173,7 +174,8 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
             i += 1;
             continue;
         }
-        // Text: split into sentences at 。
+        // Text: split into sentences at 。 — not at one inside brackets, which belongs to the
+        // sentence the brackets are in (“（其中，…0个。绩效自评中…）。”).
         let mut rest = line;
         while !rest.is_empty() {
             let p = pending.get_or_insert_with(|| Pending {
@@ -181,7 +183,17 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
                 line: i + 1,
                 page: page_of[i],
             });
-            match rest.find('。') {
+            let mut depth = p.text.matches(['（', '(']).count() as i64
+                - p.text.matches(['）', ')']).count() as i64;
+            let end = rest.char_indices().find(|&(_, c)| {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth -= 1,
+                    _ => {}
+                }
+                c == '。' && depth <= 0
+            });
+            match end.map(|(k, _)| k) {
                 Some(k) => {
                     p.text.push_str(&rest[..k + '。'.len_utf8()]);
                     rest = &rest[k + '。'.len_utf8()..];
@@ -283,6 +295,25 @@ fn render_section(s: &Section, out: &mut String) {
 mod tests {
     use super::*;
     use yusuan_core::disclosure::{ClaimKind, Direction};
+
+    #[test]
+    fn a_full_stop_inside_brackets_does_not_end_the_sentence_and_the_contents_page_is_skipped() {
+        let text = "目录\n第三部分 情况说明\n第四部分 名词解释\n第三部分 2024年度部门决算情况说明\n一、预算绩效情况\n平均得分99.43分（其中，优的项目4个；合格的项目0个。\n发现问题0个）。下一句。\n";
+        let (n, _) = read(text);
+        assert_eq!(n.sections.len(), 1, "{n:#?}");
+        let s: Vec<&str> = n.sections[0]
+            .sentences
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "平均得分99.43分（其中，优的项目4个；合格的项目0个。发现问题0个）。",
+                "下一句。"
+            ]
+        );
+    }
 
     #[test]
     fn reads_amount_share_change_and_rate() {

@@ -33,8 +33,11 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
     }
     // A template whose tables keep their columns in place is read by position.
     if positional::is_shanghai(&pages) {
-        let (d, more) = positional::read(&pages);
+        let (mut d, more) = positional::read(&pages);
         diags.extend(more);
+        // Its 第三部分 (情况说明), when it has one, is read as in any published text.
+        let (narrative, _) = yusuan_formats::narrative::read(&text);
+        d.narrative = narrative;
         return (d, diags, text);
     }
     let (mut d, more) = import_text(&text);
