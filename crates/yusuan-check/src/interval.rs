@@ -144,6 +144,36 @@ pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verd
     }
 }
 
+/// Compares two sums of printed figures that must be equal (a balance: 年初结转和结余 + 本年收入
+/// = 本年支出 + 年末结转和结余). The left side plays the expected value.
+pub fn balance(left: &[Option<&Printed>], right: &[Option<&Printed>]) -> Verdict {
+    let x: i64 = left.iter().map(|p| shown(*p)).sum();
+    let y: i64 = right.iter().map(|p| shown(*p)).sum();
+    if x == y {
+        return Verdict::Holds;
+    }
+    let span = |ps: &[Option<&Printed>]| {
+        ps.iter()
+            .map(|p| interval(*p))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    };
+    let ((llo, lhi), (rlo, rhi)) = (span(left), span(right));
+    let mut all: Vec<Option<&Printed>> = left.to_vec();
+    all.extend(right.iter().copied());
+    let unit = unit_of(&all);
+    let figures = Figures {
+        expected: in_unit(x, unit),
+        found: in_unit(y, unit),
+        difference: signed_in(y - x, unit),
+        allowed: None,
+    };
+    if llo <= rhi && rlo <= lhi {
+        Verdict::Rounding(figures)
+    } else {
+        Verdict::Broken(figures)
+    }
+}
+
 /// Compares two prints of the same quantity (e.g. one total in two tables).
 pub fn same_quantity(a: Option<&Printed>, b: Option<&Printed>) -> Verdict {
     let (x, y) = (shown(a), shown(b));

@@ -70,6 +70,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::table::t8602::RULE,
     &rules::table::t8603::RULE,
     &rules::table::t8604::RULE,
+    &rules::table::t8801::RULE,
+    &rules::table::t8901::RULE,
     &rules::table::t9101::RULE,
     &rules::table::t9201::RULE,
     &rules::table::t9202::RULE,

@@ -1,6 +1,7 @@
 //! Shared mechanisms that many rules are instances of. A rule file states its identity, its
 //! docs, its fixtures and its parameters; the arithmetic lives here, once.
 
+mod balance;
 mod block_sum;
 mod column_sum;
 mod cross_equal;
@@ -8,6 +9,7 @@ mod cross_rows;
 mod hierarchy;
 mod row_sum;
 
+pub use balance::Balance;
 pub use block_sum::BlockSum;
 pub use column_sum::ColumnSum;
 pub use cross_equal::{CellSel, CrossEqual};

@@ -64,6 +64,8 @@ pub mod t8601;
 pub mod t8602;
 pub mod t8603;
 pub mod t8604;
+pub mod t8801;
+pub mod t8901;
 pub mod t9101;
 pub mod t9201;
 pub mod t9202;
