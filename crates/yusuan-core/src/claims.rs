@@ -130,8 +130,10 @@ pub fn claims(text: &str) -> Vec<Claim> {
                 (true, Some(direction)) => {
                     // “因公出国（境）费增加 0.00 万元”, “…经费预算比上年预算增加 0.00 万元”: a
                     // subject named in the clause itself replaces the running one.
+                    // (“比2023年度增加…” names no subject: the comparison starts at 比.)
                     let cut = clause
                         .find("比上年")
+                        .or_else(|| clause.find('比'))
                         .or_else(|| clause.rfind("增加"))
                         .or_else(|| clause.rfind("减少"))
                         .unwrap_or(0);

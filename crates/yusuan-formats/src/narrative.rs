@@ -316,6 +316,13 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_with_a_named_year_keeps_the_subject() {
+        let c = claims("机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。");
+        assert_eq!(c.len(), 3);
+        assert!(c.iter().all(|x| x.subject == "机关运行经费支出"), "{c:#?}");
+    }
+
+    #[test]
     fn reads_amount_share_change_and_rate() {
         let c = claims(
             "一般公共预算 475.74 万元，占 98.96%，比上年预算减少 71.74 万元，下降 13.10%，主要原因是部门减少工作经费。",
