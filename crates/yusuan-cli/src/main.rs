@@ -269,11 +269,6 @@ fn report_parsed(path: &Path, parsed: source::Parsed, text: &str) -> Option<Budg
     parsed.budget
 }
 
-/// The budget of a fill-in workbook, or `None` after printing every problem at its cell.
-fn workbook_budget(path: &Path, bytes: &[u8]) -> Option<Budget> {
-    report_parsed(path, source::workbook::read(bytes), "")
-}
-
 fn cmd_convert(input: &Path, output: &Path) -> ExitCode {
     let ext = |p: &Path| {
         p.extension()
@@ -287,14 +282,14 @@ fn cmd_convert(input: &Path, output: &Path) -> ExitCode {
             let Some(bytes) = read_bytes(input) else {
                 return ExitCode::from(2);
             };
-            if !source::workbook::is_fill_in(&bytes) {
+            let Some(parsed) = source::workbook::read_fill_in(&bytes) else {
                 eprintln!(
                     "错误：{} 不是预算填报表（没有“基本信息”“账目”工作表）；公开表工作簿请用 yusuan tables 读取",
                     input.display()
                 );
                 return ExitCode::from(2);
-            }
-            workbook_budget(input, &bytes)
+            };
+            report_parsed(input, parsed, "")
         }
         other => {
             eprintln!(
@@ -618,8 +613,8 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
         }
         "xlsx" => {
             let bytes = read_bytes(path)?;
-            if source::workbook::is_fill_in(&bytes) {
-                let budget = workbook_budget(path, &bytes)?;
+            if let Some(parsed) = source::workbook::read_fill_in(&bytes) {
+                let budget = report_parsed(path, parsed, "")?;
                 return Some(prepared(path, budget, rounding));
             }
             let (disclosure, diags) = yusuan_formats::xlsx_read::read(&bytes);

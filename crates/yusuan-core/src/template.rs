@@ -22,6 +22,12 @@ const S: Side = Side::Single;
 const I: Side = Side::Income;
 const E: Side = Side::Expenditure;
 
+/// 合计, 基本支出, 项目支出 — the columns of every expenditure table by function.
+const BASIC_PROJECT: &[(&str, Side)] = &[("合计", S), ("基本支出", S), ("项目支出", S)];
+
+/// 合计, 人员经费, 公用经费 — the columns of the basic-expenditure tables by economic class.
+const PERSONNEL_PUBLIC: &[(&str, Side)] = &[("合计", S), ("人员经费", S), ("公用经费", S)];
+
 /// The 11-table 部门预算 template of the reference example (新疆 昌吉州).
 pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     TableSpec {
@@ -52,7 +58,7 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     TableSpec {
         number: 3,
         title: "部门支出总体情况表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
@@ -70,13 +76,13 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     TableSpec {
         number: 5,
         title: "一般公共预算支出情况表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
         number: 6,
         title: "一般公共预算基本支出情况表",
-        columns: &[("合计", S), ("人员经费", S), ("公用经费", S)],
+        columns: PERSONNEL_PUBLIC,
         rows: &[],
     },
     TableSpec {
@@ -183,7 +189,7 @@ pub const SHANGHAI_BUDGET_9: [TableSpec; 9] = [
     TableSpec {
         number: 3,
         title: "支出预算总表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
@@ -201,25 +207,25 @@ pub const SHANGHAI_BUDGET_9: [TableSpec; 9] = [
     TableSpec {
         number: 5,
         title: "一般公共预算支出功能分类预算表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
         number: 6,
         title: "政府性基金预算支出功能分类预算表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
         number: 7,
         title: "国有资本经营预算支出功能分类预算表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {
         number: 8,
         title: "一般公共预算基本支出部门预算经济分类预算表",
-        columns: &[("合计", S), ("人员经费", S), ("公用经费", S)],
+        columns: PERSONNEL_PUBLIC,
         rows: &[],
     },
     TableSpec {
@@ -331,7 +337,7 @@ pub const SHANGHAI_FINAL_9: [TableSpec; 9] = [
     TableSpec {
         number: 5,
         title: "一般公共预算财政拨款支出决算表",
-        columns: &[("合计", S), ("基本支出", S), ("项目支出", S)],
+        columns: BASIC_PROJECT,
         rows: &[],
     },
     TableSpec {

@@ -114,7 +114,7 @@ pub fn detect(pages: &[Page]) -> Option<&'static Template> {
         .map(|t| {
             let n = pages
                 .iter()
-                .flat_map(|p| &p.lines)
+                .flat_map(Page::lines)
                 .filter(|l| title_in(t, l).is_some())
                 .count();
             (n, t)

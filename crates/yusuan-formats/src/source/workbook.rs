@@ -1307,9 +1307,24 @@ fn col(sheet: &ListSheet, key: &str) -> usize {
 
 /// Reads a fill-in workbook: the budget when it is sound, and every problem, each at its cell.
 pub fn read(bytes: &[u8]) -> Parsed {
-    match std::panic::catch_unwind(|| read_workbook(bytes)) {
+    guarded(bytes, false).unwrap_or_else(|| Parsed {
+        budget: None,
+        diagnostics: Vec::new(),
+    })
+}
+
+/// Reads a workbook if it is a fill-in workbook (it has the 基本信息 and 账目 sheets), opening
+/// it once; `None` when it is not one (a workbook of the published tables, say).
+pub fn read_fill_in(bytes: &[u8]) -> Option<Parsed> {
+    guarded(bytes, true)
+}
+
+/// [`read_workbook`], a failure inside the XLSX library reported as a damaged file.
+fn guarded(bytes: &[u8], fill_in_only: bool) -> Option<Parsed> {
+    match std::panic::catch_unwind(|| read_workbook(bytes, fill_in_only)) {
         Ok(p) => p,
-        Err(_) => Parsed {
+        Err(_) if fill_in_only => None,
+        Err(_) => Some(Parsed {
             budget: None,
             diagnostics: vec![
                 Diagnostic::new(
@@ -1320,17 +1335,19 @@ pub fn read(bytes: &[u8]) -> Parsed {
                 )
                 .with_help("请用 Excel 或 WPS 打开后另存为 .xlsx 再试"),
             ],
-        },
+        }),
     }
 }
 
-fn read_workbook(bytes: &[u8]) -> Parsed {
+/// Reads a fill-in workbook; with `fill_in_only`, `None` when the bytes are not one.
+fn read_workbook(bytes: &[u8], fill_in_only: bool) -> Option<Parsed> {
     let mut r = Reading {
         diags: Vec::new(),
         had_empty: false,
     };
     let mut wb: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())) {
         Ok(wb) => wb,
+        Err(_) if fill_in_only => return None,
         Err(e) => {
             r.error(
                 codes::UNREADABLE,
@@ -1338,13 +1355,20 @@ fn read_workbook(bytes: &[u8]) -> Parsed {
                 SourceRef::None,
                 Some("请用 Excel 或 WPS 另存为 .xlsx 后再试".into()),
             );
-            return Parsed {
+            return Some(Parsed {
                 budget: None,
                 diagnostics: r.diags,
-            };
+            });
         }
     };
     let names = wb.sheet_names();
+    if fill_in_only
+        && ![INFO_SHEET, LEDGER.name]
+            .iter()
+            .all(|s| names.iter().any(|n| n == s))
+    {
+        return None;
+    }
     for required in [INFO_SHEET, LEDGER.name] {
         if !names.iter().any(|n| n == required) {
             r.error(
@@ -1356,10 +1380,10 @@ fn read_workbook(bytes: &[u8]) -> Parsed {
         }
     }
     if !r.diags.is_empty() {
-        return Parsed {
+        return Some(Parsed {
             budget: None,
             diagnostics: r.diags,
-        };
+        });
     }
     let mut out = Out {
         text: String::new(),
@@ -1655,10 +1679,10 @@ fn read_workbook(bytes: &[u8]) -> Parsed {
         b.map_sources(&mut |s| place(s));
         b
     });
-    Parsed {
+    Some(Parsed {
         budget,
         diagnostics,
-    }
+    })
 }
 
 #[cfg(test)]

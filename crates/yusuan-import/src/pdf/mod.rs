@@ -34,9 +34,7 @@ const STREAM_LIMIT: usize = 64 * 1024 * 1024;
 pub struct Page {
     /// 1-based page number.
     pub number: u32,
-    /// The lines, top to bottom.
-    pub lines: Vec<String>,
-    /// The same lines with their cells and positions.
+    /// The lines, top to bottom, with their cells and positions.
     pub laid: Vec<LaidLine>,
     /// Images drawn on the page.
     pub images: usize,
@@ -200,17 +198,6 @@ fn join_lines(parts: &[&str]) -> String {
     out
 }
 
-/// Lines from placed glyphs. Glyphs on one baseline form a line, left to right. In a ruled
-/// table, all that lies between the same two rules is one row — a cell whose text wraps over
-/// several lines (and is centred against its neighbours) is joined back, cell by cell — so a
-/// table row reads as one line however its cells wrap.
-pub fn lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<String> {
-    laid_lines(glyphs, rules, vrules)
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
-}
-
 /// A cell of a laid-out line: its text and horizontal extent (1/100 pt).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaidCell {
@@ -232,7 +219,30 @@ pub struct LaidLine {
     pub cells: Vec<LaidCell>,
 }
 
-/// [`lines`], keeping each line's cells and their positions (for reading tables by column).
+impl LaidLine {
+    /// A line of these cells; its text is theirs joined by spaces.
+    pub fn new(cells: Vec<LaidCell>) -> LaidLine {
+        let text = cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        LaidLine { text, cells }
+    }
+}
+
+impl Page {
+    /// The page's lines as text, top to bottom.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.laid.iter().map(|l| l.text.as_str())
+    }
+}
+
+/// Lines from placed glyphs, each with its cells and their positions. Glyphs on one baseline
+/// form a line, left to right. In a ruled table, all that lies between the same two rules is
+/// one row — a cell whose text wraps over several lines (and is centred against its
+/// neighbours) is joined back, cell by cell — so a table row reads as one line however its
+/// cells wrap.
 pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<LaidLine> {
     let mut out: Vec<((i32, i32), LaidLine)> = Vec::new();
     let mut rows: std::collections::BTreeMap<(i32, i32), Vec<Segment>> = Default::default();
@@ -254,12 +264,7 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
                     x1: s.x1,
                 })
                 .collect();
-            let text = cells
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push((key, LaidLine { text, cells }));
+            out.push((key, LaidLine::new(cells)));
         }
     }
     for ((above, _), mut segs) in rows {
@@ -287,12 +292,7 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
                 }
             })
             .collect();
-        let text = cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(((above, left), LaidLine { text, cells }));
+        out.push(((above, left), LaidLine::new(cells)));
     }
     out.sort_by_key(|(k, _)| *k);
     out.into_iter().map(|(_, l)| l).collect()
@@ -381,7 +381,6 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         let laid = laid_lines(c.glyphs, &c.rules, &c.vrules);
         out.push(Page {
             number,
-            lines: laid.iter().map(|l| l.text.clone()).collect(),
             laid,
             images: c.images,
             unmapped: c.unmapped,
@@ -389,10 +388,10 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
     }
     let scanned: Vec<u32> = out
         .iter()
-        .filter(|p| p.lines.is_empty() && p.images > 0)
+        .filter(|p| p.laid.is_empty() && p.images > 0)
         .map(|p| p.number)
         .collect();
-    if !out.is_empty() && out.iter().all(|p| p.lines.is_empty()) {
+    if !out.is_empty() && out.iter().all(|p| p.laid.is_empty()) {
         diags.push(diag(
             codes::NO_TEXT,
             Severity::Error,
@@ -504,11 +503,6 @@ pub fn undump(text: &str) -> Vec<Page> {
                 })
             })
             .collect();
-        let text = cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
         if pages.last().is_none_or(|p| p.number != number) {
             pages.push(Page {
                 number,
@@ -516,8 +510,7 @@ pub fn undump(text: &str) -> Vec<Page> {
             });
         }
         if let Some(p) = pages.last_mut() {
-            p.lines.push(text.clone());
-            p.laid.push(LaidLine { text, cells });
+            p.laid.push(LaidLine::new(cells));
         }
     }
     pages
@@ -527,7 +520,7 @@ pub fn undump(text: &str) -> Vec<Page> {
 pub fn join(pages: &[Page]) -> String {
     pages
         .iter()
-        .map(|p| p.lines.join("\n"))
+        .map(|p| p.lines().collect::<Vec<_>>().join("\n"))
         .collect::<Vec<_>>()
         .join("\n\u{c}")
 }
@@ -555,7 +548,11 @@ mod tests {
             g("8", 20_900, 10_050),
             g("表", 1_000, 5_000),
         ];
-        assert_eq!(lines(glyphs, &[], &[]), ["表", "合计 48"]);
+        let lines: Vec<String> = laid_lines(glyphs, &[], &[])
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(lines, ["表", "合计 48"]);
     }
 
     #[test]
