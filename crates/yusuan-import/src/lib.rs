@@ -10,6 +10,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod furniture;
+pub mod layout;
 pub mod pdf;
 pub mod positional;
 pub mod prose;
@@ -69,6 +70,10 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
 /// Reads a published text: the standard tables and the narrative.
 pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let text = &furniture::blank(text);
+    // A template whose tables keep their columns, as layout text gives them.
+    if let Some(read) = layout::read(text) {
+        return read;
+    }
     let (mut d, mut diags) = yusuan_formats::text::read(text);
     let raw = segment::tables(text);
     if raw.is_empty() {

@@ -28,7 +28,7 @@ pub mod codes {
     pub const SHORT_CODE: &str = "I504";
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -44,10 +44,10 @@ fn squash(s: &str) -> String {
 pub struct Template {
     /// The template's identifier.
     pub id: &'static str,
-    tables: &'static [TableSpec],
-    variants: &'static [TableSpec],
+    pub(crate) tables: &'static [TableSpec],
+    pub(crate) variants: &'static [TableSpec],
     /// Titles printed bare (决算: `收入决算表`) rather than after the year and 部门/单位 (预算).
-    bare: bool,
+    pub(crate) bare: bool,
 }
 
 /// The templates this reader knows.
@@ -68,7 +68,7 @@ pub static TEMPLATES: [Template; 2] = [
 
 /// A table title as printed — `2025年部门财务收支预算总表`, or bare `收入决算表` — and what it
 /// says: the spec, and for a budget the year and 部门 or 单位.
-fn title_in(
+pub(crate) fn title_in(
     tpl: &Template,
     line: &str,
 ) -> Option<(&'static TableSpec, Option<i32>, Option<DocKind>)> {
@@ -109,14 +109,16 @@ fn title(line: &str) -> Option<(&'static TableSpec, Option<i32>, DocKind)> {
 
 /// The template whose tables the laid-out pages hold (at least three of its titles), if any.
 pub fn detect(pages: &[Page]) -> Option<&'static Template> {
+    let lines: Vec<&str> = pages.iter().flat_map(Page::lines).collect();
+    detect_lines(lines.iter().copied())
+}
+
+/// The template whose tables these lines hold (at least three of its titles), if any.
+pub fn detect_lines<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'static Template> {
     TEMPLATES
         .iter()
         .map(|t| {
-            let n = pages
-                .iter()
-                .flat_map(Page::lines)
-                .filter(|l| title_in(t, l).is_some())
-                .count();
+            let n = lines.clone().filter(|l| title_in(t, l).is_some()).count();
             (n, t)
         })
         .filter(|(n, _)| *n >= 3)
@@ -130,7 +132,7 @@ pub fn is_shanghai(pages: &[Page]) -> bool {
 }
 
 /// `上海市普陀区财政局2024年度部门决算表` → (department, year, kind).
-fn final_account_title(line: &str) -> Option<(String, i32, DocKind)> {
+pub(crate) fn final_account_title(line: &str) -> Option<(String, i32, DocKind)> {
     let sq = squash(line);
     let kind = if sq.ends_with("年度部门决算表") {
         DocKind::Department
@@ -183,8 +185,28 @@ fn center(c: &LaidCell) -> i32 {
     (c.x0 + c.x1) / 2
 }
 
+/// A row's name as it reads: letter-spaced Chinese (`其 他 商 品`) closed up; a space kept
+/// where Latin letters or digits meet (`1. 一般公共预算资金`).
+pub(crate) fn tidy_label(s: &str) -> String {
+    let chars: Vec<char> = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    let wide = |c: char| !c.is_ascii();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && chars.get(i + 1).is_some_and(|&n| wide(n)) && wide(chars[i - 1]) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The total rows that end a table.
-fn is_total(label: &str) -> bool {
+pub(crate) fn is_total(label: &str) -> bool {
     matches!(
         squash(label).as_str(),
         "合计" | "总计" | "收入总计" | "支出总计" | "人员经费合计" | "公用经费合计"
@@ -252,8 +274,17 @@ pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
         if t.org.is_empty() {
             t.org.clone_from(&d.department);
         }
+        for r in &mut t.rows {
+            r.label = tidy_label(&r.label);
+        }
     }
-    diags.push(Diagnostic::new(
+    diags.push(narrative_note(tpl));
+    (d, diags)
+}
+
+/// The note that the template's explanatory text is not checked against the tables.
+pub(crate) fn narrative_note(tpl: &Template) -> Diagnostic {
+    Diagnostic::new(
         codes::NARRATIVE_NOT_READ,
         Severity::Info,
         format!(
@@ -267,8 +298,7 @@ pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
             },
             "",
         ),
-    ));
-    (d, diags)
+    )
 }
 
 /// Reads one table starting at its title line `start`; returns it and the line after it.
@@ -553,7 +583,7 @@ fn group_name(text: &str) -> String {
 }
 
 /// The table's spec and its variants.
-fn candidates(
+pub(crate) fn candidates(
     tpl: &Template,
     spec: &'static TableSpec,
 ) -> impl Iterator<Item = &'static TableSpec> {
@@ -585,7 +615,7 @@ fn printed(text: &str) -> Option<yusuan_core::money::Printed> {
     parse_printed(&text.replace(',', ""), Unit::Money(MoneyUnit::Yuan))
 }
 
-fn row_kind(code: Option<&str>, label: &str) -> RowKind {
+pub(crate) fn row_kind(code: Option<&str>, label: &str) -> RowKind {
     match code.map(str::len) {
         Some(3) => RowKind::Class,
         Some(5) => RowKind::Kuan,

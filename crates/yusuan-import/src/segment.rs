@@ -23,6 +23,9 @@ pub struct RawRow {
     pub numbers: Vec<(Printed, SourceRef)>,
     /// Where the row starts.
     pub source: SourceRef,
+    /// Where each number was printed, when the text keeps the layout: its page and the
+    /// character column of its middle (empty for reading-order text).
+    pub xs: Vec<(u32, i32)>,
 }
 
 /// A table as read.
@@ -40,6 +43,17 @@ pub struct RawTable {
     pub empty_statement: Option<String>,
     /// Where the title is.
     pub source: SourceRef,
+    /// The template the table belongs to.
+    pub template: &'static str,
+    /// The title as printed.
+    pub title: Option<String>,
+    /// Where each column's header stands, when the text keeps the layout: the character
+    /// column of its header word's middle (empty when unknown).
+    pub anchors: Vec<Option<i32>>,
+    /// The page the header (and so the anchors) is on.
+    pub header_page: u32,
+    /// The notes (注) printed under the table.
+    pub notes: Vec<String>,
 }
 
 fn squash(s: &str) -> String {
@@ -129,6 +143,11 @@ fn read_table(lines: &[&str], start: usize, end: usize, spec: &'static TableSpec
             page: None,
             line: start + 1,
         },
+        template: yusuan_core::derive::TEMPLATE_ID,
+        title: None,
+        anchors: Vec::new(),
+        header_page: 0,
+        notes: Vec::new(),
     };
     let two_sided = spec.columns.iter().any(|(_, s)| *s != Side::Single);
     let mut in_header = true;
@@ -206,6 +225,7 @@ fn read_table(lines: &[&str], start: usize, end: usize, spec: &'static TableSpec
                 label,
                 numbers,
                 source: at,
+                xs: Vec::new(),
             });
         } else if words.is_empty() {
             // A line of numbers: it completes the pending row.
@@ -233,6 +253,7 @@ fn read_table(lines: &[&str], start: usize, end: usize, spec: &'static TableSpec
                         label,
                         numbers,
                         source: at,
+                        xs: Vec::new(),
                     });
                 }
             }
@@ -293,6 +314,7 @@ fn two_sided_line(line: &str, at: &SourceRef, t: &mut RawTable) {
             label: "收入总计".into(),
             numbers: nums(&left["收入总计".len()..]),
             source: at.clone(),
+            xs: Vec::new(),
         });
         t.rows.push(RawRow {
             side: Side::Expenditure,
@@ -300,6 +322,7 @@ fn two_sided_line(line: &str, at: &SourceRef, t: &mut RawTable) {
             label: "支出总计".into(),
             numbers: nums(right),
             source: at.clone(),
+            xs: Vec::new(),
         });
         return;
     }
@@ -331,6 +354,7 @@ fn two_sided_line(line: &str, at: &SourceRef, t: &mut RawTable) {
                 label,
                 numbers,
                 source: at.clone(),
+                xs: Vec::new(),
             });
         }
     }
@@ -354,6 +378,7 @@ fn two_sided_line(line: &str, at: &SourceRef, t: &mut RawTable) {
             label,
             numbers,
             source: at.clone(),
+            xs: Vec::new(),
         });
     }
 }

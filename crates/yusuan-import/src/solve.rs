@@ -98,27 +98,58 @@ fn build(t: &RawTable, rows: &[Prow], pick: &[Option<usize>]) -> Table {
         })
         .collect();
     table.empty_statement = t.empty_statement.clone();
+    table.notes.clone_from(&t.notes);
+    if let Some(title) = &t.title {
+        title.clone_into(&mut table.title);
+    }
     table
 }
 
-/// Whether a placement respects what the row is (table 11: projects hold project spending,
-/// the 基本支出 row basic spending).
-fn kind_allows(table: u8, kind: RowKind, label: &str, key: &str) -> bool {
-    match (table, kind) {
+/// Whether a table is of the reference (新疆 11-table) template, whose tables 7, 10 and 11
+/// have rows of their own kinds.
+fn reference(t: &RawTable) -> bool {
+    t.template == yusuan_core::derive::TEMPLATE_ID
+}
+
+/// Whether a placement respects what the row is (reference table 11: projects hold project
+/// spending, the 基本支出 row basic spending).
+fn kind_allows(t: &RawTable, kind: RowKind, label: &str, key: &str) -> bool {
+    if !reference(t) {
+        return true;
+    }
+    match (t.spec.number, kind) {
         (11, RowKind::Project) => !key.contains("基本支出"),
         (11, RowKind::Item) if label == "基本支出" => !key.ends_with("项目支出"),
         _ => true,
     }
 }
 
-/// The row rules of the check engine for table `n`.
-fn row_rules(n: u8) -> Vec<&'static dyn yusuan_check::Rule> {
-    let prefix = format!("T{n:02}");
+/// The row rules of the check engine for table `n` of `template` (rule IDs name their
+/// template's tables: T01xx for the reference, T9nxx for 上海 预算, T8nxx for 上海 决算).
+fn row_rules(template: &str, n: u8) -> Vec<&'static dyn yusuan_check::Rule> {
+    let prefix = match template {
+        yusuan_core::template::SHANGHAI_BUDGET_ID => format!("T9{n}"),
+        yusuan_core::template::SHANGHAI_FINAL_ID => format!("T8{n}"),
+        _ => format!("T{n:02}"),
+    };
     yusuan_check::registry::RULES
         .iter()
         .copied()
-        .filter(|r| r.scope() == Scope::Row && r.meta().id.starts_with(&prefix))
+        .filter(|r| {
+            r.scope() == Scope::Row
+                && r.meta().id.starts_with(&prefix)
+                && r.meta().template.is_none_or(|t| t == template)
+        })
         .collect()
+}
+
+/// A document of `tables` in `template`.
+fn document(template: &str, tables: Vec<Table>) -> Disclosure {
+    Disclosure {
+        tables,
+        template: template.to_string(),
+        ..Disclosure::empty()
+    }
 }
 
 /// How many of `rules` find an error on `d`.
@@ -136,13 +167,11 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
     let mut has_unit = false;
     for raw in &t.raw_rows() {
         let code = raw.code.as_deref().unwrap_or("");
-        let kind = yusuan_formats::tables::csv::row_kind(
-            t.spec.number,
-            code,
-            &raw.label,
-            has_unit,
-            units7,
-        );
+        let kind = if reference(t) {
+            yusuan_formats::tables::csv::row_kind(t.spec.number, code, &raw.label, has_unit, units7)
+        } else {
+            crate::positional::row_kind(raw.code.as_deref(), &raw.label)
+        };
         has_unit |= kind == RowKind::Unit;
         rows.push(Prow {
             raw: raw.clone(),
@@ -178,8 +207,8 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
                         })
                 }
                 Some(_) => block_head.or_else(|| total_of(side, &rows)),
-                None if t.spec.number == 11 => block_head,
-                None if t.spec.number == 10 => match rows[i].raw.label.as_str() {
+                None if reference(t) && t.spec.number == 11 => block_head,
+                None if reference(t) && t.spec.number == 10 => match rows[i].raw.label.as_str() {
                     "其中：公务用车购置费" | "公务用车运行费" => rows
                         .iter()
                         .position(|r| r.raw.label == "公务用车购置及运行费（小计）"),
@@ -196,7 +225,7 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
         }
     }
     // Candidates.
-    let rules = row_rules(t.spec.number);
+    let rules = row_rules(t.template, t.spec.number);
     for i in 0..rows.len() {
         let cols = columns_of(t, rows[i].raw.side);
         let k = rows[i].raw.numbers.len();
@@ -226,20 +255,16 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
             parent: None,
             children: Vec::new(),
         };
-        let mut d = Disclosure {
-            tables: vec![build(t, std::slice::from_ref(&one), &[Some(0)])],
-            ..Disclosure::empty()
-        };
+        let mut d = document(
+            t.template,
+            vec![build(t, std::slice::from_ref(&one), &[Some(0)])],
+        );
         let mut kept = Vec::new();
         for c in all {
-            if !c.iter().all(|&col| {
-                kind_allows(
-                    t.spec.number,
-                    rows[i].kind,
-                    &rows[i].raw.label,
-                    t.spec.columns[col].0,
-                )
-            }) {
+            if !c
+                .iter()
+                .all(|&col| kind_allows(t, rows[i].kind, &rows[i].raw.label, t.spec.columns[col].0))
+            {
                 continue;
             }
             if k > 0 && !rules.is_empty() && kept.len() < 2000 {
@@ -441,13 +466,119 @@ fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
     all
 }
 
+/// How far a number printed at `x` stands from the header of column `col`, in characters
+/// (a column whose header was not found counts as far).
+fn distance(t: &RawTable, col: usize, x: i32) -> i64 {
+    match t.anchors.get(col).copied().flatten() {
+        Some(a) => i64::from((x - a).abs()),
+        None => 40,
+    }
+}
+
+/// How far candidate `c` of row `r` puts its numbers from their columns' headers, with each
+/// page's numbers moved by that page's shift.
+fn cost(t: &RawTable, r: &Prow, c: usize, shift: &HashMap<u32, i32>) -> i64 {
+    r.cands[c]
+        .iter()
+        .zip(&r.raw.xs)
+        .map(|(&col, &(page, x))| distance(t, col, x + shift.get(&page).copied().unwrap_or(0)))
+        .sum()
+}
+
+/// The solutions of a table whose text keeps the layout. The arithmetic candidates of each
+/// row are narrowed to those nearest the columns' headers. A page without the header (a
+/// table continued) may be laid out at another scale: its numbers are shifted by the amount
+/// that brings the rows' best candidates nearest their headers. When the nearest candidates
+/// do not add up, the table's arithmetic alone decides, nearest first.
+fn positioned(t: &RawTable, rows: &mut [Prow]) -> Vec<Vec<Option<usize>>> {
+    let ncols = t.spec.columns.len();
+    let positioned = |r: &Prow| r.raw.xs.len() == r.raw.numbers.len() && !r.raw.xs.is_empty();
+    let mut pages: Vec<u32> = rows
+        .iter()
+        .filter(|r| positioned(r))
+        .flat_map(|r| r.raw.xs.iter().map(|&(p, _)| p))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let mut shift: HashMap<u32, i32> = HashMap::new();
+    for &p in pages.iter().filter(|&&p| p != t.header_page) {
+        let on_page: Vec<&Prow> = rows
+            .iter()
+            .filter(|r| positioned(r) && r.raw.xs.iter().all(|&(q, _)| q == p))
+            .filter(|r| !r.cands.is_empty())
+            .collect();
+        let score = |s: i32| -> i64 {
+            let one = HashMap::from([(p, s)]);
+            on_page
+                .iter()
+                .map(|r| {
+                    (0..r.cands.len())
+                        .map(|c| cost(t, r, c, &one))
+                        .min()
+                        .unwrap_or(0)
+                })
+                .sum()
+        };
+        let best = (-60..=60)
+            .min_by_key(|&s: &i32| (score(s), s.abs()))
+            .unwrap_or(0);
+        shift.insert(p, best);
+    }
+    let all: Vec<Vec<Vec<usize>>> = rows.iter().map(|r| r.cands.clone()).collect();
+    for r in rows
+        .iter_mut()
+        .filter(|r| positioned(r) && r.cands.len() > 1)
+    {
+        let costs: Vec<i64> = (0..r.cands.len()).map(|c| cost(t, r, c, &shift)).collect();
+        let min = costs.iter().copied().min().unwrap_or(0);
+        r.cands = r
+            .cands
+            .iter()
+            .zip(&costs)
+            .filter(|(_, k)| **k == min)
+            .map(|(c, _)| c.clone())
+            .collect();
+    }
+    let placed = |s: &Vec<Option<usize>>| s.iter().filter(|x| x.is_some()).count();
+    let near = solutions(rows, ncols);
+    let wanted = rows.iter().filter(|r| !r.cands.is_empty()).count();
+    if near.iter().map(placed).max().unwrap_or(0) >= wanted {
+        return near;
+    }
+    // The nearest candidates contradict the table's sums: back to all of them.
+    let narrowed: Vec<Vec<Vec<usize>>> = rows.iter().map(|r| r.cands.clone()).collect();
+    for (r, c) in rows.iter_mut().zip(&all) {
+        r.cands.clone_from(c);
+    }
+    let sols = solutions(rows, ncols);
+    let best_placed = sols.iter().map(placed).max().unwrap_or(0);
+    if best_placed <= near.iter().map(placed).max().unwrap_or(0) {
+        for (r, c) in rows.iter_mut().zip(narrowed) {
+            r.cands = c;
+        }
+        return near;
+    }
+    let total = |s: &Vec<Option<usize>>| -> i64 {
+        s.iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| cost(t, &rows[i], c, &shift)))
+            .sum()
+    };
+    let full: Vec<Vec<Option<usize>>> = sols
+        .into_iter()
+        .filter(|s| placed(s) == best_placed)
+        .collect();
+    let min = full.iter().map(&total).min().unwrap_or(0);
+    full.into_iter().filter(|s| total(s) == min).collect()
+}
+
 /// Resolves the columns of every table. `hints` narrows table 7 by the economic classes a
 /// project's itemised uses name.
 pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let units7: Vec<String> = raw
         .iter()
-        .filter(|t| t.spec.number == 7)
+        .filter(|t| reference(t) && t.spec.number == 7)
         .flat_map(|t| {
             t.raw_rows()
                 .into_iter()
@@ -459,9 +590,13 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
     type Pending = (usize, Vec<Prow>, Vec<Vec<Option<usize>>>);
     let mut pending: Vec<Pending> = Vec::new();
     for (i, t) in raw.iter().enumerate() {
-        let rows = prepare(t, &units7, &mut diags);
+        let mut rows = prepare(t, &units7, &mut diags);
         let ncols = t.spec.columns.len();
-        let sols = solutions(&rows, ncols);
+        let sols = if t.anchors.is_empty() {
+            solutions(&rows, ncols)
+        } else {
+            positioned(t, &mut rows)
+        };
         pending.push((i, rows, sols));
     }
     let cross: Vec<&'static dyn yusuan_check::Rule> = yusuan_check::registry::RULES
@@ -469,6 +604,13 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
         .copied()
         .filter(|r| r.meta().family == Family::Cross)
         .collect();
+    let cross_of = |template: &str| -> Vec<&'static dyn yusuan_check::Rule> {
+        cross
+            .iter()
+            .copied()
+            .filter(|r| r.meta().template.is_none_or(|x| x == template))
+            .collect()
+    };
     let mut resolved: Vec<Option<Table>> = vec![None; raw.len()];
     // Unique tables first; then narrow the others against what is settled, until nothing moves.
     loop {
@@ -486,13 +628,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                     .map(|s| {
                         let mut tables = settled.clone();
                         tables.push(build(t, rows, s));
-                        errors(
-                            &Disclosure {
-                                tables,
-                                ..Disclosure::empty()
-                            },
-                            &cross,
-                        )
+                        errors(&document(t.template, tables), &cross_of(t.template))
                     })
                     .collect();
                 let best = scored.iter().copied().min().unwrap_or(0);
@@ -506,7 +642,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                     *sols = kept;
                     progress = true;
                 }
-                if sols.len() > 1 && t.spec.number == 7 {
+                if sols.len() > 1 && reference(t) && t.spec.number == 7 {
                     let hinted: Vec<Vec<Option<usize>>> = sols
                         .iter()
                         .filter(|s| follows_hints(t, rows, s, hints))
@@ -578,7 +714,11 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                         ),
                         Label::at(rows[r].raw.source.clone(), ""),
                     )
-                    .with_help("文本丢失了空白单元格；用 PDF 读取（保留列位置）可以确定"),
+                    .with_help(if t.anchors.is_empty() {
+                        "文本丢失了空白单元格；用 PDF 读取（保留列位置）可以确定"
+                    } else {
+                        "文本中该行数字的位置与表头对不齐；用 PDF 读取可以确定"
+                    }),
                 );
             }
         }

@@ -248,8 +248,23 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
     let mut rows: std::collections::BTreeMap<(i32, i32), Vec<Segment>> = Default::default();
     for line in segments(glyphs, vrules) {
         let mut free: Vec<Segment> = Vec::new();
-        for s in line {
-            match band(&s, rules) {
+        let bands: Vec<Option<(i32, i32)>> = line.iter().map(|s| band(s, rules)).collect();
+        // A rule missing under one figure makes its band two rows tall; a figure on the
+        // same baseline as a one-row band belongs to that row. (A header word spanning two
+        // header rows keeps its own band.)
+        let inner = bands.iter().flatten().min_by_key(|(a, b)| b - a).copied();
+        let figure = |t: &str| {
+            let t = t.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+        };
+        for (s, b) in line.into_iter().zip(bands) {
+            let b = match (b, inner) {
+                (Some(b), Some(i)) if b.0 <= i.0 && i.1 <= b.1 && figure(&s.text) => Some(i),
+                _ => b,
+            };
+            match b {
                 Some(b) => rows.entry(b).or_default().push(s),
                 None => free.push(s),
             }
