@@ -122,8 +122,11 @@ pub struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     /// The table with `number`, if the document has it.
+    ///
+    /// A table with figures the reader could not place is not given: what it holds is not
+    /// all the document prints, so its sums would find defects that are not there.
     pub fn table(&self, number: u8) -> Option<&'a Table> {
-        self.disclosure.table(number)
+        self.disclosure.table(number).filter(|t| t.unplaced == 0)
     }
 }
 

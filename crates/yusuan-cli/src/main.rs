@@ -518,6 +518,14 @@ struct Loaded {
     disclosure: Disclosure,
     budget: Option<Budget>,
     text: String,
+    /// What reading the file found (printed as it was read): errors and warnings.
+    read: (usize, usize),
+}
+
+/// Errors and warnings among a reader's diagnostics.
+fn read_counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let n = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+    (n(Severity::Error), n(Severity::Warning))
 }
 
 /// Loads a file for checking by its extension; prints why not and returns `None` when it
@@ -541,6 +549,7 @@ fn prepared(path: &Path, budget: Budget, rounding: RoundingArg) -> Loaded {
     let mut disclosure = yusuan_core::derive(&budget);
     yusuan_check::add_rounding_notes(&mut disclosure);
     Loaded {
+        read: (0, 0),
         disclosure,
         budget: Some(budget),
         text: String::new(),
@@ -576,6 +585,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
                 );
             }
             Some(Loaded {
+                read: read_counts(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -594,6 +604,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
                 return None;
             }
             Some(Loaded {
+                read: read_counts(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -606,6 +617,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
                 eprintln!("{}", diag_text::render(d, &shown, &text));
             }
             Some(Loaded {
+                read: read_counts(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -628,6 +640,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
                 return None;
             }
             Some(Loaded {
+                read: read_counts(&diags),
                 disclosure,
                 budget: None,
                 text: String::new(),
@@ -681,8 +694,12 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, rounding: RoundingArg) -> E
                     s.push('\n');
                 }
                 let count = |sev: Severity| found.iter().filter(|d| d.severity == sev).count();
+                let read = match l.read {
+                    (0, 0) => String::new(),
+                    (e, w) => format!("；读入时另有 {e} 个错误、{w} 个警告（见上）"),
+                };
                 s.push_str(&format!(
-                    "{name}：{} 个错误，{} 个警告，{} 个提示（共运行 {} 条规则）\n",
+                    "{name}：{} 个错误，{} 个警告，{} 个提示（共运行 {} 条规则）{read}\n",
                     count(Severity::Error),
                     count(Severity::Warning),
                     count(Severity::Info),

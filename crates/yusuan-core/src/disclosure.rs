@@ -240,6 +240,15 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Where the table was read or how it was made.
     pub source: SourceRef,
+    /// Figures printed in the table that a reader could not place into a column (text that
+    /// lost its layout can leave several places possible). A table with any is incomplete:
+    /// its identities are not checked, since a figure left out is not a defect of the document.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unplaced: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Table {

@@ -430,6 +430,7 @@ impl TableSpec {
             empty_statement: None,
             notes: Vec::new(),
             source,
+            unplaced: 0,
         }
     }
 }

@@ -24,6 +24,8 @@ pub mod codes {
     pub const NO_FIT: &str = "I202";
     /// 一行的数字有多种放法，无法唯一确定
     pub const AMBIGUOUS: &str = "I203";
+    /// 表中有数字未能放入列，本表未核对
+    pub const INCOMPLETE: &str = "I204";
 }
 
 /// The most solutions kept for one table before it counts as ambiguous.
@@ -101,6 +103,34 @@ fn build(t: &RawTable, rows: &[Prow], pick: &[Option<usize>]) -> Table {
     table.notes.clone_from(&t.notes);
     if let Some(title) = &t.title {
         title.clone_into(&mut table.title);
+    }
+    table
+}
+
+/// A table as resolved: its figures that found no place counted, and said.
+fn finish(
+    t: &RawTable,
+    rows: &[Prow],
+    pick: &[Option<usize>],
+    diags: &mut Vec<Diagnostic>,
+) -> Table {
+    let mut table = build(t, rows, pick);
+    table.unplaced = rows
+        .iter()
+        .zip(pick)
+        .filter(|(_, p)| p.is_none())
+        .map(|(r, _)| r.raw.numbers.len())
+        .sum();
+    if table.unplaced > 0 {
+        diags.push(Diagnostic::new(
+            codes::INCOMPLETE,
+            Severity::Info,
+            format!(
+                "表{}「{}」有 {} 个数字未能确定所在列：本表的勾稽关系（表内与表间）未核对",
+                t.spec.number, table.title, table.unplaced
+            ),
+            Label::at(t.source.clone(), ""),
+        ));
     }
     table
 }
@@ -659,7 +689,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                     .first()
                     .cloned()
                     .unwrap_or_else(|| vec![None; rows.len()]);
-                resolved[*i] = Some(build(t, rows, &pick));
+                resolved[*i] = Some(finish(t, rows, &pick, &mut diags));
                 progress = true;
             }
         }
@@ -722,7 +752,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                 );
             }
         }
-        resolved[*i] = Some(build(t, rows, &pick));
+        resolved[*i] = Some(finish(t, rows, &pick, &mut diags));
     }
     (resolved.into_iter().flatten().collect(), diags)
 }

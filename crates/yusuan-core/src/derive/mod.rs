@@ -259,6 +259,7 @@ pub(crate) fn table(b: &Budget, number: u8, title: &str, cols: &[Col], rows: Vec
         empty_statement: None,
         notes: Vec::new(),
         source: SourceRef::Derived,
+        unplaced: 0,
     }
 }
 

@@ -36,7 +36,7 @@ impl Rule for C012 {
             return;
         }
         for spec in &XINJIANG_BUDGET_11 {
-            if cx.table(spec.number).is_none() {
+            if cx.disclosure.table(spec.number).is_none() {
                 out.push(
                     Diagnostic::new(
                         META.id,
