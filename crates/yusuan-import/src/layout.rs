@@ -310,6 +310,11 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
     Some((d, diags))
 }
 
+/// A line of ellipses (`…    …`): a template's placeholder row.
+fn is_ellipsis(sq: &str) -> bool {
+    !sq.is_empty() && sq.chars().all(|c| matches!(c, '…' | '.' | '·' | '⋯'))
+}
+
 /// `-- page 13 --` → 13.
 fn page_mark(line: &str) -> Option<u32> {
     let t = line.trim();
@@ -320,11 +325,19 @@ fn page_mark(line: &str) -> Option<u32> {
 /// Whether a table's lines keep the layout (columns parted by runs of spaces) rather than
 /// reading order (one space between cells): positions mean something only in the former.
 fn keeps_layout(body: &[Line<'_>]) -> bool {
-    let lines: Vec<&str> = body
+    let mut lines: Vec<&str> = body
         .iter()
         .map(|l| l.text.trim_end())
         .filter(|t| t.split_whitespace().any(is_amount))
         .collect();
+    if lines.is_empty() {
+        // A table without figures (a blank template): its lines of more than one word.
+        lines = body
+            .iter()
+            .map(|l| l.text.trim_end())
+            .filter(|t| t.split_whitespace().nth(1).is_some())
+            .collect();
+    }
     let wide = lines
         .iter()
         .filter(|t| t.starts_with("   ") || t.trim_start().contains("   "))
@@ -489,7 +502,8 @@ fn table(
         {
             continue;
         }
-        if matches!(sq.as_str(), "类款项" | "类款" | "类" | "款" | "项") {
+        if matches!(sq.as_str(), "类款项" | "类款" | "类" | "款" | "项") || is_ellipsis(&sq)
+        {
             continue;
         }
         let toks = tokens(&ws);
@@ -632,6 +646,15 @@ fn table(
         }
     }
     rows.sort_by_key(|(no, s, _)| (*no, *s));
+    // A total with no figures before the table's rows heads a column rather than a row.
+    let last = rows.len().saturating_sub(1);
+    let mut i = 0;
+    rows.retain(|(_, _, r)| {
+        i += 1;
+        two_sided
+            || i - 1 == last
+            || !(r.code.is_none() && is_total(&r.label) && r.numbers.is_empty())
+    });
     t.rows = rows.into_iter().map(|(_, _, r)| r).collect();
     t
 }

@@ -484,6 +484,26 @@ fn table(
         let has_figure = line.cells.iter().any(|c| is_amount(&c.text));
         let first_code = line.cells.first().is_some_and(|c| code(&c.text).is_some());
         let total = line.cells.iter().any(|c| is_total(&c.text));
+        // A template's placeholder row (`…    …`).
+        if line.cells.iter().all(|c| {
+            squash(&c.text)
+                .chars()
+                .all(|x| matches!(x, '…' | '.' | '·' | '⋯'))
+        }) {
+            k += 1;
+            continue;
+        }
+        // A header repeated after a page break (its 合计 is no total row): two column names
+        // in a line without figures are enough to know it.
+        let names = spec
+            .columns
+            .iter()
+            .filter(|(key, _)| sq.contains(&squash(key.rsplit('/').next().unwrap_or(key))))
+            .count();
+        if !has_figure && !first_code && names >= 2 {
+            k += 1;
+            continue;
+        }
         if !has_figure && !first_code && !total {
             // A header repeated after a page break is skipped.
             if t.rows.is_empty()

@@ -1,11 +1,15 @@
-//! The regression corpus: for each PDF in `tests/corpus` and `tests/data`, its `.expect` file
-//! says which template, department and year must be read, each table's row count and printed
-//! total, and exactly which findings `check` must report (rule and page) — each verified by
-//! reading the document (the comments in the files say where). A finding not listed fails, so
-//! a parsing artefact cannot pass for a defect of the document.
+//! The regression corpus: each `.expect` file in `tests/corpus` and `tests/data` says, for the
+//! document beside it, which template, department and year must be read, each table's row
+//! count and printed total, exactly which findings `check` must report (rule and page), and
+//! which warnings reading it must give (`read`) — each verified by reading the document (the
+//! comments in the files say where). A finding not listed fails, so a parsing artefact cannot
+//! pass for a defect of the document. A document present as PDF and as text (`pdftotext
+//! -layout`) is read from both, and both must give the same tables, cell by cell.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use yusuan_core::diag::{Diagnostic, Severity};
+use yusuan_core::disclosure::Disclosure;
 use yusuan_core::source::SourceRef;
 
 struct Expect {
@@ -14,6 +18,7 @@ struct Expect {
     year: i32,
     tables: BTreeMap<u8, (usize, Option<String>)>,
     findings: Vec<(String, u32)>,
+    reads: Vec<(String, u32)>,
 }
 
 fn parse(text: &str) -> Expect {
@@ -23,6 +28,7 @@ fn parse(text: &str) -> Expect {
         year: 0,
         tables: BTreeMap::new(),
         findings: Vec::new(),
+        reads: Vec::new(),
     };
     for line in text
         .lines()
@@ -45,23 +51,47 @@ fn parse(text: &str) -> Expect {
                 );
             }
             ["finding", code, "page", p] => e.findings.push((code.to_string(), p.parse().unwrap())),
+            ["finding", code, "page", p, "count", n] => {
+                for _ in 0..n.parse::<usize>().unwrap() {
+                    e.findings.push((code.to_string(), p.parse().unwrap()));
+                }
+            }
+            ["read", code, "page", p] => e.reads.push((code.to_string(), p.parse().unwrap())),
             ["findings", "none"] => {}
             other => panic!("bad expectation line {other:?}"),
         }
     }
     e.findings.sort();
+    e.reads.sort();
     e
 }
 
-fn check_one(pdf: &Path) {
-    let expect = parse(&std::fs::read_to_string(pdf.with_extension("expect")).unwrap());
-    let name = pdf.display();
-    let (d, diags, _) = yusuan_import::import_pdf(&std::fs::read(pdf).unwrap());
-    assert!(
-        !diags
-            .iter()
-            .any(|x| x.severity >= yusuan_core::diag::Severity::Warning),
-        "{name}: {diags:#?}"
+fn page_of(d: &Diagnostic) -> u32 {
+    match &d.primary.at {
+        SourceRef::Line { page: Some(p), .. } => *p,
+        _ => 0,
+    }
+}
+
+/// Reads one form of a document (PDF or text) and holds it to the expectations.
+fn check_one(path: &Path, expect: &Expect) -> Disclosure {
+    let name = path.display();
+    let bytes = std::fs::read(path).unwrap();
+    let (d, diags) = if path.extension().is_some_and(|x| x == "pdf") {
+        let (d, diags, _) = yusuan_import::import_pdf(&bytes);
+        (d, diags)
+    } else {
+        yusuan_import::import_text(&String::from_utf8(bytes).unwrap())
+    };
+    let mut reads: Vec<(String, u32)> = diags
+        .iter()
+        .filter(|x| x.severity >= Severity::Warning)
+        .map(|x| (x.code.to_string(), page_of(x)))
+        .collect();
+    reads.sort();
+    assert_eq!(
+        reads, expect.reads,
+        "{name}: what reading said (rule, page): {diags:#?}"
     );
     assert_eq!(d.template, expect.template, "{name}");
     assert_eq!(d.department, expect.department, "{name}");
@@ -85,30 +115,50 @@ fn check_one(pdf: &Path) {
         budget: None,
     })
     .iter()
-    .map(|f| {
-        let page = match &f.primary.at {
-            SourceRef::Line { page: Some(p), .. } => *p,
-            _ => 0,
-        };
-        (f.code.to_string(), page)
-    })
+    .map(|f| (f.code.to_string(), page_of(f)))
     .collect();
     findings.sort();
     assert_eq!(findings, expect.findings, "{name}: findings (rule, page)");
+    d
 }
 
 #[test]
-fn every_corpus_pdf_reads_and_checks_as_expected() {
+fn every_corpus_document_reads_and_checks_as_expected() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut n = 0;
+    let (mut pdfs, mut texts) = (0, 0);
     for dir in ["corpus", "data"] {
-        for e in std::fs::read_dir(root.join(dir)).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "pdf") {
-                check_one(&p);
-                n += 1;
+        let mut entries: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "expect"))
+            .collect();
+        entries.sort();
+        for p in entries {
+            let expect = parse(&std::fs::read_to_string(&p).unwrap());
+            let pdf = p.with_extension("pdf");
+            let txt = p.with_extension("txt");
+            let from_pdf = pdf.exists().then(|| check_one(&pdf, &expect));
+            let from_text = txt.exists().then(|| check_one(&txt, &expect));
+            pdfs += usize::from(from_pdf.is_some());
+            texts += usize::from(from_text.is_some());
+            if let (Some(a), Some(b)) = (&from_pdf, &from_text) {
+                let (a, b) = (
+                    yusuan_formats::tables::csv::render(a),
+                    yusuan_formats::tables::csv::render(b),
+                );
+                let differ: Vec<(&str, &str)> = a
+                    .lines()
+                    .zip(b.lines())
+                    .filter(|(x, y)| x != y)
+                    .take(5)
+                    .collect();
+                assert!(
+                    a == b,
+                    "{}: the PDF and its text give different tables: {differ:#?}",
+                    p.display()
+                );
             }
         }
     }
-    assert_eq!(n, 4);
+    assert_eq!((pdfs, texts), (10, 9));
 }
