@@ -101,6 +101,22 @@ impl Catalog {
         pick(self.economic.get(&code), year)
     }
 
+    /// The functional 类 of this name in any year the catalogue covers, or of a name it has
+    /// since been given up for ([`OUTDATED_NAMES`]: 医疗卫生与计划生育支出 → 210).
+    pub fn functional_class_named(&self, name: &str) -> Option<FuncCode> {
+        self.functional
+            .iter()
+            .filter(|(c, _)| c.level() == crate::codes::Level::Class)
+            .find(|(_, entries)| entries.iter().any(|e| e.name == name))
+            .map(|(c, _)| *c)
+            .or_else(|| {
+                OUTDATED_NAMES
+                    .iter()
+                    .find(|(old, _, _)| *old == name)
+                    .and_then(|(_, code, _)| FuncCode::parse(code).ok())
+            })
+    }
+
     /// Every functional 类 in force in `year`, in code order (the rows tables 1 and 4 print).
     pub fn functional_classes(&self, year: i32) -> Vec<(FuncCode, &str)> {
         self.functional

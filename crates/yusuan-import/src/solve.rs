@@ -496,6 +496,88 @@ fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
     all
 }
 
+/// For each root row (a row no other row sums into) whose subtree can be placed in several
+/// ways, keeps the ways that contradict the settled tables least, judged with the rest of the
+/// table left blank (the rest contributes alike to every way). Returns whether anything was
+/// narrowed; the rows' candidates are cut to those the kept ways use.
+fn narrow_roots(
+    t: &RawTable,
+    rows: &mut [Prow],
+    settled: &[Table],
+    rules: &[&'static dyn yusuan_check::Rule],
+) -> bool {
+    let ncols = t.spec.columns.len();
+    let mut allowed: Vec<Option<Vec<usize>>> = vec![None; rows.len()];
+    {
+        let mut search = Search {
+            rows,
+            ncols,
+            steps: 0,
+            memo: HashMap::new(),
+        };
+        let roots: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].parent.is_none())
+            .collect();
+        for root in roots {
+            let mut ways: Vec<Assignment> = Vec::new();
+            for c in 0..rows[root].cands.len() {
+                ways.extend(search.subtree(root, c));
+                if ways.len() >= MAX_SOLUTIONS {
+                    break;
+                }
+            }
+            if ways.len() < 2 || ways.len() >= MAX_SOLUTIONS {
+                continue;
+            }
+            let score = |way: &Assignment| -> usize {
+                let mut pick = vec![None; rows.len()];
+                for &(r, c) in way {
+                    pick[r] = Some(c);
+                }
+                let mut tables = settled.to_vec();
+                tables.push(build(t, rows, &pick));
+                let d = document(t.template, tables);
+                let cx = Cx {
+                    disclosure: &d,
+                    budget: None,
+                };
+                rules
+                    .iter()
+                    .map(|r| {
+                        let mut out = Vec::new();
+                        r.check(&cx, &mut out);
+                        out.iter().filter(|x| x.severity == Severity::Error).count()
+                    })
+                    .sum()
+            };
+            let scores: Vec<usize> = ways.iter().map(score).collect();
+            let best = scores.iter().copied().min().unwrap_or(0);
+            if scores.iter().all(|&x| x == best) {
+                continue;
+            }
+            for (way, _) in ways.iter().zip(&scores).filter(|(_, s)| **s == best) {
+                for &(r, c) in way {
+                    let a = allowed[r].get_or_insert_with(Vec::new);
+                    if !a.contains(&c) {
+                        a.push(c);
+                    }
+                }
+            }
+        }
+    }
+    let mut narrowed = false;
+    for (r, a) in rows.iter_mut().zip(allowed) {
+        if let Some(a) = a {
+            let kept: Vec<Vec<usize>> = a.iter().map(|&c| r.cands[c].clone()).collect();
+            if kept.len() < r.cands.len() {
+                r.cands = kept;
+                narrowed = true;
+            }
+        }
+    }
+    narrowed
+}
+
 /// How far a number printed at `x` stands from the header of column `col`, in characters
 /// (a column whose header was not found counts as far).
 fn distance(t: &RawTable, col: usize, x: i32) -> i64 {
@@ -671,6 +753,16 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                 if kept.len() < sols.len() {
                     *sols = kept;
                     progress = true;
+                }
+                // Still several: narrow each independent part of the table (a root row and
+                // what sums into it) on its own, since their combinations are too many to
+                // list whole.
+                if sols.len() > 1 {
+                    let settled: Vec<Table> = resolved.iter().flatten().cloned().collect();
+                    if narrow_roots(t, rows, &settled, &cross_of(t.template)) {
+                        *sols = solutions(rows, t.spec.columns.len());
+                        progress = true;
+                    }
                 }
                 if sols.len() > 1 && reference(t) && t.spec.number == 7 {
                     let hinted: Vec<Vec<Option<usize>>> = sols

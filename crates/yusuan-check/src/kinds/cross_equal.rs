@@ -45,11 +45,13 @@ fn resolve<'t>(
         )),
         None => {
             let name = match s.row {
-                RowSel::Label(l) => format!("表{}「{l}」行「{}」列", t.number, s.column),
+                RowSel::Label(l) | RowSel::Item(l) => {
+                    format!("表{}「{l}」行「{}」列", t.number, s.column)
+                }
                 RowSel::Total => format!("表{}合计行「{}」列", t.number, s.column),
             };
             let row_label = match s.row {
-                RowSel::Label(l) => l,
+                RowSel::Label(l) | RowSel::Item(l) => l,
                 RowSel::Total => "合计",
             };
             Some((

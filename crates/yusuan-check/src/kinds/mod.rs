@@ -3,6 +3,7 @@
 
 mod balance;
 mod block_sum;
+mod class_names;
 mod column_sum;
 mod cross_equal;
 mod cross_rows;
@@ -11,6 +12,7 @@ mod row_sum;
 
 pub use balance::Balance;
 pub use block_sum::BlockSum;
+pub use class_names::ClassesByName;
 pub use column_sum::ColumnSum;
 pub use cross_equal::{CellSel, CrossEqual};
 pub use cross_rows::{ColSel, CrossRows};
@@ -28,6 +30,9 @@ use yusuan_core::money::Printed;
 pub enum RowSel {
     /// The row with this label on the given side.
     Label(&'static str),
+    /// The row with this name on the given side, however it is numbered (`一、财政拨款收入`,
+    /// `1. 一般公共预算资金`, `（一）…`).
+    Item(&'static str),
     /// The table's first total row on the side (总计 / 合计 / 收入总计 / 支出总计).
     Total,
 }
@@ -38,9 +43,27 @@ pub(crate) fn find_row(t: &Table, side: Side, sel: RowSel) -> Option<usize> {
         r.side == side
             && match sel {
                 RowSel::Label(l) => r.label == l,
+                RowSel::Item(name) => item_name(&r.label) == name,
                 RowSel::Total => r.kind == yusuan_core::disclosure::RowKind::Total,
             }
     })
+}
+
+/// A row's name without its numbering and spaces: `一、财政拨款收入` → `财政拨款收入`,
+/// `1. 一般公共预算资金` → `一般公共预算资金`, `（一）…` → `…`.
+pub(crate) fn item_name(label: &str) -> String {
+    let s: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let numerals = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let rest = if let Some(r) = s.strip_prefix(['（', '(']) {
+        let body = r.trim_start_matches(numerals);
+        body.strip_prefix(['）', ')'])
+            .filter(|_| body.len() < r.len())
+    } else {
+        let body = s.trim_start_matches(numerals);
+        body.strip_prefix(['、', '.', '．'])
+            .filter(|_| body.len() < s.len())
+    };
+    rest.unwrap_or(&s).to_string()
 }
 
 /// The index of column `key` on `side`.

@@ -41,7 +41,7 @@ impl Rule for RowSum {
             return;
         }
         let whole_name = match self.whole {
-            RowSel::Label(l) => l,
+            RowSel::Label(l) | RowSel::Item(l) => l,
             RowSel::Total => "合计",
         };
         for (ci, c) in t.columns.iter().enumerate() {

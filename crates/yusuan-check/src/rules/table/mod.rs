@@ -80,4 +80,5 @@ pub mod t9503;
 pub mod t9801;
 pub mod t9802;
 pub mod t9803;
+pub mod t9804;
 pub mod t9901;

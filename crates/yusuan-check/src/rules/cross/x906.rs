@@ -1,0 +1,41 @@
+//! X906 上海表2 合计行事业收入与表1 事业收入一致
+
+use crate::engine::{Base, Family, Fixture, RuleMeta};
+use crate::kinds::{CellSel, CrossEqual, RowSel};
+use yusuan_core::diag::Severity;
+use yusuan_core::disclosure::Side;
+
+/// X906 上海表2 合计行事业收入与表1 事业收入一致
+pub static RULE: CrossEqual = CrossEqual {
+    meta: RuleMeta {
+        id: "X906",
+        family: Family::Cross,
+        template: Some(yusuan_core::template::SHANGHAI_BUDGET_ID),
+        severity: Severity::Error,
+        title: "上海表2 合计行事业收入与表1 事业收入一致",
+        what: "上海市模板：表2 合计行“事业收入”列 = 表1“二、事业收入”（都空白也相符）。",
+        why: "同一数额在不同表中出现，应完全相同（表间勾稽）；任何差异都是错误。",
+        example: "均为空白。",
+        basis: "上海市区级部门预算公开表样式（部门财务收支预算总表等 9 张表）；《地方预决算公开操作规程》（财预〔2016〕143号）要求公开的预算表格完整、准确。",
+        fixture: Fixture {
+            base: Base::ShanghaiPdf,
+            pass: &[],
+            fail: &[(
+                "8\t6152:13352:二、事业收入",
+                "8\t6152:13352:二、事业收入\t33452:41252:100.00",
+            )],
+        },
+    },
+    a: CellSel {
+        table: 2,
+        side: Side::Single,
+        row: RowSel::Total,
+        column: "事业收入",
+    },
+    b: CellSel {
+        table: 1,
+        side: Side::Income,
+        row: RowSel::Item("事业收入"),
+        column: "预算数",
+    },
+};
