@@ -135,12 +135,12 @@ fn tokens(ws: &[Word]) -> Vec<(Tok, i32, i32)> {
         let lead = w.text.bytes().take_while(u8::is_ascii_digit).count();
         if is_amount(&w.text) {
             out.push((Tok::Amount(w.text.clone(), w.centre()), w.x0, w.x1));
-        } else if matches!(lead, 3 | 5 | 7)
-            && is_class(&w.text[..lead])
+        } else if (matches!(lead, 3 | 5 | 7) && is_class(&w.text[..lead])
+            || lead == 2 && after_code)
             && !w.text[lead..].starts_with(['.', ',', '.'])
             && w.text[lead..].chars().next().is_some_and(|c| !c.is_ascii())
         {
-            // A code run into its name (`310资本性支出`).
+            // A code run into its name (`310资本性支出`, `301 01基本工资`).
             let x = w.x0 + i32::try_from(lead).unwrap_or(0);
             out.push((Tok::Code(w.text[..lead].to_string()), w.x0, x));
             out.push((Tok::Label(w.text[lead..].to_string()), x, w.x1));

@@ -237,6 +237,15 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
                         })
                 }
                 Some(_) => block_head.or_else(|| total_of(side, &rows)),
+                // A Shanghai budget's two-sided table: its numbered items (一、… 二、…) add up
+                // to its side's total (T9102, T9103, T9402, T9403). (A 决算's 总计 also holds
+                // the balances carried over: not so there.)
+                None if t.template == yusuan_core::template::SHANGHAI_BUDGET_ID
+                    && t.spec.columns.iter().any(|(_, s)| *s != Side::Single)
+                    && yusuan_check::kinds::top_item(&rows[i].raw.label) =>
+                {
+                    total_of(side, &rows)
+                }
                 None if reference(t) && t.spec.number == 11 => block_head,
                 None if reference(t) && t.spec.number == 10 => match rows[i].raw.label.as_str() {
                     "其中：公务用车购置费" | "公务用车运行费" => rows

@@ -8,6 +8,7 @@ mod column_sum;
 mod cross_equal;
 mod cross_rows;
 mod hierarchy;
+mod items_sum;
 mod row_sum;
 
 pub use balance::Balance;
@@ -17,6 +18,7 @@ pub use column_sum::ColumnSum;
 pub use cross_equal::{CellSel, CrossEqual};
 pub use cross_rows::{ColSel, CrossRows};
 pub use hierarchy::Hierarchy;
+pub use items_sum::{ItemsSum, top_item};
 pub use row_sum::RowSum;
 
 use crate::engine::RuleMeta;
