@@ -100,7 +100,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O06",
         text: "科目编码与名称符合当年《政府收支分类科目》",
         basis: "财政部《政府收支分类科目》",
-        rules: &["K001", "K002", "K003", "K004", "K005"],
+        rules: &["K001", "K002", "K003", "K004", "K005", "K006"],
         needs: Needs::Tables,
     },
     Obligation {

@@ -183,6 +183,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::classification::k003::K003,
     &rules::classification::k004::K004,
     &rules::classification::k005::K005,
+    &rules::classification::k006::K006,
     &rules::narrative::n001::N001,
     &rules::narrative::n002::N002,
     &rules::narrative::n003::N003,

@@ -5,6 +5,7 @@ pub mod k002;
 pub mod k003;
 pub mod k004;
 pub mod k005;
+pub mod k006;
 
 use yusuan_core::disclosure::{Disclosure, RowKind, Side, Table};
 
