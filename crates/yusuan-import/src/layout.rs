@@ -625,12 +625,35 @@ fn table(
                     .with_help("款、项级编码各为两位数字，如 301 02"),
                 );
             }
-            let label = if p.code.is_none() && p.label.is_empty() {
+            let mut label = if p.code.is_none() && p.label.is_empty() {
                 // A row of figures only (the 三公 table): its label is the table's.
                 "预算数".to_string()
             } else {
                 crate::positional::tidy_label(&p.label)
             };
+            // A code printed wrong (`7 11 02 事业单位医疗`): said, and the row read without it.
+            if p.code.is_none() {
+                let words: Vec<&str> = label.split(' ').collect();
+                let n = words
+                    .iter()
+                    .take_while(|w| {
+                        w.len() <= 3 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+                    })
+                    .count();
+                if n > 0 && n < words.len() {
+                    let rest = words[n..].join(" ");
+                    diags.push(crate::positional::bad_code(
+                        t.title.as_deref().unwrap_or(spec.title),
+                        &words[..n].join(" "),
+                        &rest,
+                        SourceRef::Line {
+                            page: Some(p.page),
+                            line: p.no,
+                        },
+                    ));
+                    label = rest;
+                }
+            }
             rows.push((
                 p.no,
                 s,

@@ -26,6 +26,19 @@ pub mod codes {
     pub const NARRATIVE_NOT_READ: &str = "I503";
     /// 科目编码的款或项少了前导零
     pub const SHORT_CODE: &str = "I504";
+    /// 科目编码印错（如类印成一位数字）
+    pub const BAD_CODE: &str = "I505";
+}
+
+/// The warning for a code printed wrong (`7 11 02` for 210 11 02): the row is read without it.
+pub(crate) fn bad_code(title: &str, printed: &str, label: &str, at: SourceRef) -> Diagnostic {
+    Diagnostic::new(
+        codes::BAD_CODE,
+        Severity::Warning,
+        format!("表“{title}”「{label}」行的科目编码印为“{printed}”，不是有效的科目编码，该行按无编码读入"),
+        Label::at(at, ""),
+    )
+    .with_help("功能分类编码为类三位、款两位、项两位数字（如 210 11 02）；请核对印刷")
 }
 
 pub(crate) fn squash(s: &str) -> String {
@@ -707,6 +720,27 @@ fn single_row(
             );
         }
     }
+    // A code printed wrong: digits in the code columns that are no code (`7` `11` `02`).
+    let mut misprint: Vec<&str> = Vec::new();
+    if parts.is_empty() {
+        for c in line.cells {
+            let t = c.text.trim();
+            if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+                misprint.push(t);
+            } else {
+                break;
+            }
+        }
+        // The digits must stand before the row's name (not be figures themselves).
+        if line
+            .cells
+            .get(misprint.len())
+            .is_none_or(|c| is_amount(&c.text) || c.text.trim().is_empty())
+        {
+            misprint.clear();
+        }
+        skip = misprint.len();
+    }
     for c in &line.cells[skip..] {
         // Fragments of the 类 / 款 / 项 header that share the total row's band.
         if matches!(c.text.trim(), "类" | "款" | "项") {
@@ -739,6 +773,9 @@ fn single_row(
     if code_text.is_none() && label.is_empty() {
         // A row of figures only (the 三公 table): its label is the table's.
         label = "预算数".to_string();
+    }
+    if !misprint.is_empty() {
+        diags.push(bad_code(title, &misprint.join(" "), &label, at.clone()));
     }
     Some(Row {
         side: Side::Single,
