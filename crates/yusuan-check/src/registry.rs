@@ -131,6 +131,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::cross::x801::RULE,
     &rules::cross::x802::RULE,
     &rules::cross::x803::RULE,
+    &rules::cross::x804::RULE,
+    &rules::cross::x805::RULE,
     &rules::cross::x901::RULE,
     &rules::cross::x902::RULE,
     &rules::cross::x903::RULE,

@@ -33,6 +33,8 @@ pub mod x030;
 pub mod x801;
 pub mod x802;
 pub mod x803;
+pub mod x804;
+pub mod x805;
 pub mod x901;
 pub mod x902;
 pub mod x903;
