@@ -151,3 +151,31 @@ fn a_final_account_reads_with_its_identities() {
     assert!(f[0].starts_with("N009"), "{f:#?}");
     assert!(d.narrative.sections.len() >= 8);
 }
+
+/// The hand-checked golden tables (tests/golden/README.md): the PDF and its layout text both
+/// read to exactly them.
+#[test]
+fn golden_documents_read_to_their_checked_tables_from_pdf_and_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (doc, golden) in [
+        (
+            "shanghai_putuo_zhengfu_bangongshi_2025_dept_budget",
+            "shanghai-zhengfu-bangongshi-2025-tables.csv",
+        ),
+        (
+            "shanghai_putuo_shehuifuliyuan_2024_unit_budget",
+            "shanghai-shehuifuliyuan-2024-tables.csv",
+        ),
+        (
+            "shanghai_putuo_caizhengju_2024_dept_final_account",
+            "shanghai-caizhengju-2024-final-tables.csv",
+        ),
+    ] {
+        let want = std::fs::read_to_string(root.join("../../tests/golden").join(golden)).unwrap();
+        let (from_pdf, _, _) = yusuan_import::import_pdf(&corpus(&format!("{doc}.pdf")));
+        assert_eq!(yusuan_formats::tables::csv::render(&from_pdf), want, "{doc}.pdf");
+        let text = String::from_utf8(corpus(&format!("{doc}.txt"))).unwrap();
+        let (from_text, _) = yusuan_import::import_text(&text);
+        assert_eq!(yusuan_formats::tables::csv::render(&from_text), want, "{doc}.txt");
+    }
+}
