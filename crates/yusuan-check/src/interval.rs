@@ -196,6 +196,25 @@ pub fn same_quantity(a: Option<&Printed>, b: Option<&Printed>) -> Verdict {
     }
 }
 
+/// Whether `said` (a text's figure, often coarser: 9,101.68 万元) restates `exact` (a table's,
+/// 91,016,775.35 元): it does when the amounts `exact` can stand for include one that prints as
+/// `said` — rounding to a coarser unit is no difference. Figures are given in `said`'s unit.
+pub fn restates(exact: Option<&Printed>, said: Option<&Printed>) -> Verdict {
+    let (elo, ehi) = interval(exact);
+    let (slo, shi) = interval(said);
+    if elo <= shi && slo <= ehi {
+        return Verdict::Holds;
+    }
+    let unit = unit_of(&[said, exact]);
+    let (x, y) = (shown(exact), shown(said));
+    Verdict::Broken(Figures {
+        expected: in_unit(x, unit),
+        found: in_unit(y, unit),
+        difference: signed_in(y - x, unit),
+        allowed: None,
+    })
+}
+
 /// A signed difference in 万元: `+0.01`, `-3.00`.
 pub fn signed(fen: i64) -> String {
     if fen >= 0 {

@@ -198,6 +198,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n010::N010,
     &rules::narrative::n011::N011,
     &rules::narrative::n012::N012,
+    &rules::narrative::n901::N901,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

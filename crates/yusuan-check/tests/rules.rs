@@ -66,7 +66,8 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
         }
         Base::ShanghaiPdf | Base::ShanghaiFinalPdf => {
             let pages = yusuan_import::pdf::undump(text);
-            let (d, _) = yusuan_import::positional::read(&pages);
+            let (d, _) = yusuan_import::read_laid(&pages)
+                .unwrap_or_else(|| (yusuan_core::Disclosure::empty(), Vec::new()));
             f(&Cx {
                 disclosure: &d,
                 budget: None,

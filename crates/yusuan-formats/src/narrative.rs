@@ -87,15 +87,7 @@ struct Pending {
 /// Reads the narrative of a published text.
 pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
     let lines: Vec<&str> = text.lines().collect();
-    let has_pages = text.contains('\u{c}');
-    let mut page = 1u32;
-    let page_of: Vec<Option<u32>> = lines
-        .iter()
-        .map(|l| {
-            page += l.matches('\u{c}').count() as u32;
-            has_pages.then_some(page)
-        })
-        .collect();
+    let page_of = pages_of(text, &lines);
     let Some((from, to)) = narrative_range(&lines) else {
         let d = Diagnostic::error(
             codes::NO_NARRATIVE,
@@ -108,7 +100,74 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
         .with_help("情况说明应以“第三部分 …情况说明”开头");
         return (Narrative::default(), vec![d]);
     };
-    let mut sections: Vec<Section> = Vec::new();
+    let sections = sections_of(&lines, &page_of, from, to, Vec::new());
+    (Narrative { sections }, Vec::new())
+}
+
+/// The pages of a text's lines, when it has page breaks (form feeds).
+/// (Some extractions mark pages with a line `-- page N --` instead.)
+fn pages_of(text: &str, lines: &[&str]) -> Vec<Option<u32>> {
+    let mark = |l: &str| -> Option<u32> {
+        l.trim()
+            .strip_prefix("-- page ")?
+            .strip_suffix(" --")?
+            .parse()
+            .ok()
+    };
+    let has_pages = text.contains('\u{c}') || lines.iter().any(|l| mark(l).is_some());
+    let mut page = 1u32;
+    lines
+        .iter()
+        .map(|l| {
+            page += l.matches('\u{c}').count() as u32;
+            if let Some(n) = mark(l) {
+                page = n;
+            }
+            has_pages.then_some(page)
+        })
+        .collect()
+}
+
+/// Reads parts of a text as narrative — a template whose explanations are not one 第三部分
+/// (the Shanghai budget's 编制说明 before its tables, 其他相关情况说明 after them). Each part is
+/// (its heading line, the line after its end), 0-based; it becomes a section titled by its
+/// heading, holding the sentences before the part's own 一、 headings, which follow it.
+pub fn read_parts(text: &str, parts: &[(usize, usize)]) -> Narrative {
+    let lines: Vec<&str> = text.lines().collect();
+    let page_of = pages_of(text, &lines);
+    let mut sections = Vec::new();
+    for &(head, end) in parts {
+        let (Some(title), true) = (lines.get(head), end <= lines.len()) else {
+            continue;
+        };
+        let title: String = title
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{c}')
+            .collect();
+        sections.push(Section {
+            number: String::new(),
+            title,
+            sentences: Vec::new(),
+            subsections: Vec::new(),
+            source: SourceRef::Line {
+                page: page_of[head],
+                line: head + 1,
+            },
+        });
+        sections = sections_of(&lines, &page_of, head + 1, end, sections);
+    }
+    Narrative { sections }
+}
+
+/// The sections of lines `from..to`, after `sections` (sentences before the first heading go to
+/// the last of those).
+fn sections_of(
+    lines: &[&str],
+    page_of: &[Option<u32>],
+    from: usize,
+    to: usize,
+    mut sections: Vec<Section>,
+) -> Vec<Section> {
     let mut pending: Option<Pending> = None;
     // Inside a performance target table printed within the narrative: its cells are not
     // sentences (the importer reads the table itself); the next heading ends it.
@@ -132,6 +191,7 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
             i += 1;
             continue;
         }
+        let mut carried: Option<String> = None;
         let heading = top_heading(line)
             .map(|h| (true, h))
             .or_else(|| sub_heading(line).map(|h| (false, h)));
@@ -156,6 +216,11 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
                     i = next;
                 }
             }
+            // `（一）因公出国（境）费839万元，与2024年预算持平。`: a numbered sentence, not a title.
+            let sentence = !top && title.contains('。');
+            if sentence {
+                carried = Some(std::mem::take(&mut title));
+            }
             let s = Section {
                 number,
                 title,
@@ -167,8 +232,10 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
                 (false, Some(parent)) => parent.subsections.push(s),
                 _ => sections.push(s),
             }
-            i += 1;
-            continue;
+            if !sentence {
+                i += 1;
+                continue;
+            }
         }
         if in_table {
             i += 1;
@@ -176,7 +243,7 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
         }
         // Text: split into sentences at 。 — not at one inside brackets, which belongs to the
         // sentence the brackets are in (“（其中，…0个。绩效自评中…）。”).
-        let mut rest = line;
+        let mut rest: &str = carried.as_deref().unwrap_or(line);
         while !rest.is_empty() {
             let p = pending.get_or_insert_with(|| Pending {
                 text: String::new(),
@@ -208,7 +275,7 @@ pub fn read(text: &str) -> (Narrative, Vec<Diagnostic>) {
         i += 1;
     }
     flush(&mut pending, &mut sections);
-    (Narrative { sections }, Vec::new())
+    sections
 }
 
 fn flush(pending: &mut Option<Pending>, sections: &mut Vec<Section>) {

@@ -304,8 +304,7 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
             t.org.clone_from(&d.department);
         }
     }
-    let (narrative, _) = yusuan_formats::narrative::read(text);
-    d.narrative = narrative;
+    d.narrative = crate::positional::narrative(tpl, text);
     diags.push(crate::positional::narrative_note(tpl));
     Some((d, diags))
 }

@@ -33,12 +33,8 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
         return (Disclosure::empty(), diags, text);
     }
     // A template whose tables keep their columns in place is read by position.
-    if positional::is_shanghai(&pages) {
-        let (mut d, more) = positional::read(&pages);
+    if let Some((d, more)) = read_laid(&pages) {
         diags.extend(more);
-        // Its 第三部分 (情况说明), when it has one, is read as in any published text.
-        let (narrative, _) = yusuan_formats::narrative::read(&text);
-        d.narrative = narrative;
         return (d, diags, text);
     }
     let (mut d, more) = import_text(&text);
@@ -65,6 +61,15 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
         x.secondary.iter_mut().for_each(|l| paged(&mut l.at));
     }
     (d, diags, text)
+}
+
+/// Reads laid-out pages of a template whose tables keep their columns (the Shanghai ones), if
+/// they hold one: the tables by position, and the narrative from the pages' text.
+pub fn read_laid(pages: &[pdf::Page]) -> Option<(Disclosure, Vec<Diagnostic>)> {
+    let tpl = positional::detect(pages)?;
+    let (mut d, diags) = positional::read(pages);
+    d.narrative = positional::narrative(tpl, &pdf::join(pages));
+    Some((d, diags))
 }
 
 /// Reads a published text: the standard tables and the narrative.

@@ -22,7 +22,7 @@ pub mod codes {
     pub const NO_HEADER: &str = "I501";
     /// 同一行中两个数字落在同一列
     pub const TWO_IN_ONE: &str = "I502";
-    /// 上海模板的情况说明暂不读取
+    /// 按上海模板读取（说明中哪些部分未核对）
     pub const NARRATIVE_NOT_READ: &str = "I503";
     /// 科目编码的款或项少了前导零
     pub const SHORT_CODE: &str = "I504";
@@ -295,15 +295,51 @@ pub fn read(pages: &[Page]) -> (Disclosure, Vec<Diagnostic>) {
     (d, diags)
 }
 
+/// The narrative of a Shanghai document's text: its 第三部分 (a 决算's 情况说明) when it has
+/// one; else a budget's 编制说明 (from its heading to the first table) and 其他相关情况说明 (to
+/// the 项目经费情况说明 or the end) — the last lines so titled, past the contents page.
+pub fn narrative(tpl: &Template, text: &str) -> yusuan_core::disclosure::Narrative {
+    let lines: Vec<&str> = text.lines().collect();
+    let heading = |l: &str, f: &dyn Fn(&str) -> bool| {
+        let sq = squash(l).replace('\u{c}', "");
+        !sq.contains('…') && !sq.contains("……") && !sq.contains('。') && f(&sq)
+    };
+    if lines.iter().any(|l| squash(l).starts_with("第三部分")) {
+        return yusuan_formats::narrative::read(text).0;
+    }
+    let last = |f: &dyn Fn(&str) -> bool| lines.iter().rposition(|l| heading(l, f));
+    let mut parts = Vec::new();
+    if let Some(a) = last(&|sq| sq.ends_with("预算编制说明") && sq.chars().count() <= 30) {
+        let end = (a + 1..lines.len())
+            .find(|&i| title_in(tpl, lines[i]).is_some())
+            .unwrap_or(lines.len());
+        parts.push((a, end));
+    }
+    if let Some(b) = last(&|sq| sq.ends_with("其他相关情况说明") && sq.chars().count() <= 16)
+    {
+        let end = (b + 1..lines.len())
+            .find(|&i| {
+                heading(lines[i], &|sq| {
+                    sq.ends_with("项目经费情况说明")
+                        || sq.ends_with("绩效目标") && sq.chars().count() <= 12
+                })
+            })
+            .unwrap_or(lines.len());
+        parts.push((b, end));
+    }
+    yusuan_formats::narrative::read_parts(text, &parts)
+}
+
 /// The note that the template's explanatory text is not checked against the tables.
 pub(crate) fn narrative_note(tpl: &Template) -> Diagnostic {
     Diagnostic::new(
         codes::NARRATIVE_NOT_READ,
         Severity::Info,
-        format!(
-            "按上海市 9 张表{}模板读取了公开表；该模板的说明文字暂不读取，文字与表格的核对未进行",
-            if tpl.bare { "决算" } else { "预算" }
-        ),
+        if tpl.bare {
+            "按上海市 9 张表决算模板读取了公开表和第三部分情况说明；情况说明中的数字与表格的逐项核对尚未进行".to_string()
+        } else {
+            "按上海市 9 张表预算模板读取了公开表和说明（编制说明、其他相关情况说明，其金额与表格逐项核对）；项目经费情况说明和绩效目标暂不核对".to_string()
+        },
         Label::at(
             SourceRef::Line {
                 page: Some(1),
@@ -328,6 +364,14 @@ fn table(
     };
     let mut t = spec.empty_table("", MoneyUnit::Yuan, at(start));
     t.title = squash(lines[start].text);
+    // `单位：万元` printed a hair above the title's baseline comes just before it.
+    if let Some(prev) = start.checked_sub(1).map(|p| &lines[p])
+        && prev.page == lines[start].page
+        && let Some(unit) = squash(prev.text).strip_prefix("单位：")
+        && let Some(u) = MoneyUnit::from_label(unit)
+    {
+        t.unit = u;
+    }
     let two_sided = spec.columns.iter().any(|(_, s)| *s != Side::Single);
     // Header: from the 编制部门 line to the first line with a figure, a code or a total.
     let mut k = start + 1;
@@ -360,9 +404,11 @@ fn table(
             .strip_prefix("编制部门：")
             .or_else(|| sq.strip_prefix("编制单位："))
         {
-            let (org, unit) = rest.split_once("单位：").unwrap_or((rest, "元"));
+            let (org, unit) = rest.split_once("单位：").unwrap_or((rest, ""));
             t.org = org.to_string();
-            t.unit = MoneyUnit::from_label(unit).unwrap_or(MoneyUnit::Yuan);
+            if let Some(u) = MoneyUnit::from_label(unit) {
+                t.unit = u;
+            }
             k += 1;
             continue;
         }

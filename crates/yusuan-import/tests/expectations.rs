@@ -147,6 +147,13 @@ fn every_corpus_document_reads_and_checks_as_expected() {
             pdfs += usize::from(from_pdf.is_some());
             texts += usize::from(from_text.is_some());
             if let (Some(a), Some(b)) = (&from_pdf, &from_text) {
+                let units = |d: &Disclosure| -> Vec<(u8, &'static str)> {
+                    d.tables
+                        .iter()
+                        .map(|t| (t.number, t.unit.label()))
+                        .collect()
+                };
+                assert_eq!(units(a), units(b), "{}: units per table", p.display());
                 let (a, b) = (
                     yusuan_formats::tables::csv::render(a),
                     yusuan_formats::tables::csv::render(b),

@@ -396,9 +396,11 @@ impl<'d> Interpreter<'d> {
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
             let next = mul(tm, &gs.ctm);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            // Text outside the page is not shown (an overflowing text box, say): not read.
+            // Text outside the page is not shown (an overflowing text box, say): not read. A
+            // glyph stands on its baseline, so one whose baseline is less than half its size
+            // below the top edge shows (almost) nothing either.
             let (x, y) = (trm[4], trm[5]);
-            if x < -2.0 || x > self.width + 2.0 || y < -2.0 || y > self.height + 2.0 {
+            if x < -2.0 || x > self.width + 2.0 || y < -2.0 || y > self.height - size / 2.0 {
                 continue;
             }
             let text = match font.text(code, len) {
