@@ -440,6 +440,12 @@ impl Search<'_> {
         }
         let child = children[k];
         for cc in 0..self.rows[child].cands.len() {
+            // Every candidate tried counts against the budget: a row of many candidates under
+            // a parent of many children is where hostile input makes the search explode.
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                return;
+            }
             let mut over = false;
             for col in 0..self.ncols {
                 let (lo, hi) = value(&self.rows[child], cc, col);
