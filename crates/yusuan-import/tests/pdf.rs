@@ -196,6 +196,42 @@ fn a_simple_latin_pdf_reads() {
 }
 
 #[test]
+fn a_page_turned_by_its_rotate_reads_as_it_is_shown() {
+    // Text drawn upward on a page shown turned a quarter clockwise (/Rotate 90) reads left to
+    // right, lines top to bottom, as a reader of the shown page sees it.
+    let line = |x: i64, s: &str| {
+        vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new(
+                "Tm",
+                vec![
+                    0.into(),
+                    1.into(),
+                    (-1).into(),
+                    0.into(),
+                    x.into(),
+                    100.into(),
+                ],
+            ),
+            Operation::new("Tj", vec![Object::string_literal(s)]),
+            Operation::new("ET", vec![]),
+        ]
+    };
+    let mut ops = line(100, "Total 480.74");
+    ops.extend(line(120, "Second line"));
+    let mut doc = one_page(ops, helvetica(), dictionary! {});
+    let page = doc.get_pages().into_values().next().unwrap();
+    doc.get_object_mut(page)
+        .and_then(Object::as_dict_mut)
+        .unwrap()
+        .set("Rotate", 90);
+    let (text, diags) = pdf::text(&save(doc));
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(text, "Total 480.74\nSecond line");
+}
+
+#[test]
 fn not_a_pdf_and_a_damaged_one_are_refused_in_chinese() {
     let (_, d) = pdf::text(b"PK\x03\x04 a zip, not a pdf");
     assert_eq!(d[0].code, codes::UNREADABLE);

@@ -110,6 +110,8 @@ pub struct Interpreter<'d> {
     doc: &'d Document,
     width: f64,
     height: f64,
+    /// The page's /Rotate, in quarter turns clockwise (0–3): what is read is the page as shown.
+    turns: u8,
     limit: usize,
     fonts: HashMap<ObjectId, Font>,
     ops: usize,
@@ -122,10 +124,29 @@ impl<'d> Interpreter<'d> {
             doc,
             width,
             height,
+            turns: 0,
             limit,
             fonts: HashMap::new(),
             ops: 0,
             out: PageContent::default(),
+        }
+    }
+
+    /// The page as shown turned by its /Rotate (degrees clockwise, a multiple of 90).
+    pub fn rotated(mut self, degrees: i64) -> Self {
+        self.turns = u8::try_from(degrees.rem_euclid(360) / 90).unwrap_or(0);
+        self
+    }
+
+    /// A point of the page (PDF space: y up) as shown, turned by /Rotate, in PDF space again
+    /// (origin bottom left of the page as shown), and the height of the page as shown.
+    fn shown(&self, (x, y): (f64, f64)) -> ((f64, f64), f64) {
+        let (w, h) = (self.width, self.height);
+        match self.turns {
+            1 => ((y, w - x), w),
+            2 => ((w - x, h - y), h),
+            3 => ((h - y, x), w),
+            _ => ((x, y), h),
         }
     }
 
@@ -358,20 +379,17 @@ impl<'d> Interpreter<'d> {
                 x * ctm[1] + y * ctm[3] + ctm[5],
             )
         };
-        let (a, b) = (p(a), p(b));
+        let ((a, height), (b, _)) = (self.shown(p(a)), self.shown(p(b)));
         let many = self.out.rules.len() + self.out.vrules.len() >= 100_000;
         if many {
             return;
         }
         if (a.1 - b.1).abs() < 0.5 && (a.0 - b.0).abs() >= 4.0 {
-            let y = cpt(self.height - a.1);
+            let y = cpt(height - a.1);
             let (x0, x1) = (cpt(a.0.min(b.0)), cpt(a.0.max(b.0)));
             self.out.rules.push(Rule { y, x0, x1 });
         } else if (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() >= 4.0 {
-            let (y0, y1) = (
-                cpt(self.height - a.1.max(b.1)),
-                cpt(self.height - a.1.min(b.1)),
-            );
+            let (y0, y1) = (cpt(height - a.1.max(b.1)), cpt(height - a.1.min(b.1)));
             self.out.vrules.push(VRule {
                 x: cpt(a.0),
                 y0,
@@ -410,15 +428,37 @@ impl<'d> Interpreter<'d> {
                     "\u{fffd}".to_string()
                 }
             };
+            // Placed as the page is shown: a page turned by /Rotate reads left to right.
+            let ((sx, sy), height) = self.shown((trm[4], trm[5]));
+            let ((ex, _), _) = self.shown((next[4], next[5]));
             self.out.glyphs.push(Glyph {
                 text,
-                x: cpt(trm[4]),
-                y: cpt(self.height - trm[5]),
-                w: cpt(next[4] - trm[4]),
+                x: cpt(sx),
+                y: cpt(height - sy),
+                w: cpt(ex - sx),
                 size: cpt(size),
             });
         }
     }
+}
+
+/// The page's /Rotate in degrees (inherited from its page tree; 0 when absent).
+pub fn page_rotation(doc: &Document, page: &Dictionary) -> i64 {
+    let mut dict = Some(page.clone());
+    for _ in 0..32 {
+        let Some(d) = dict else { break };
+        if let Ok(r) = d.get(b"Rotate") {
+            let r = doc.dereference(r).map_or(r, |(_, x)| x);
+            return r.as_i64().unwrap_or(0);
+        }
+        dict = d
+            .get(b"Parent")
+            .ok()
+            .and_then(|p| doc.dereference(p).ok())
+            .and_then(|(_, x)| x.as_dict().ok())
+            .cloned();
+    }
+    0
 }
 
 /// The page's size (width, height) in points, from its MediaBox.

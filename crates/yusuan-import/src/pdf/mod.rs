@@ -390,7 +390,8 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         let content = doc
             .get_page_content_with_limit(id, STREAM_LIMIT)
             .unwrap_or_default();
-        let mut it = Interpreter::new(&doc, content::page_size(&doc, page), STREAM_LIMIT);
+        let mut it = Interpreter::new(&doc, content::page_size(&doc, page), STREAM_LIMIT)
+            .rotated(content::page_rotation(&doc, page));
         it.run(&content, &resources, content::IDENTITY, 0);
         let c = it.out;
         let laid = laid_lines(c.glyphs, &c.rules, &c.vrules);
