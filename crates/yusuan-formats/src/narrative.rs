@@ -113,13 +113,15 @@ fn pages_of(text: &str, lines: &[&str]) -> Vec<Option<u32>> {
             .strip_suffix(" --")?
             .parse()
             .ok()
+            .filter(|&n: &u32| n <= 1_000_000)
     };
     let has_pages = text.contains('\u{c}') || lines.iter().any(|l| mark(l).is_some());
     let mut page = 1u32;
     lines
         .iter()
         .map(|l| {
-            page += l.matches('\u{c}').count() as u32;
+            page =
+                page.saturating_add(u32::try_from(l.matches('\u{c}').count()).unwrap_or(u32::MAX));
             if let Some(n) = mark(l) {
                 page = n;
             }

@@ -137,7 +137,6 @@ fn tokens(ws: &[Word]) -> Vec<(Tok, i32, i32)> {
             out.push((Tok::Amount(w.text.clone(), w.centre()), w.x0, w.x1));
         } else if (matches!(lead, 3 | 5 | 7) && is_class(&w.text[..lead])
             || lead == 2 && after_code)
-            && !w.text[lead..].starts_with(['.', ',', '.'])
             && w.text[lead..].chars().next().is_some_and(|c| !c.is_ascii())
         {
             // A code run into its name (`310资本性支出`, `301 01基本工资`).
@@ -234,7 +233,7 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
     let mut lines = Vec::new();
     let mut page = 1u32;
     for (i, l) in text.split('\n').enumerate() {
-        page += u32::try_from(l.matches('\u{c}').count()).unwrap_or(0);
+        page = page.saturating_add(u32::try_from(l.matches('\u{c}').count()).unwrap_or(u32::MAX));
         // Page marks some extractions write (`-- page 13 --`).
         if let Some(n) = page_mark(l) {
             page = n;
@@ -281,10 +280,12 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
     let mut short = Vec::new();
     for (k, &(start, spec)) in titles.iter().enumerate() {
         let end = titles.get(k + 1).map_or(lines.len(), |(s, _)| *s);
-        if raw.iter().any(|t| t.spec.number == spec.number) {
-            continue;
+        let t = table(tpl, spec, &lines[start..end], &mut short);
+        // A table whose title is printed again on its next page goes on there.
+        match raw.iter_mut().find(|r| r.spec.number == spec.number) {
+            Some(first) => first.rows.extend(t.rows),
+            None => raw.push(t),
         }
-        raw.push(table(tpl, spec, &lines[start..end], &mut short));
     }
     let (tables, mut diags) = crate::solve::resolve(&raw, &crate::solve::Hints::new());
     diags.splice(0..0, short);
@@ -318,7 +319,7 @@ fn is_ellipsis(sq: &str) -> bool {
 fn page_mark(line: &str) -> Option<u32> {
     let t = line.trim();
     let n = t.strip_prefix("-- page ")?.strip_suffix(" --")?;
-    n.parse().ok()
+    n.parse().ok().filter(|&n| n <= 1_000_000)
 }
 
 /// Whether a table's lines keep the layout (columns parted by runs of spaces) rather than
@@ -436,6 +437,14 @@ fn table(
             && let [w] = words(lines[j].text).as_slice()
             && toks.first().is_some_and(|(_, x0, _)| w.x0 > *x0)
             && !is_amount(&w.text)
+            && !w.text.contains("单位")
+            && !spec.columns.iter().any(|(key, _)| {
+                let leaf: String = squash(key.rsplit('/').next().unwrap_or(key))
+                    .chars()
+                    .take(2)
+                    .collect();
+                squash(&w.text).starts_with(&leaf)
+            })
         {
             header.retain(|h| h.x0 != w.x0 || h.text != w.text);
             k = j;
@@ -467,6 +476,7 @@ fn table(
     let mut frags: [Vec<Frag>; 2] = [Vec::new(), Vec::new()];
     let mut data_seen = false;
     let mut total_seen_last = false;
+    let mut coded_seen = false;
     for l in body {
         let sq = squash(l.text);
         if sq.is_empty() || crate::furniture::is_page_number(l.text) {
@@ -563,10 +573,11 @@ fn table(
         }
         // A one-sided table ends with its total when the total is not its first row.
         let line_is_total = !two_sided && ws.iter().any(|w| is_total(&w.text));
-        total_seen_last = line_is_total
-            && frags[0]
-                .iter()
-                .any(|f| matches!(f.toks.first(), Some(Tok::Code(_))));
+        coded_seen = coded_seen
+            || frags[0]
+                .last()
+                .is_some_and(|f| f.no == l.no && matches!(f.toks.first(), Some(Tok::Code(_))));
+        total_seen_last = line_is_total && coded_seen;
     }
     let mut rows: Vec<(usize, usize, RawRow)> = Vec::new();
     for (s, side_frags) in frags.iter().enumerate() {
@@ -576,22 +587,19 @@ fn table(
             (true, _) => Side::Expenditure,
         };
         for p in assemble(side_frags) {
-            let numbers = p
+            // Each figure with its place: both kept together, so they never fall out of step.
+            let (numbers, xs): (Vec<_>, Vec<_>) = p
                 .nums
                 .iter()
-                .filter_map(|(text, page, _, no)| {
-                    parse_printed(&text.replace(',', ""), Unit::Money(t.unit)).map(|v| {
-                        (
-                            v,
-                            SourceRef::Line {
-                                page: Some(*page),
-                                line: *no,
-                            },
-                        )
-                    })
+                .filter_map(|(text, page, x, no)| {
+                    let v = parse_printed(&text.replace(',', ""), Unit::Money(t.unit))?;
+                    let at = SourceRef::Line {
+                        page: Some(*page),
+                        line: *no,
+                    };
+                    Some(((v, at), (*page, *x)))
                 })
-                .collect::<Vec<_>>();
-            let xs = p.nums.iter().map(|(_, page, x, _)| (*page, *x)).collect();
+                .unzip();
             let at = SourceRef::Line {
                 page: Some(p.page),
                 line: p.no,
@@ -689,22 +697,27 @@ fn assemble(frags: &[Frag]) -> Vec<Pending> {
         .iter()
         .any(|f| matches!(f.toks.first(), Some(Tok::Code(c)) if is_class(c)));
     let label_only = |f: &Frag| f.toks.iter().all(|t| matches!(t, Tok::Label(..)));
+    // For each line, the next line that is not only words (found once, from the end).
+    let mut next_other: Vec<Option<usize>> = vec![None; frags.len()];
+    let mut seen: Option<usize> = None;
+    for i in (0..frags.len()).rev() {
+        next_other[i] = seen;
+        if !label_only(&frags[i]) {
+            seen = Some(i);
+        }
+    }
     // Whether the next line that is not only words starts a row by its code.
     let coded_start_after = |i: usize| {
-        frags[i + 1..]
-            .iter()
-            .find(|f| !label_only(f))
-            .is_some_and(|f| matches!(f.toks.first(), Some(Tok::Code(c)) if is_class(c)))
+        next_other[i]
+            .is_some_and(|j| matches!(frags[j].toks.first(), Some(Tok::Code(c)) if is_class(c)))
     };
     // Whether that line has no words of its own (its name printed around it).
     let bare_start_after = |i: usize| {
-        frags[i + 1..]
-            .iter()
-            .find(|f| !label_only(f))
-            .is_some_and(|f| {
-                matches!(f.toks.first(), Some(Tok::Code(c)) if is_class(c))
-                    && !f.toks.iter().any(|t| matches!(t, Tok::Label(..)))
-            })
+        next_other[i].is_some_and(|j| {
+            let f = &frags[j];
+            matches!(f.toks.first(), Some(Tok::Code(c)) if is_class(c))
+                && !f.toks.iter().any(|t| matches!(t, Tok::Label(..)))
+        })
     };
     let mut rows: Vec<Pending> = Vec::new();
     let mut loose: Vec<(String, u32, i32, usize)> = Vec::new();
@@ -826,13 +839,10 @@ fn assemble(frags: &[Frag]) -> Vec<Pending> {
         p.label.insert_str(0, &std::mem::take(&mut p.prefix));
     }
     if !loose.is_empty() {
+        // Figures left at the end join the last row, unless they stand above its own.
+        let first_loose = loose.iter().map(|l| l.3).min();
         match rows.last_mut() {
-            Some(p)
-                if !p
-                    .nums
-                    .iter()
-                    .any(|n| loose.iter().any(|l| l.1 == n.1 && l.3 < n.3)) =>
-            {
+            Some(p) if p.nums.iter().map(|n| n.3).max() <= first_loose => {
                 p.nums.append(&mut loose);
             }
             _ => {

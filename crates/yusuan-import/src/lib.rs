@@ -43,7 +43,8 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
     let mut page_of = Vec::new();
     let mut page = 1u32;
     for line in text.split('\n') {
-        page += u32::try_from(line.matches('\u{c}').count()).unwrap_or(0);
+        page =
+            page.saturating_add(u32::try_from(line.matches('\u{c}').count()).unwrap_or(u32::MAX));
         page_of.push(page);
     }
     let mut paged = |s: &mut yusuan_core::source::SourceRef| {

@@ -30,6 +30,10 @@ pub mod codes {
 
 /// The most solutions kept for one table before it counts as ambiguous.
 const MAX_SOLUTIONS: usize = 256;
+/// The most ways of placing a table's parts scored against the other tables, per pass.
+const MAX_SCORED: usize = 2_000;
+/// The most candidate placements costed for each shift tried on a page.
+const MAX_SHIFT_WORK: usize = 40_000;
 /// The most search steps for one table (hostile input stays bounded).
 const MAX_STEPS: usize = 400_000;
 
@@ -472,6 +476,13 @@ impl Search<'_> {
 
 /// All solutions of a table: one candidate per row (`None` for rows without candidates).
 fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
+    solutions_full(rows, ncols).0
+}
+
+/// All solutions, and whether the search stopped short (its budget spent, or more solutions
+/// than it keeps): then the list is not all there is, and no choice may be made from it.
+fn solutions_full(rows: &[Prow], ncols: usize) -> (Vec<Vec<Option<usize>>>, bool) {
+    let mut cut = false;
     let mut search = Search {
         rows,
         ncols,
@@ -487,11 +498,14 @@ fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
         for c in 0..rows[root].cands.len() {
             root_solutions.extend(search.subtree(root, c));
             if root_solutions.len() >= MAX_SOLUTIONS {
+                cut = true;
                 break;
             }
         }
         if root_solutions.is_empty() {
-            continue; // an inconsistent subtree: its rows stay unplaced, check reports why
+            // An inconsistent subtree: its rows stay unplaced (layout text may still place
+            // them by position, and check then reports the sums that do not hold).
+            continue;
         }
         let mut next = Vec::new();
         for a in &all {
@@ -506,9 +520,10 @@ fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
                 next.push(v);
             }
         }
+        cut |= next.len() >= MAX_SOLUTIONS;
         all = next;
     }
-    all
+    (all, cut || search.steps > MAX_STEPS)
 }
 
 /// For each root row (a row no other row sums into) whose subtree can be placed in several
@@ -523,6 +538,7 @@ fn narrow_roots(
 ) -> bool {
     let ncols = t.spec.columns.len();
     let mut allowed: Vec<Option<Vec<usize>>> = vec![None; rows.len()];
+    let mut scored = 0usize;
     {
         let mut search = Search {
             rows,
@@ -541,8 +557,16 @@ fn narrow_roots(
                     break;
                 }
             }
+            // A search cut short has not seen every way: nothing may be chosen from it.
+            if search.steps > MAX_STEPS {
+                break;
+            }
             if ways.len() < 2 || ways.len() >= MAX_SOLUTIONS {
                 continue;
+            }
+            scored += ways.len();
+            if scored > MAX_SCORED {
+                break;
             }
             let score = |way: &Assignment| -> usize {
                 let mut pick = vec![None; rows.len()];
@@ -646,6 +670,12 @@ fn positioned(t: &RawTable, rows: &mut [Prow]) -> Vec<Vec<Option<usize>>> {
                 })
                 .sum()
         };
+        // Costing every candidate for every shift is bounded: past it the page is taken as laid
+        // out like the header's.
+        let work: usize = on_page.iter().map(|r| r.cands.len() * r.raw.xs.len()).sum();
+        if work > MAX_SHIFT_WORK {
+            continue;
+        }
         let best = (-60..=60)
             .min_by_key(|&s: &i32| (score(s), s.abs()))
             .unwrap_or(0);
@@ -669,22 +699,25 @@ fn positioned(t: &RawTable, rows: &mut [Prow]) -> Vec<Vec<Option<usize>>> {
     let placed = |s: &Vec<Option<usize>>| s.iter().filter(|x| x.is_some()).count();
     let near = solutions(rows, ncols);
     let wanted = rows.iter().filter(|r| !r.cands.is_empty()).count();
-    if near.iter().map(placed).max().unwrap_or(0) >= wanted {
-        return near;
+    let near_placed = near.iter().map(placed).max().unwrap_or(0);
+    if near_placed >= wanted {
+        return by_position(rows, near);
     }
     // The nearest candidates contradict the table's sums: back to all of them.
     let narrowed: Vec<Vec<Vec<usize>>> = rows.iter().map(|r| r.cands.clone()).collect();
     for (r, c) in rows.iter_mut().zip(&all) {
         r.cands.clone_from(c);
     }
-    let sols = solutions(rows, ncols);
+    let (sols, cut) = solutions_full(rows, ncols);
     let best_placed = sols.iter().map(placed).max().unwrap_or(0);
-    if best_placed <= near.iter().map(placed).max().unwrap_or(0) {
+    if cut || best_placed <= near_placed {
         for (r, c) in rows.iter_mut().zip(narrowed) {
             r.cands = c;
         }
-        return near;
+        return by_position(rows, near);
     }
+    // Of the placements that add up, the nearest the headers; the rows keep only the
+    // candidates those use, so what narrows the table later starts from them.
     let total = |s: &Vec<Option<usize>>| -> i64 {
         s.iter()
             .enumerate()
@@ -696,7 +729,31 @@ fn positioned(t: &RawTable, rows: &mut [Prow]) -> Vec<Vec<Option<usize>>> {
         .filter(|s| placed(s) == best_placed)
         .collect();
     let min = full.iter().map(&total).min().unwrap_or(0);
-    full.into_iter().filter(|s| total(s) == min).collect()
+    let kept: Vec<Vec<Option<usize>>> = full.into_iter().filter(|s| total(s) == min).collect();
+    for (i, r) in rows.iter_mut().enumerate() {
+        let mut used: Vec<usize> = kept.iter().filter_map(|s| s[i]).collect();
+        used.sort_unstable();
+        used.dedup();
+        if !used.is_empty() {
+            r.cands = used.iter().map(|&c| r.cands[c].clone()).collect();
+        }
+    }
+    let sols = solutions(rows, ncols);
+    by_position(rows, sols)
+}
+
+/// Rows the table's sums left unplaced (their part of the table does not add up) are placed
+/// where their figures stand, when that is one place: the PDF reader does no more, and check
+/// then reports the sums that do not hold, as it would on the PDF.
+fn by_position(rows: &[Prow], mut sols: Vec<Vec<Option<usize>>>) -> Vec<Vec<Option<usize>>> {
+    for s in &mut sols {
+        for (i, r) in rows.iter().enumerate() {
+            if s[i].is_none() && r.cands.len() == 1 && !r.raw.numbers.is_empty() {
+                s[i] = Some(0);
+            }
+        }
+    }
+    sols
 }
 
 /// Resolves the columns of every table. `hints` narrows table 7 by the economic classes a

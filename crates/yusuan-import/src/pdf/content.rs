@@ -417,8 +417,13 @@ impl<'d> Interpreter<'d> {
             // Text outside the page is not shown (an overflowing text box, say): not read. A
             // glyph stands on its baseline, so one whose baseline is less than half its size
             // below the top edge shows (almost) nothing either.
-            let (x, y) = (trm[4], trm[5]);
-            if x < -2.0 || x > self.width + 2.0 || y < -2.0 || y > self.height - size / 2.0 {
+            let ((x, y), height) = self.shown((trm[4], trm[5]));
+            let width = if self.turns % 2 == 1 {
+                self.height
+            } else {
+                self.width
+            };
+            if x < -2.0 || x > width + 2.0 || y < -2.0 || y > height - size / 2.0 {
                 continue;
             }
             let text = match font.text(code, len) {
@@ -449,7 +454,11 @@ pub fn page_rotation(doc: &Document, page: &Dictionary) -> i64 {
         let Some(d) = dict else { break };
         if let Ok(r) = d.get(b"Rotate") {
             let r = doc.dereference(r).map_or(r, |(_, x)| x);
-            return r.as_i64().unwrap_or(0);
+            return match r {
+                Object::Integer(i) => *i,
+                Object::Real(f) => (*f as i64 / 90) * 90,
+                _ => 0,
+            };
         }
         dict = d
             .get(b"Parent")

@@ -171,7 +171,7 @@ fn overlaps(a: (i32, i32), b: (i32, i32)) -> bool {
 
 /// The table row a segment sits in: the nearest rules above and below it that span it.
 fn band(s: &Segment, rules: &[Rule]) -> Option<(i32, i32)> {
-    let top = s.y - s.size * 6 / 10;
+    let top = i32::try_from(i64::from(s.y) - i64::from(s.size) * 6 / 10).unwrap_or(i32::MIN);
     let above = rules
         .iter()
         .filter(|r| r.y <= top && overlaps((r.x0, r.x1), (s.x0, s.x1)))

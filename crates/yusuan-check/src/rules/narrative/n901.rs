@@ -198,7 +198,7 @@ impl Rule for N901 {
                 };
                 let subject = normal(&c.subject);
                 // An itemised 科目 of the 财政拨款 expenditure: table 2's 财政拨款收入 by 项.
-                let (t, row, col) = if subject.ends_with("科目") && subject.contains('-') {
+                let (t, row, col, sel) = if subject.ends_with("科目") && subject.contains('-') {
                     let Some(t) = cx.table(2) else { continue };
                     let Some(col) = find_col(t, S, "财政拨款收入") else {
                         continue;
@@ -206,7 +206,7 @@ impl Rule for N901 {
                     let Some(row) = subject_row(t, &subject) else {
                         continue;
                     };
-                    (t, Some(row), col)
+                    (t, Some(row), col, RowSel::Total)
                 } else {
                     // The most specific statement: 财政拨款支出预算 before 支出预算.
                     let Some(m) = MAPS
@@ -230,12 +230,18 @@ impl Rule for N901 {
                     let Some(col) = m.columns.iter().find_map(|k| find_col(t, m.side, k)) else {
                         continue;
                     };
-                    (t, find_row(t, m.side, m.row), col)
+                    (t, find_row(t, m.side, m.row), col, m.row)
                 };
                 let cell = row.and_then(|r| printed(t, r, col));
                 let other = match row {
                     Some(r) => cell_label(t, r, col),
-                    None => missing_cell(t, None, "合计", &t.columns[col].key),
+                    None => {
+                        let name = match sel {
+                            RowSel::Label(l) | RowSel::Item(l) => l,
+                            RowSel::Total => "合计",
+                        };
+                        missing_cell(t, None, name, &t.columns[col].key)
+                    }
                 };
                 let what = format!("说明中的“{}”{value} 万元应与表{}相同", c.subject, t.number);
                 let primary = Label::at(s.source.clone(), format!("{value} 万元"));

@@ -1,6 +1,6 @@
 //! T9804 上海表8 人员经费只在工资福利支出和对个人和家庭的补助下列示
 
-use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta, Scope};
+use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::kinds::{cell_label, find_col, printed};
 use yusuan_core::diag::{Diagnostic, Severity};
 use yusuan_core::disclosure::{Side, Table};
@@ -70,10 +70,8 @@ impl Rule for PersonnelByClass {
         &self.meta
     }
 
-    fn scope(&self) -> Scope {
-        Scope::Row
-    }
-
+    // Not a row rule for the importer: a figure printed under the wrong one of 人员经费 and
+    // 公用经费 must be read where it is printed, so that this rule can say so.
     fn finds_error(&self, cx: &Cx<'_>) -> bool {
         cx.table(8).is_some_and(|t| !Self::misplaced(t).is_empty())
     }
