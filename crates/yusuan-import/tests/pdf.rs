@@ -340,6 +340,34 @@ fn glyphs_without_unicode_are_counted_by_page() {
     );
 }
 
+#[test]
+fn a_type3_font_without_unicode_is_no_text() {
+    // Type3 glyphs are drawn by the font's own procedures: their codes are no letters. Without
+    // a ToUnicode map they are counted as glyphs without Unicode, not read as Latin text.
+    let font = dictionary! {
+        "F1" => dictionary! {
+            "Type" => "Font", "Subtype" => "Type3",
+            "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+            "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+            "CharProcs" => dictionary! {},
+            "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => vec![65.into(), "g1".into()] },
+            "FirstChar" => 65, "LastChar" => 65, "Widths" => vec![1000.into()],
+        }
+    };
+    let (text, d) = pdf::text(&save(one_page(
+        text_ops("F1", Object::string_literal("AAA")),
+        font,
+        dictionary! {},
+    )));
+    assert_eq!(text, "\u{fffd}\u{fffd}\u{fffd}");
+    assert_eq!(d[0].code, codes::NO_UNICODE);
+    assert!(
+        d[0].message.contains("第 1 页有 3 个字形"),
+        "{}",
+        d[0].message
+    );
+}
+
 mod mangled {
     use super::*;
     use proptest::prelude::*;

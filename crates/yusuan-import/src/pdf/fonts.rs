@@ -5,7 +5,8 @@
 //! Word, LibreOffice and yusuan write), the predefined Chinese CMaps (`UniGB-UCS2-H` and
 //! `UniGB-UTF16-H`, whose codes are Unicode; `GBK-EUC-H`, `GB-EUC-H` and relatives, whose codes
 //! are GBK), and simple fonts (one byte per code, `ToUnicode` or a standard Latin encoding).
-//! A code nothing maps is counted, so the reader can say which pages hold text it cannot show.
+//! A Type3 font's codes are text only through its ToUnicode map. A code nothing maps is
+//! counted, so the reader can say which pages hold text it cannot show.
 
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -25,6 +26,9 @@ pub struct Font {
     to_unicode: HashMap<u32, String>,
     /// Whether the font is simple (one byte, Latin fallback).
     simple: bool,
+    /// Whether it is a Type3 font: its codes name glyphs it draws itself, so without a
+    /// ToUnicode map they are no text at all (no Latin fallback).
+    type3: bool,
     /// Glyph widths in thousandths of the font size.
     widths: HashMap<u32, i64>,
     default_width: i64,
@@ -243,6 +247,7 @@ impl Font {
             }
         } else {
             f.simple = true;
+            f.type3 = subtype == b"Type3";
             let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0);
             if let Some(ws) = dict
                 .get(b"Widths")
@@ -355,7 +360,7 @@ impl Font {
             let (s, _, bad) = encoding_rs::GBK.decode(&bytes);
             return (!bad).then(|| s.into_owned());
         }
-        if self.simple {
+        if self.simple && !self.type3 {
             // A standard Latin encoding: ASCII as itself, the rest as Windows-1252.
             let b = u8::try_from(code).ok()?;
             let one = [b];
