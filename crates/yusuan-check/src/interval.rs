@@ -105,6 +105,23 @@ fn range(lo: i64, hi: i64, all_positive: bool) -> String {
     }
 }
 
+/// Whether a printed whole and the sum of printed parts differ beyond rounding: what
+/// [`sum_identity`] calls broken, without building its message (the importer asks this of
+/// many candidate placements).
+pub fn sum_broken(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> bool {
+    let found = shown(whole);
+    let expected: i64 = parts.iter().map(|p| shown(*p)).sum();
+    if found == expected {
+        return false;
+    }
+    let (wlo, whi) = interval(whole);
+    let (plo, phi) = parts
+        .iter()
+        .map(|p| interval(*p))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    !(wlo <= phi && plo <= whi)
+}
+
 /// Compares a printed whole with the sum of printed parts.
 pub fn sum_identity(whole: Option<&Printed>, parts: &[Option<&Printed>]) -> Verdict {
     let found = shown(whole);
@@ -172,6 +189,17 @@ pub fn balance(left: &[Option<&Printed>], right: &[Option<&Printed>]) -> Verdict
     } else {
         Verdict::Broken(figures)
     }
+}
+
+/// Whether two printings of one quantity differ beyond rounding: what [`same_quantity`] calls
+/// broken, without building its message.
+pub fn quantity_broken(a: Option<&Printed>, b: Option<&Printed>) -> bool {
+    if shown(a) == shown(b) {
+        return false;
+    }
+    let (alo, ahi) = interval(a);
+    let (blo, bhi) = interval(b);
+    !(alo <= bhi && blo <= ahi)
 }
 
 /// Compares two prints of the same quantity (e.g. one total in two tables).

@@ -50,10 +50,8 @@ impl Rule for ColumnSum {
             .filter(|(_, r)| r.side == self.side)
             .any(|(ri, _)| {
                 let values: Vec<_> = parts.iter().map(|&c| printed(t, ri, c)).collect();
-                matches!(
-                    sum_identity(printed(t, ri, w), &values),
-                    crate::interval::Verdict::Broken(_)
-                ) && self.meta.severity == yusuan_core::diag::Severity::Error
+                crate::interval::sum_broken(printed(t, ri, w), &values)
+                    && self.meta.severity == yusuan_core::diag::Severity::Error
             })
     }
 

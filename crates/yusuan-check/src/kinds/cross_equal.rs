@@ -78,7 +78,7 @@ impl Rule for CrossEqual {
         let (Some(a), Some(b)) = (figure(self.a), figure(self.b)) else {
             return false;
         };
-        matches!(same_quantity(a, b), crate::interval::Verdict::Broken(_))
+        crate::interval::quantity_broken(a, b)
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
