@@ -11,7 +11,7 @@
 //! one nearest the headers — and says so when that leaves more than one.
 
 use crate::positional::{
-    Template, candidates, detect_lines, final_account_title, is_total, squash, title_in,
+    Template, candidates, detect_lines, final_account_title, is_total, org_line, squash, title_in,
 };
 use crate::segment::{RawRow, RawTable};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
@@ -374,13 +374,9 @@ fn table(
     let mut header: Vec<Word> = Vec::new();
     while k < lines.len() {
         let sq = squash(lines[k].text);
-        if let Some(rest) = sq
-            .strip_prefix("编制部门：")
-            .or_else(|| sq.strip_prefix("编制单位："))
-        {
-            let (org, unit) = rest.split_once("单位：").unwrap_or((rest, ""));
+        if let Some((org, unit)) = org_line(&sq) {
             t.org = org.to_string();
-            if let Some(u) = MoneyUnit::from_label(unit) {
+            if let Some(u) = unit {
                 t.unit = u;
             }
             k += 1;

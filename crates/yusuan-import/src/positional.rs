@@ -218,6 +218,16 @@ pub(crate) fn tidy_label(s: &str) -> String {
     out
 }
 
+/// A table's `编制部门：… 单位：元` line (squashed): the department or unit, and the money unit
+/// when the line gives it.
+pub(crate) fn org_line(sq: &str) -> Option<(&str, Option<MoneyUnit>)> {
+    let rest = sq
+        .strip_prefix("编制部门：")
+        .or_else(|| sq.strip_prefix("编制单位："))?;
+    let (org, unit) = rest.split_once("单位：").unwrap_or((rest, ""));
+    Some((org, MoneyUnit::from_label(unit)))
+}
+
 /// The total rows that end a table.
 pub(crate) fn is_total(label: &str) -> bool {
     matches!(
@@ -400,13 +410,9 @@ fn table(
             k += 1;
             continue;
         }
-        if let Some(rest) = sq
-            .strip_prefix("编制部门：")
-            .or_else(|| sq.strip_prefix("编制单位："))
-        {
-            let (org, unit) = rest.split_once("单位：").unwrap_or((rest, ""));
+        if let Some((org, unit)) = org_line(&sq) {
             t.org = org.to_string();
-            if let Some(u) = MoneyUnit::from_label(unit) {
+            if let Some(u) = unit {
                 t.unit = u;
             }
             k += 1;

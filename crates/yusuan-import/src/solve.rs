@@ -366,7 +366,36 @@ struct Search<'a> {
     memo: HashMap<(usize, usize), Vec<Assignment>>,
 }
 
-impl Search<'_> {
+/// The rows no other row sums into.
+fn roots(rows: &[Prow]) -> Vec<usize> {
+    (0..rows.len())
+        .filter(|&i| rows[i].parent.is_none())
+        .collect()
+}
+
+impl<'a> Search<'a> {
+    fn new(rows: &'a [Prow], ncols: usize) -> Self {
+        Search {
+            rows,
+            ncols,
+            steps: 0,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// Every way to place `root` and what sums into it, at most [`MAX_SOLUTIONS`].
+    fn ways(&mut self, root: usize) -> Vec<Assignment> {
+        let mut ways: Vec<Assignment> = Vec::new();
+        for c in 0..self.rows[root].cands.len() {
+            ways.extend(self.subtree(root, c));
+            if ways.len() >= MAX_SOLUTIONS {
+                ways.truncate(MAX_SOLUTIONS);
+                break;
+            }
+        }
+        ways
+    }
+
     /// All assignments of `node`'s subtree given that `node` takes candidate `c`: lists of
     /// (row, candidate), at most MAX_SOLUTIONS.
     fn subtree(&mut self, node: usize, c: usize) -> Vec<Vec<(usize, usize)>> {
@@ -483,25 +512,11 @@ fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
 /// than it keeps): then the list is not all there is, and no choice may be made from it.
 fn solutions_full(rows: &[Prow], ncols: usize) -> (Vec<Vec<Option<usize>>>, bool) {
     let mut cut = false;
-    let mut search = Search {
-        rows,
-        ncols,
-        steps: 0,
-        memo: HashMap::new(),
-    };
-    let roots: Vec<usize> = (0..rows.len())
-        .filter(|&i| rows[i].parent.is_none())
-        .collect();
+    let mut search = Search::new(rows, ncols);
     let mut all: Vec<Vec<Option<usize>>> = vec![vec![None; rows.len()]];
-    for root in roots {
-        let mut root_solutions: Vec<Vec<(usize, usize)>> = Vec::new();
-        for c in 0..rows[root].cands.len() {
-            root_solutions.extend(search.subtree(root, c));
-            if root_solutions.len() >= MAX_SOLUTIONS {
-                cut = true;
-                break;
-            }
-        }
+    for root in roots(rows) {
+        let root_solutions = search.ways(root);
+        cut |= root_solutions.len() >= MAX_SOLUTIONS;
         if root_solutions.is_empty() {
             // An inconsistent subtree: its rows stay unplaced (layout text may still place
             // them by position, and check then reports the sums that do not hold).
@@ -540,23 +555,9 @@ fn narrow_roots(
     let mut allowed: Vec<Option<Vec<usize>>> = vec![None; rows.len()];
     let mut scored = 0usize;
     {
-        let mut search = Search {
-            rows,
-            ncols,
-            steps: 0,
-            memo: HashMap::new(),
-        };
-        let roots: Vec<usize> = (0..rows.len())
-            .filter(|&i| rows[i].parent.is_none())
-            .collect();
-        for root in roots {
-            let mut ways: Vec<Assignment> = Vec::new();
-            for c in 0..rows[root].cands.len() {
-                ways.extend(search.subtree(root, c));
-                if ways.len() >= MAX_SOLUTIONS {
-                    break;
-                }
-            }
+        let mut search = Search::new(rows, ncols);
+        for root in roots(rows) {
+            let ways = search.ways(root);
             // A search cut short has not seen every way: nothing may be chosen from it.
             if search.steps > MAX_STEPS {
                 break;

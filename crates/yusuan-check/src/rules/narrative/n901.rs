@@ -4,6 +4,7 @@ use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::restates;
 use crate::kinds::{RowSel, cell_label, find_col, find_row, missing_cell, printed, report};
+use crate::rules::classification::k002::normal;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{ClaimKind, Side, Table};
 
@@ -147,18 +148,6 @@ const MAPS: &[Map] = &[
         columns: &["机关运行经费预算数"],
     },
 ];
-
-/// A subject as compared: no spaces, full-width brackets.
-fn normal(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
-}
 
 /// `“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目` → the row of table 2 with
 /// that 类, 款 and 项 (by name, each under the one before).
