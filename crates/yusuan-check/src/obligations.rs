@@ -116,7 +116,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O08",
         text: "说明“三公”经费预算及增减原因，且与表10 一致",
         basis: GUIDE,
-        rules: &["C006", "G001", "G002", "G004", "N012", "N901"],
+        rules: &["C006", "G001", "G002", "G004", "N012", "N801", "N901"],
         needs: Needs::SourceOrNarrative,
     },
     Obligation {

@@ -198,6 +198,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n010::N010,
     &rules::narrative::n011::N011,
     &rules::narrative::n012::N012,
+    &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
 ];
 
