@@ -97,3 +97,24 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
     }
     out
 }
+
+/// The row of `t` reached by a path of subject names — 类, then a 款 under it, then a 项 under
+/// that (`一般公共服务支出`, `政府办公厅（室）及相关机构事务`, `行政运行`), names compared as K002
+/// compares them.
+pub(crate) fn path_row(t: &yusuan_core::disclosure::Table, names: &[String]) -> Option<usize> {
+    use crate::rules::classification::k002::normal;
+    let mut prefix = String::new();
+    let mut found = None;
+    for (level, name) in names.iter().enumerate() {
+        let len = 3 + 2 * level;
+        let i = t.rows.iter().position(|r| {
+            r.code
+                .as_deref()
+                .is_some_and(|c| c.len() == len && c.starts_with(&prefix))
+                && normal(&r.label) == normal(name)
+        })?;
+        prefix = t.rows[i].code.clone().unwrap_or_default();
+        found = Some(i);
+    }
+    found
+}

@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::SHANGHAI_FINAL_ID),
     severity: Severity::Error,
     title: "上海决算情况说明中的金额与表一致",
-    what: "上海市决算第三部分情况说明各部分复述的金额应与表相同：收入支出总计（表1），本年收入合计及各项收入（表2），本年支出合计及基本、项目等各项支出（表3），财政拨款收入支出总计（表4），一般公共预算财政拨款支出及其各类（表5），一般公共预算财政拨款基本支出及人员经费、公用经费（表5、表6），“三公”经费年初预算、支出决算及因公出国（境）费、公务用车购置及运行维护费、公务接待费的决算（表7）。",
+    what: "上海市决算第三部分情况说明各部分复述的金额应与表相同：收入支出总计（表1），本年收入合计及各项收入（表2），本年支出合计及基本、项目等各项支出（表3），财政拨款收入支出总计（表4），一般公共预算财政拨款支出及其各类、逐项说明的各项支出决算（表5），一般公共预算财政拨款基本支出及人员经费、公用经费（表5、表6），“三公”经费年初预算、支出决算及因公出国（境）费、公务用车购置及运行维护费、公务接待费的决算（表7）。",
     why: "情况说明是对表的文字复述，同一数额两处不同，至少一处错误。",
     example: "说明“本年收入合计2946.25万元”，表2 合计行“本年收入合计”2,946.25：一致。",
     basis: "上海市部门决算公开文本（第三部分 情况说明）与决算公开表的对应关系。",
@@ -155,6 +155,21 @@ const MAPS: &[Map] = &[
 /// The 三公 table's one row of figures.
 const SANGONG: RowSel = RowSel::Label("预算数");
 
+/// `1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。` → its 类, 款 and 项 names.
+fn item_path(text: &str) -> Option<Vec<String>> {
+    let t = normal(text);
+    let (head, rest) = t.split_once("（类）")?;
+    // The class's name follows the item's number (`其中：1、…`).
+    let class = head
+        .rsplit(['：', ':', '、', '，', '。', '；'])
+        .next()
+        .unwrap_or(head);
+    let (kuan, rest) = rest.split_once("（款）")?;
+    let (xiang, _) = rest.split_once("（项）")?;
+    (!class.is_empty() && !kuan.is_empty() && !xiang.is_empty())
+        .then(|| vec![class.to_string(), kuan.to_string(), xiang.to_string()])
+}
+
 /// `一般公共服务支出（类）` → the 类 row of `t` so named.
 fn class_row(t: &Table, subject: &str) -> Option<usize> {
     let name = subject
@@ -173,14 +188,54 @@ impl Rule for N801 {
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let sections = &cx.disclosure.narrative.sections;
+        // Part 五 goes item by item: `1、一般公共服务支出（类）…（款）…（项）。` then that item's
+        // `支出决算为…万元` (表5, its row's 合计).
+        // (An item whose names are not found in 表5 leaves its figures unchecked.)
+        let mut item: Option<(usize, Option<usize>)> = None;
         for (top, s) in sentences(&cx.disclosure.narrative) {
             let number = sections[top].number.as_str();
+            if item.is_some_and(|(t, _)| t != top) {
+                item = None;
+            }
+            // Any sentence naming a 款 begins an item (one whose names are cut short, as text
+            // extraction can leave them, is an item not found).
+            if number == "五" && (s.text.contains("（款）") || s.text.contains("(款)")) {
+                let row = item_path(&s.text)
+                    .and_then(|names| cx.table(5).and_then(|t5| super::path_row(t5, &names)));
+                item = Some((top, row));
+            }
             let mut seen: Vec<&str> = Vec::new();
             for c in &s.claims {
                 let ClaimKind::Amount { value } = c.kind else {
                     continue;
                 };
                 let subject = normal(&c.subject);
+                if number == "五" && subject == "支出决算" {
+                    let Some(t) = cx.table(5) else { continue };
+                    let Some(col) = find_col(t, S, "合计") else {
+                        continue;
+                    };
+                    // The item's own, else (before any item) the whole table's.
+                    let row = match item {
+                        Some((_, r)) => r,
+                        None => find_row(t, S, RowSel::Total),
+                    };
+                    let Some(row) = row else { continue };
+                    let what = format!(
+                        "说明“{number}”中“{}”的支出决算 {value} 万元应与表5相同",
+                        t.rows[row].label
+                    );
+                    if let Some(d) = report(
+                        &META,
+                        same_quantity(printed(t, row, col), Some(&value)),
+                        &what,
+                        Label::at(s.source.clone(), format!("{value} 万元")),
+                        vec![cell_label(t, row, col)],
+                    ) {
+                        out.push(d);
+                    }
+                    continue;
+                }
                 // 五's structure: each class of the general budget's spending (表5).
                 let (t, row, col, name) = if number == "五" && subject.ends_with("（类）") {
                     let Some(t) = cx.table(5) else { continue };

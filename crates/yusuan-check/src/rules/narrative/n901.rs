@@ -157,20 +157,7 @@ fn subject_row(t: &Table, subject: &str) -> Option<usize> {
         .trim_start_matches('“')
         .trim_end_matches('”');
     let names: Vec<String> = inner.split('-').map(normal).collect();
-    let mut prefix = String::new();
-    let mut found = None;
-    for (level, name) in names.iter().enumerate() {
-        let len = 3 + 2 * level;
-        let i = t.rows.iter().position(|r| {
-            r.code
-                .as_deref()
-                .is_some_and(|c| c.len() == len && c.starts_with(&prefix))
-                && normal(&r.label) == *name
-        })?;
-        prefix = t.rows[i].code.clone().unwrap_or_default();
-        found = Some(i);
-    }
-    found
+    super::path_row(t, &names)
 }
 
 impl Rule for N901 {
