@@ -11,7 +11,8 @@
 //! one nearest the headers — and says so when that leaves more than one.
 
 use crate::positional::{
-    Template, candidates, detect_lines, final_account_title, is_total, org_line, squash, title_in,
+    Note, Template, candidates, detect_lines, final_account_title, is_total, note_line, org_line,
+    squash, title_in,
 };
 use crate::segment::{RawRow, RawTable};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
@@ -478,15 +479,10 @@ fn table(
         if sq.is_empty() || crate::furniture::is_page_number(l.text) {
             continue;
         }
-        if sq.starts_with('注') || sq.starts_with("说明") {
-            let note = sq
-                .trim_start_matches("说明")
-                .trim_start_matches(['注', '：', ':'])
-                .to_string();
-            if note.contains("空表") || note.contains("无数据") || note.contains("没有") {
-                t.empty_statement = Some(sq.clone());
-            } else {
-                t.notes.push(note);
+        if let Some(note) = note_line(&sq) {
+            match note {
+                Note::Empty(s) => t.empty_statement = Some(s),
+                Note::Note(s) => t.notes.push(s),
             }
             break;
         }

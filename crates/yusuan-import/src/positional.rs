@@ -228,6 +228,31 @@ pub(crate) fn org_line(sq: &str) -> Option<(&str, Option<MoneyUnit>)> {
     Some((org, MoneyUnit::from_label(unit)))
 }
 
+/// A line under a table: its 注 or 说明.
+pub(crate) enum Note {
+    /// The statement that the table is empty (为空表, 无数据, 没有…), as printed.
+    Empty(String),
+    /// A footnote, without its `注：`.
+    Note(String),
+}
+
+/// The note a (squashed) line under a table is, if it is one.
+pub(crate) fn note_line(sq: &str) -> Option<Note> {
+    if !sq.starts_with('注') && !sq.starts_with("说明") {
+        return None;
+    }
+    let text = sq
+        .trim_start_matches("说明")
+        .trim_start_matches(['注', '：', ':']);
+    Some(
+        if text.contains("无数据") || text.contains("空表") || text.contains("没有") {
+            Note::Empty(sq.to_string())
+        } else {
+            Note::Note(text.to_string())
+        },
+    )
+}
+
 /// The total rows that end a table.
 pub(crate) fn is_total(label: &str) -> bool {
     matches!(
@@ -392,15 +417,10 @@ fn table(
             return (t, k);
         }
         // A table with no figures ends in its note (注) or statement (说明).
-        if sq.starts_with('注') || sq.starts_with("说明") {
-            let text = sq
-                .trim_start_matches("说明")
-                .trim_start_matches(['注', '：', ':'])
-                .to_string();
-            if text.contains("无数据") || text.contains("空表") || text.contains("没有") {
-                t.empty_statement = Some(sq.clone());
-            } else {
-                t.notes.push(text);
+        if let Some(note) = note_line(&sq) {
+            match note {
+                Note::Empty(s) => t.empty_statement = Some(s),
+                Note::Note(s) => t.notes.push(s),
             }
             k += 1;
             continue;

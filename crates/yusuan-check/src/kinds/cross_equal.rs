@@ -50,10 +50,7 @@ fn resolve<'t>(
                 }
                 RowSel::Total => format!("表{}合计行「{}」列", t.number, s.column),
             };
-            let row_label = match s.row {
-                RowSel::Label(l) | RowSel::Item(l) => l,
-                RowSel::Total => "合计",
-            };
+            let row_label = s.row.name();
             Some((
                 None,
                 super::missing_cell(t, None, row_label, s.column),

@@ -39,6 +39,16 @@ pub enum RowSel {
     Total,
 }
 
+impl RowSel {
+    /// The row's name as a message gives it (`合计` for the total).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            RowSel::Label(l) | RowSel::Item(l) => l,
+            RowSel::Total => "合计",
+        }
+    }
+}
+
 /// The index of the row `sel` names on `side`.
 pub(crate) fn find_row(t: &Table, side: Side, sel: RowSel) -> Option<usize> {
     t.rows.iter().position(|r| {

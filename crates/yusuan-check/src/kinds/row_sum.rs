@@ -40,10 +40,7 @@ impl Rule for RowSum {
         if w.is_none() && parts.iter().all(Option::is_none) {
             return;
         }
-        let whole_name = match self.whole {
-            RowSel::Label(l) | RowSel::Item(l) => l,
-            RowSel::Total => "合计",
-        };
+        let whole_name = self.whole.name();
         for (ci, c) in t.columns.iter().enumerate() {
             if c.side != self.side {
                 continue;

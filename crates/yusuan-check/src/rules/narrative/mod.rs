@@ -98,6 +98,24 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
     out
 }
 
+/// The table cell a sentence restates, and its label for a finding: a row the table does not
+/// print (`row_name`) is a blank cell.
+pub(crate) fn restated_cell<'t>(
+    t: &'t yusuan_core::disclosure::Table,
+    row: Option<usize>,
+    col: usize,
+    row_name: &str,
+) -> (
+    Option<&'t yusuan_core::money::Printed>,
+    yusuan_core::diag::Label,
+) {
+    use crate::kinds::{cell_label, missing_cell, printed};
+    match row {
+        Some(r) => (printed(t, r, col), cell_label(t, r, col)),
+        None => (None, missing_cell(t, None, row_name, &t.columns[col].key)),
+    }
+}
+
 /// The row of `t` reached by a path of subject names — 类, then a 款 under it, then a 项 under
 /// that (`一般公共服务支出`, `政府办公厅（室）及相关机构事务`, `行政运行`), names compared as K002
 /// compares them.

@@ -3,7 +3,7 @@
 use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::same_quantity;
-use crate::kinds::{RowSel, cell_label, find_col, find_row, missing_cell, printed, report};
+use crate::kinds::{RowSel, find_col, find_row, report};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{ClaimKind, Side};
 
@@ -270,11 +270,7 @@ impl Rule for N012 {
                     continue;
                 };
                 let row = find_row(t, m.side, m.row);
-                let cell = row.and_then(|r| printed(t, r, col));
-                let other = match row {
-                    Some(r) => cell_label(t, r, col),
-                    None => missing_cell(t, None, "合计", m.column),
-                };
+                let (cell, other) = super::restated_cell(t, row, col, "合计");
                 let what = format!(
                     "说明“{number}”中的“{}”{value} 万元应与表{}相同",
                     c.subject, m.table

@@ -3,7 +3,7 @@
 use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::same_quantity;
-use crate::kinds::{RowSel, cell_label, find_col, find_row, missing_cell, printed, report};
+use crate::kinds::{RowSel, cell_label, find_col, find_row, printed, report};
 use crate::rules::classification::k002::normal;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{ClaimKind, Side, Table};
@@ -263,17 +263,9 @@ impl Rule for N801 {
                     let Some(col) = find_col(t, m.side, m.column) else {
                         continue;
                     };
-                    let name = match m.row {
-                        RowSel::Label(l) | RowSel::Item(l) => l,
-                        RowSel::Total => "合计",
-                    };
-                    (t, find_row(t, m.side, m.row), col, name)
+                    (t, find_row(t, m.side, m.row), col, m.row.name())
                 };
-                let cell = row.and_then(|r| printed(t, r, col));
-                let other = match row {
-                    Some(r) => cell_label(t, r, col),
-                    None => missing_cell(t, None, name, &t.columns[col].key),
-                };
+                let (cell, other) = super::restated_cell(t, row, col, name);
                 let what = format!(
                     "说明“{number}”中的“{}”{value} 万元应与表{}相同",
                     c.subject, t.number

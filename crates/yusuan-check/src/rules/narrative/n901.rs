@@ -3,7 +3,7 @@
 use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::restates;
-use crate::kinds::{RowSel, cell_label, find_col, find_row, missing_cell, printed, report};
+use crate::kinds::{RowSel, find_col, find_row, report};
 use crate::rules::classification::k002::normal;
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{ClaimKind, Side, Table};
@@ -208,17 +208,7 @@ impl Rule for N901 {
                     };
                     (t, find_row(t, m.side, m.row), col, m.row)
                 };
-                let cell = row.and_then(|r| printed(t, r, col));
-                let other = match row {
-                    Some(r) => cell_label(t, r, col),
-                    None => {
-                        let name = match sel {
-                            RowSel::Label(l) | RowSel::Item(l) => l,
-                            RowSel::Total => "合计",
-                        };
-                        missing_cell(t, None, name, &t.columns[col].key)
-                    }
-                };
+                let (cell, other) = super::restated_cell(t, row, col, sel.name());
                 let what = format!("说明中的“{}”{value} 万元应与表{}相同", c.subject, t.number);
                 let primary = Label::at(s.source.clone(), format!("{value} 万元"));
                 if let Some(d) = report(
