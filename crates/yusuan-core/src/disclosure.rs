@@ -245,6 +245,11 @@ pub struct Table {
     /// its identities are not checked, since a figure left out is not a defect of the document.
     #[serde(skip_serializing_if = "is_zero")]
     pub unplaced: usize,
+    /// 表的种类 — what the table is, as a reader by meaning recognised it (`收支总表`,
+    /// `一般公共预算支出表`…; `yusuan_import`'s vocabulary); `None` for a template's own tables,
+    /// which are known by their number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {

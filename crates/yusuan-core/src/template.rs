@@ -431,6 +431,7 @@ impl TableSpec {
             notes: Vec::new(),
             source,
             unplaced: 0,
+            kind: None,
         }
     }
 }

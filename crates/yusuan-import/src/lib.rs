@@ -11,11 +11,13 @@
 
 pub mod furniture;
 pub mod layout;
+pub mod meaning;
 pub mod pdf;
 pub mod positional;
 pub mod prose;
 pub mod segment;
 pub mod solve;
+pub mod textpage;
 
 use yusuan_core::catalog::Catalog;
 use yusuan_core::diag::Diagnostic;
@@ -34,6 +36,12 @@ pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
     }
     // A template whose tables keep their columns in place is read by position.
     if let Some((d, more)) = read_laid(&pages) {
+        diags.extend(more);
+        return (d, diags, text);
+    }
+    // Any other region's document: tables by what they mean.
+    if !is_reference_template(&furniture::blank(&text)) {
+        let (d, more) = read_by_meaning(&pages, &text, true);
         diags.extend(more);
         return (d, diags, text);
     }
@@ -80,6 +88,9 @@ pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     if let Some(read) = layout::read(text) {
         return read;
     }
+    if !is_reference_template(text) {
+        return read_by_meaning(&textpage::pages(text), text, false);
+    }
     let (mut d, mut diags) = yusuan_formats::text::read(text);
     let raw = segment::tables(text);
     if raw.is_empty() {
@@ -106,6 +117,82 @@ pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     d.projects = prose::projects(&d.narrative);
     d.performance = prose::performance(text);
     (d, diags)
+}
+
+/// True when the text prints the reference template's tables under their own titles: some
+/// line is exactly one of 表1–表11's titles, and no line names a table of figures in any other
+/// region's words (`收支总体情况表`, `预算01表 收支总表`…). The reading-order reader of that
+/// template reads it; every other document is read by meaning.
+pub fn is_reference_template(text: &str) -> bool {
+    let titles: std::collections::BTreeSet<&str> = yusuan_core::template::XINJIANG_BUDGET_11
+        .iter()
+        .map(|t| t.title)
+        .collect();
+    let vocab = meaning::vocab::Vocabulary::get();
+    let mut own = false;
+    for l in text.lines() {
+        let s: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+        if s.is_empty() || s.chars().count() > 40 {
+            continue;
+        }
+        if titles.contains(s.as_str()) {
+            own = true;
+        } else if vocab.kind_of_title(&s).is_some_and(|k| k.figures)
+            && !titles.iter().any(|t| s.ends_with(t))
+            && !furniture::is_contents_entry(l)
+        {
+            return false;
+        }
+    }
+    own
+}
+
+/// Reads any region's document by meaning: its tables by their titles, header words and row
+/// codes ([`meaning`]); the department, year and kind from its first lines.
+/// `exact`: the pages are a PDF's, not a text's.
+pub fn read_by_meaning(pages: &[pdf::Page], text: &str, exact: bool) -> (Disclosure, Vec<Diagnostic>) {
+    let (tables, diags) = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
+    let mut d = Disclosure::empty();
+    d.template = meaning::TEMPLATE_ID.to_string();
+    let head: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    d.year = head.iter().find_map(|l| year_in(l)).unwrap_or(0);
+    if head.iter().any(|l| l.contains("单位预算")) && !head.iter().any(|l| l.contains("部门预算")) {
+        d.kind = yusuan_core::budget::DocKind::Unit;
+    }
+    d.department = tables
+        .iter()
+        .map(|t| t.org.clone())
+        .find(|o| !o.is_empty())
+        .unwrap_or_default();
+    if d.department.is_empty() {
+        // The first line naming a 部门预算 / 单位预算: what stands before its year.
+        d.department = head
+            .iter()
+            .find(|l| l.contains("预算") && year_in(l).is_some())
+            .and_then(|l| l.split("20").next().map(str::to_string))
+            .filter(|s| s.chars().count() >= 2)
+            .unwrap_or_default();
+    }
+    d.tables = tables;
+    (d, diags)
+}
+
+/// The first year (`2026年`) a line names.
+fn year_in(line: &str) -> Option<i32> {
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(4)).find_map(|i| {
+        (b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && line[i + 4..].starts_with('年'))
+        .then(|| line[i..i + 4].parse().ok())
+        .flatten()
+        .filter(|y| (2000..2100).contains(y))
+    })
 }
 
 fn with_template_order(mut tables: Vec<Table>) -> Vec<Table> {

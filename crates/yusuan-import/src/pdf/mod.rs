@@ -211,7 +211,7 @@ pub struct LaidCell {
 
 /// A line of a page with its cells: a table row (its cells left to right), or a line of text
 /// (its runs).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LaidLine {
     /// The cells' texts joined by spaces.
     pub text: String,

@@ -1,0 +1,456 @@
+//! 表格网格 — one page's part of a table region → columns with their header words, and rows
+//! with their stub and their figures in columns. Geometry only: no word here has a meaning
+//! beyond being a figure, a code or text; [`super`] gives them one.
+//!
+//! Columns are found from the figures (right-aligned: their right edges cluster), so a column
+//! that prints no figure on a page is not one of that page's columns; header words fall to
+//! the column they stand over. A two-sided table is split where text starts again right of a
+//! figure column (the 支出 half's stub).
+
+use crate::pdf::{LaidCell, LaidLine};
+use crate::textpage::is_figure;
+
+/// A line of a region with where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// 1-based page.
+    pub page: u32,
+    /// 1-based line in the document's text.
+    pub no: usize,
+    /// The laid-out line.
+    pub laid: &'a LaidLine,
+}
+
+/// A value column of one page: where its figures stand, and the header words over it.
+#[derive(Debug, Clone)]
+pub struct GridColumn {
+    /// 0 = the one side or 收入, 1 = 支出.
+    pub side: usize,
+    /// Leftmost left edge of its figures.
+    pub left: i32,
+    /// Rightmost right edge of its figures (the anchor: figures are right-aligned).
+    pub right: i32,
+    /// Header words standing over this column alone, top to bottom (a wrapped leaf).
+    pub leaf: Vec<String>,
+    /// Header words spanning this column and others, top to bottom.
+    pub parents: Vec<String>,
+}
+
+/// A row of one side: its stub and its figures by column.
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    /// 0 = the one side or 收入, 1 = 支出.
+    pub side: usize,
+    /// Stub cells' texts, left to right (codes and names).
+    pub stub: Vec<String>,
+    /// Their left edges.
+    pub stub_x: Vec<i32>,
+    /// (column index in the page's columns, figure text).
+    pub figures: Vec<(usize, String)>,
+    /// Figures that fit no column.
+    pub stray: Vec<String>,
+    /// Where the row's first line stands.
+    pub page: u32,
+    /// Its line.
+    pub no: usize,
+}
+
+/// One page's part of a table.
+#[derive(Debug, Clone, Default)]
+pub struct PageGrid {
+    /// Value columns, left to right.
+    pub columns: Vec<GridColumn>,
+    /// Rows in print order (收入 rows of a line before its 支出 row).
+    pub rows: Vec<GridRow>,
+    /// Whether the page has header words.
+    pub has_header: bool,
+}
+
+/// Half-way between two positions (never overflowing).
+fn halfway(a: i32, b: i32) -> i32 {
+    a / 2 + b / 2
+}
+
+/// True for a code cell: digits only, 2, 3, 5 or 7 of them (`201`, `01`, `2010101`).
+pub fn is_code(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && matches!(t.len(), 2 | 3 | 5 | 7)
+        && s.split_whitespace().all(|p| matches!(p.len(), 2 | 3 | 5 | 7))
+}
+
+/// The figure cells of a line: cells that are figures, not leading codes.
+fn figure_cells(l: &LaidLine) -> Vec<&LaidCell> {
+    figure_indices(l).into_iter().map(|i| &l.cells[i]).collect()
+}
+
+/// The indices of [`figure_cells`].
+fn figure_indices(l: &LaidLine) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut leading = true;
+    for (i, c) in l.cells.iter().enumerate() {
+        let t = c.text.trim();
+        if leading && is_code(t) && !t.contains(['.', ',']) {
+            // A code only when text or another code follows it.
+            let next = l.cells.get(i + 1).map(|n| n.text.trim());
+            if next.is_some_and(|n| !is_figure(n) || is_code(n)) {
+                continue;
+            }
+        }
+        leading = false;
+        // A bare integer with text after it is a code of a middle column (`509 05 差旅费`),
+        // not a figure: figures stand right of a row's words.
+        let bare = t.bytes().all(|b| b.is_ascii_digit());
+        let text_after = l.cells[i + 1..]
+            .iter()
+            .any(|n| !n.text.trim().is_empty() && !is_figure(n.text.trim()));
+        if is_figure(t) && !(bare && text_after) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// True when a line prints a figure.
+pub fn has_figures(l: &LaidLine) -> bool {
+    !figure_cells(l).is_empty()
+}
+
+/// The typical width of a character on these lines (1/100 pt).
+fn em(lines: &[Line<'_>]) -> i32 {
+    let mut w: Vec<i32> = lines
+        .iter()
+        .flat_map(|l| l.laid.cells.iter())
+        .filter(|c| is_figure(c.text.trim()))
+        .filter_map(|c| {
+            let n = i32::try_from(c.text.trim().chars().count()).ok()?;
+            (n > 0 && c.x1 > c.x0).then(|| (c.x1 - c.x0) / n)
+        })
+        .collect();
+    w.sort_unstable();
+    w.get(w.len() / 2).copied().unwrap_or(500).max(100)
+}
+
+/// Reads one page's part of a table: `header` lines above the first figure, `body` from it.
+/// `exact`: the positions are a PDF's (header words stand over their columns); a text's are
+/// character columns, where `pdftotext` may set a header apart from its figures.
+pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact: bool) -> PageGrid {
+    let em = em(body);
+    let tol = em * 5 / 2;
+    // Column anchors: right edges of figures, clustered.
+    let mut rights: Vec<(i32, i32)> = body
+        .iter()
+        .flat_map(|l| figure_cells(l.laid))
+        .map(|c| (c.x1, c.x0))
+        .collect();
+    rights.sort_unstable();
+    let mut cols: Vec<(i32, i32, i32)> = Vec::new(); // (left, right, last right seen)
+    for (x1, x0) in rights {
+        match cols.last_mut() {
+            Some(c) if x1.saturating_sub(c.2) <= tol => {
+                c.0 = c.0.min(x0);
+                c.1 = c.1.max(x1);
+                c.2 = x1;
+            }
+            _ => cols.push((x0, x1, x1)),
+        }
+    }
+    // The 支出 half begins where text starts again right of the first column.
+    let split = if two_sided {
+        let first = cols.first().map_or(i32::MAX, |c| c.1);
+        body.iter()
+            .flat_map(|l| l.laid.cells.iter())
+            .filter(|c| c.x0 > first && !is_figure(c.text.trim()) && !is_code(c.text.trim()))
+            .map(|c| c.x0)
+            .min()
+    } else {
+        None
+    };
+    let side_of = |x: i32| usize::from(split.is_some_and(|s| x >= s));
+    let mut columns: Vec<GridColumn> = cols
+        .iter()
+        .map(|&(left, right, _)| GridColumn {
+            side: side_of(right),
+            left,
+            right,
+            leaf: Vec::new(),
+            parents: Vec::new(),
+        })
+        .collect();
+    let mut grid = PageGrid {
+        columns: Vec::new(),
+        rows: Vec::new(),
+        has_header: false,
+    };
+    if columns.is_empty() {
+        return grid;
+    }
+    // A column that prints no figure on this page still has its header words: in a PDF, a word
+    // standing over no figure column, right of the stub, makes one.
+    let first_left = |side: usize| {
+        columns
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| c.left)
+            .min()
+            .unwrap_or(i32::MAX)
+    };
+    let starts = [first_left(0), first_left(1)];
+    let mut extra: Vec<GridColumn> = Vec::new();
+    // Leaves stand on the header's last line; the words above may span several columns.
+    for w in header.iter().rev().take(1).flat_map(|l| l.laid.cells.iter()) {
+        if !exact || w.text.trim().is_empty() {
+            continue;
+        }
+        let mid = halfway(w.x0, w.x1);
+        let side = side_of(mid);
+        let over = |c: &GridColumn| c.side == side && mid >= c.left.saturating_sub(tol) && mid <= c.right.saturating_add(tol);
+        if w.x0 > starts[side].saturating_sub(tol) && !columns.iter().any(over) && !extra.iter().any(over) {
+            extra.push(GridColumn {
+                side,
+                left: w.x0,
+                right: w.x1,
+                leaf: Vec::new(),
+                parents: Vec::new(),
+            });
+        }
+    }
+    if !extra.is_empty() {
+        columns.extend(extra);
+        columns.sort_by_key(|c| (c.side, c.left / 2 + c.right / 2));
+    }
+    headers(header, &mut columns, split, em);
+    grid.has_header = columns
+        .iter()
+        .any(|c| !c.leaf.is_empty() || !c.parents.is_empty());
+    // Rows.
+    let stub_end = |side: usize| {
+        columns
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| c.left)
+            .min()
+            .unwrap_or(i32::MAX)
+    };
+    let ends = [stub_end(0), stub_end(1)];
+    for l in body {
+        let figs = figure_indices(l.laid);
+        let mut per_side: [GridRow; 2] = std::array::from_fn(|side| GridRow {
+            side,
+            stub: Vec::new(),
+            stub_x: Vec::new(),
+            figures: Vec::new(),
+            stray: Vec::new(),
+            page: l.page,
+            no: l.no,
+        });
+        for (ci, c) in l.laid.cells.iter().enumerate() {
+            let t = c.text.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let side = side_of(c.x0.max(c.x1 - 1));
+            if !figs.contains(&ci) {
+                // Text: the stub of its side (text inside the value columns is kept with
+                // the stub too: a wrapped name may run into them).
+                // (A 支出 name on a line without 收入 may be set left of its half, but never
+                // as far left as the 收入 figures begin.)
+                let side = usize::from(split.is_some_and(|s| {
+                    c.x0 >= s.saturating_sub(tol) || c.x0 > ends[0].saturating_sub(2 * em)
+                }));
+                per_side[side].stub.push(t.to_string());
+                per_side[side].stub_x.push(c.x0);
+                continue;
+            }
+            // The column whose anchor is nearest the figure's right edge, on its side.
+            let best = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, col)| col.side == side)
+                .min_by_key(|(_, col)| col.right.saturating_sub(c.x1).saturating_abs());
+            match best {
+                Some((i, col)) if col.right.saturating_sub(c.x1).saturating_abs() <= tol || (c.x0 >= col.left.saturating_sub(tol) && c.x1 <= col.right.saturating_add(tol)) => {
+                    per_side[side].figures.push((i, t.to_string()))
+                }
+                _ if c.x1 <= ends[side] => {
+                    per_side[side].stub.push(t.to_string());
+                    per_side[side].stub_x.push(c.x0);
+                }
+                _ => per_side[side].stray.push(t.to_string()),
+            }
+        }
+        for r in per_side {
+            if !r.stub.is_empty() || !r.figures.is_empty() || !r.stray.is_empty() {
+                grid.rows.push(r);
+            }
+        }
+    }
+    grid.columns = columns;
+    grid
+}
+
+/// Header words to the columns they stand over. A word is a parent (spanning several columns)
+/// when, on the lines below it, words stand over two or more columns within its reach (up to
+/// half-way to its neighbours on its line) and it stands centred over them; else it is part of
+/// the leaf of the column nearest it.
+fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, em: i32) {
+    let centre = |c: &GridColumn| halfway(c.left, c.right);
+    // The column a header word stands over: nearest centre, on its side, within reach.
+    let nearest = |cols: &[GridColumn], x0: i32, x1: i32| -> Option<usize> {
+        let mid = halfway(x0, x1);
+        let side = usize::from(split.is_some_and(|s| mid >= s));
+        let first_left = cols
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| c.left)
+            .min()?;
+        if x1 < first_left.saturating_sub(em) {
+            return None; // over the stub
+        }
+        cols.iter()
+            .enumerate()
+            .filter(|(_, c)| c.side == side)
+            .min_by_key(|(_, c)| centre(c).saturating_sub(mid).saturating_abs())
+            .map(|(i, _)| i)
+    };
+    let words: Vec<Vec<&LaidCell>> = header
+        .iter()
+        .map(|l| l.laid.cells.iter().filter(|c| !c.text.trim().is_empty()).collect())
+        .collect();
+    for (li, line) in words.iter().enumerate() {
+        for (wi, w) in line.iter().enumerate() {
+            let mid = halfway(w.x0, w.x1);
+            let lo = if wi == 0 {
+                i32::MIN
+            } else {
+                halfway(line[wi - 1].x1, w.x0)
+            };
+            let hi = line
+                .get(wi + 1)
+                .map_or(i32::MAX, |n| halfway(w.x1, n.x0));
+            // Columns with words below this one, within its reach.
+            let mut below: Vec<usize> = words[li + 1..]
+                .iter()
+                .flatten()
+                .filter(|b| {
+                    let m = halfway(b.x0, b.x1);
+                    m > lo && m < hi
+                })
+                .filter_map(|b| nearest(columns, b.x0, b.x1))
+                .collect();
+            below.sort_unstable();
+            below.dedup();
+            let spans = below.len() >= 2 && {
+                let a = centre(&columns[below[0]]);
+                let b = centre(&columns[*below.last().unwrap_or(&below[0])]);
+                let range = b.saturating_sub(a).saturating_abs();
+                mid.saturating_sub(halfway(a, b)).saturating_abs() <= (range / 4).max(em * 3)
+            };
+            let text = w.text.trim().to_string();
+            if spans {
+                for &c in &below {
+                    columns[c].parents.push(text.clone());
+                }
+            } else if let Some(c) = nearest(columns, w.x0, w.x1) {
+                columns[c].leaf.push(text);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::textpage;
+
+    fn grid(text: &str, header_lines: usize, two_sided: bool) -> PageGrid {
+        let pages = textpage::pages(text);
+        let lines: Vec<Line<'_>> = pages[0]
+            .laid
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Line {
+                page: 1,
+                no: i + 1,
+                laid: l,
+            })
+            .collect();
+        page_grid(&lines[..header_lines], &lines[header_lines..], two_sided, false)
+    }
+
+    #[test]
+    fn a_two_sided_table_splits_at_the_second_stub() {
+        // Guangzhou's 收支总体情况表 as `pdftotext -layout` gives it.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/corpus/other/guangdong_guangzhou_kexuejishuju_2026_dept_budget.txt"
+        ))
+        .unwrap();
+        let lines: Vec<&str> = text.lines().skip(182).take(13).collect();
+        let g = grid(&lines.join("\n"), 2, true);
+        assert_eq!(g.columns.len(), 2);
+        assert_eq!((g.columns[0].side, g.columns[1].side), (0, 1));
+        let stubs: Vec<(usize, String)> =
+            g.rows.iter().map(|r| (r.side, r.stub.join(""))).collect();
+        assert_eq!(stubs[0], (0, "一、预算拨款".to_string()));
+        assert_eq!(stubs[1], (1, "一、一般公共服务支出".to_string()));
+        let social = g
+            .rows
+            .iter()
+            .find(|r| r.stub.join("") == "八、社会保障和就业支出")
+            .unwrap();
+        assert_eq!((social.side, social.figures.clone()), (1, vec![(1, "1,468.16".to_string())]));
+    }
+
+    fn cell(text: &str, x0: i32, x1: i32) -> LaidCell {
+        LaidCell {
+            text: text.into(),
+            x0,
+            x1,
+        }
+    }
+
+    #[test]
+    fn spanning_words_are_parents_and_a_column_without_figures_keeps_its_header() {
+        // A PDF's header: 本年收入 over three columns, 上年结转 over two; the last column
+        // prints no figure.
+        let header = [
+            LaidLine::new(vec![cell("本年收入", 26_000, 34_000), cell("上年结转", 52_000, 60_000)]),
+            LaidLine::new(vec![
+                cell("科目", 1_000, 5_000),
+                cell("合计", 13_000, 17_000),
+                cell("一般公共预算", 20_000, 30_000),
+                cell("政府性基金", 32_000, 40_000),
+                cell("事业收入", 42_000, 48_000),
+                cell("一般公共预算", 50_000, 58_000),
+                cell("政府性基金", 60_000, 68_000),
+            ]),
+        ];
+        let body = [LaidLine::new(vec![
+            cell("201", 1_000, 2_500),
+            cell("一般公共服务支出", 3_000, 11_000),
+            cell("100.00", 14_000, 17_000),
+            cell("60.00", 26_000, 29_000),
+            cell("10.00", 36_000, 39_000),
+            cell("25.00", 44_000, 47_000),
+            cell("5.00", 55_000, 57_500),
+        ])];
+        fn line(laid: &LaidLine) -> Line<'_> {
+            Line { page: 1, no: 1, laid }
+        }
+        let h: Vec<Line<'_>> = header.iter().map(line).collect();
+        let b: Vec<Line<'_>> = body.iter().map(line).collect();
+        let g = page_grid(&h, &b, false, true);
+        let leaves: Vec<String> = g.columns.iter().map(|c| c.leaf.concat()).collect();
+        assert_eq!(
+            leaves,
+            ["合计", "一般公共预算", "政府性基金", "事业收入", "一般公共预算", "政府性基金"]
+        );
+        assert_eq!(g.columns[1].parents, ["本年收入"]);
+        assert_eq!(g.columns[4].parents, ["上年结转"]);
+        assert_eq!(g.columns[5].parents, ["上年结转"]);
+        assert_eq!(g.rows[0].figures.len(), 5);
+        assert_eq!(g.rows[0].stub, ["201", "一般公共服务支出"]);
+    }
+}

@@ -1,0 +1,656 @@
+//! 按含义读表 — any region's tables, read by what they mean rather than by a template.
+//!
+//! Pages (from a PDF or a text, [`crate::textpage`]) → table regions (a title the vocabulary
+//! knows, up to the next title) → per page a grid ([`grid`]) → a [`Table`] of a known kind:
+//! columns keyed by their header words, rows identified by their code (in any printed form:
+//! `2010101`, `201 01 01`, `2010101-行政运行`, 类/款/项 in three columns) or their name, the unit
+//! from the unit line. What the vocabulary does not know is kept as printed and said; a figure
+//! that fits no column is said for its row, and only that figure is left out (the table is then
+//! incomplete, and not checked).
+
+pub mod grid;
+pub mod vocab;
+
+use crate::furniture;
+use crate::pdf::Page;
+use grid::{GridRow, Line, PageGrid};
+use vocab::{Kind, Vocabulary};
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::disclosure::{Cell, Column, Row, RowKind, Side, Table};
+use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+use yusuan_core::source::SourceRef;
+
+/// Diagnostic codes of this reader. Stable; never reused.
+pub mod codes {
+    /// 未识别的表 — a table whose title no vocabulary knows.
+    pub const UNRECOGNISED: &str = "I601";
+    /// A column header no vocabulary knows: kept as printed.
+    pub const UNKNOWN_COLUMN: &str = "I602";
+    /// A figure that fits no column: its row is incomplete.
+    pub const STRAY_FIGURE: &str = "I603";
+    /// No unit line found: 万元 assumed.
+    pub const NO_UNIT: &str = "I604";
+}
+
+/// The template id of documents read by meaning.
+pub const TEMPLATE_ID: &str = "generic";
+
+/// A table title found on a line.
+struct Title<'v> {
+    at: usize,
+    kind: Option<&'v Kind>,
+    text: String,
+}
+
+/// Reads every table the pages hold; `exact` when they are a PDF's (see [`grid::page_grid`]).
+pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec<Diagnostic>) {
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut no = 0usize;
+    for p in pages {
+        for l in &p.laid {
+            no += 1;
+            lines.push(Line {
+                page: p.number,
+                no,
+                laid: l,
+            });
+        }
+    }
+    let mut titles = titles(&lines, vocab);
+    // A title repeated on the next page (with its header) continues its table.
+    titles.dedup_by(|next, prev| {
+        next.kind.is_some() && prev.kind.map(|k| &k.id) == next.kind.map(|k| &k.id) && prev.text == next.text
+    });
+    let mut tables = Vec::new();
+    let mut diags = Vec::new();
+    for (ti, t) in titles.iter().enumerate() {
+        let end = titles.get(ti + 1).map_or(lines.len(), |n| n.at);
+        let region = &lines[t.at..end];
+        let Some(kind) = t.kind else {
+            diags.push(
+                Diagnostic::new(
+                    codes::UNRECOGNISED,
+                    Severity::Info,
+                    format!("未识别的表：「{}」（第 {} 页），未读入、未检查", t.text, lines[t.at].page),
+                    Label::at(place(&lines[t.at]), ""),
+                )
+                .with_help("若这是公开表，可在词表（vocab/tables.toml）中加入它的表名"),
+            );
+            continue;
+        };
+        if !kind.figures {
+            continue;
+        }
+        if let Some(table) = table(t, kind, region, &lines[..t.at], vocab, exact, &mut diags) {
+            tables.push(table);
+        }
+    }
+    (tables, diags)
+}
+
+fn place(l: &Line<'_>) -> SourceRef {
+    SourceRef::Line {
+        page: Some(l.page),
+        line: l.no,
+    }
+}
+
+/// A line's text without spaces.
+fn squash(l: &Line<'_>) -> String {
+    l.laid.text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
+/// before any other title, by figures — a contents page lists titles without figures.
+fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
+    let mut candidates: Vec<Title<'v>> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.laid.text.trim();
+        if text.is_empty()
+            || grid::has_figures(l.laid)
+            || l.laid.cells.len() > 3
+            || furniture::is_contents_entry(text)
+        {
+            continue;
+        }
+        let s = squash(l);
+        if s.chars().count() > 60 {
+            continue;
+        }
+        // The title may share its line with the table number, the unit and the organisation
+        // (`公开03表单位：… 支出总表 单位：万元`): a cell alone may be it.
+        let (kind, s) = match vocab.kind_of_title(&s) {
+            Some(k) => (Some(k), s),
+            None => l
+                .laid
+                .cells
+                .iter()
+                .find_map(|c| vocab.kind_of_title(&c.text).map(|k| (k, vocab::normalise(&c.text))))
+                .map_or((None, s), |(k, t)| (Some(k), t)),
+        };
+        let looks = kind.is_some()
+            || (s.ends_with('表') && !s.contains(['，', '。', '：', ':']) && s.chars().count() >= 4);
+        if looks {
+            candidates.push(Title {
+                at: i,
+                kind,
+                text: s,
+            });
+        }
+    }
+    // A title stands before figures: within a few lines, before the next title.
+    let mut out: Vec<Title<'v>> = Vec::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        let next = candidates.get(ci + 1).map_or(lines.len(), |n| n.at);
+        let reach = (c.at + 40).min(next);
+        let words_only = c.kind.is_some_and(|k| !k.figures);
+        let figures = (c.at + 1..reach).any(|j| grid::has_figures(lines[j].laid));
+        if !(figures || words_only && next > c.at + 2) {
+            continue;
+        }
+        // An unknown title must be a short line right above its table (a header within 8 lines).
+        if c.kind.is_none() && !(c.at + 1..(c.at + 10).min(next)).any(|j| grid::has_figures(lines[j].laid)) {
+            continue;
+        }
+        out.push(Title {
+            at: c.at,
+            kind: c.kind,
+            text: c.text.clone(),
+        });
+    }
+    out
+}
+
+/// The unit and the organisation a table's top lines state.
+fn unit_and_org(lines: &[Line<'_>]) -> (Option<MoneyUnit>, String) {
+    let mut unit = None;
+    let mut org = String::new();
+    for l in lines {
+        for c in &l.laid.cells {
+            let t: String = vocab::normalise(&c.text);
+            for part in t.split(['，', ' ']) {
+                let Some((label, value)) = part.split_once('：') else {
+                    continue;
+                };
+                let value = value.trim();
+                if label.ends_with("单位") && (value == "万元" || value == "元") {
+                    unit = MoneyUnit::from_label(value);
+                } else if ["部门", "单位", "单位名称", "部门名称", "编制部门", "编制单位", "部门（单位）", "预算单位"]
+                    .contains(&label)
+                    && !value.is_empty()
+                    && org.is_empty()
+                {
+                    org = value.to_string();
+                }
+            }
+        }
+    }
+    (unit, org)
+}
+
+/// True for a line of a table's top that is not part of its header: the title, a table
+/// number, the unit or organisation line.
+fn is_furniture(l: &Line<'_>) -> bool {
+    let s = squash(l);
+    s.is_empty()
+        || s.contains("单位：")
+        || s.contains("单位:")
+        || s.contains("部门：")
+        || furniture::is_page_number(&l.laid.text)
+        || vocab::title_body(&s).is_none_or(|(b, _)| b.is_empty())
+        || Vocabulary::get().kind_of_title(&s).is_some()
+        || s.starts_with("第") && s.contains("部分")
+}
+
+fn table(
+    t: &Title<'_>,
+    kind: &Kind,
+    region: &[Line<'_>],
+    before: &[Line<'_>],
+    vocab: &Vocabulary,
+    exact: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let top = &region[..region.len().min(8)];
+    let above = &before[before.len().saturating_sub(3)..];
+    let (unit_here, org) = unit_and_org(top);
+    let unit = unit_here.or_else(|| unit_and_org(above).0);
+    if unit.is_none() {
+        diags.push(Diagnostic::new(
+            codes::NO_UNIT,
+            Severity::Info,
+            format!("「{}」没有找到金额单位行，按万元读", t.text),
+            Label::at(place(&region[0]), ""),
+        ));
+    }
+    let unit = unit.unwrap_or(MoneyUnit::Wan);
+    // Page by page: the header above the page's first figure, the body from there.
+    let mut pages: Vec<(Vec<Line<'_>>, Vec<Line<'_>>)> = Vec::new();
+    let mut i = 1;
+    while i < region.len() {
+        let page = region[i].page;
+        let mut j = i;
+        while j < region.len() && region[j].page == page {
+            j += 1;
+        }
+        let part = &region[i..j];
+        let first = part.iter().position(|l| grid::has_figures(l.laid));
+        if let Some(f) = first {
+            let header: Vec<Line<'_>> = part[..f]
+                .iter()
+                .copied()
+                .filter(|l| !is_furniture(l))
+                .collect();
+            let body: Vec<Line<'_>> = part[f..]
+                .iter()
+                .copied()
+                .filter(|l| !furniture::is_page_number(&l.laid.text))
+                .collect();
+            pages.push((header, body));
+        }
+        i = j;
+    }
+    let grids: Vec<PageGrid> = pages
+        .iter()
+        .map(|(h, b)| grid::page_grid(h, b, kind.two_sided, exact))
+        .filter(|g| !g.columns.is_empty())
+        .collect();
+    let first = grids.first()?;
+    let columns = keys(first, kind, vocab, &t.text, &region[0], diags);
+    let mut table = Table {
+        number: kind.number,
+        title: t.text.clone(),
+        org,
+        unit,
+        columns,
+        rows: Vec::new(),
+        empty_statement: None,
+        notes: Vec::new(),
+        source: place(&region[0]),
+        unplaced: 0,
+        kind: Some(kind.id.clone()),
+    };
+    for (gi, g) in grids.iter().enumerate() {
+        // A continued page's columns are the first page's: by key when it repeats the header,
+        // else in order when it has as many.
+        let map: Vec<Option<usize>> = if gi == 0 {
+            (0..g.columns.len()).map(Some).collect()
+        } else {
+            continuation(g, first, &table, kind, vocab)
+        };
+        rows(&mut table, g, &map, kind, diags);
+    }
+    finish(&mut table);
+    Some(table)
+}
+
+/// Maps a continued page's columns onto the table's.
+fn continuation(
+    g: &PageGrid,
+    first: &PageGrid,
+    table: &Table,
+    kind: &Kind,
+    vocab: &Vocabulary,
+) -> Vec<Option<usize>> {
+    // The same geometry as the first page (a PDF's pages): each column by where it stands.
+    let by_place: Vec<Option<usize>> = g
+        .columns
+        .iter()
+        .map(|c| {
+            first
+                .columns
+                .iter()
+                .position(|f| f.side == c.side && f.right.saturating_sub(c.right).saturating_abs() <= 600)
+        })
+        .collect();
+    if by_place.iter().all(Option::is_some) {
+        return by_place;
+    }
+    if g.has_header {
+        let mut dummy = Vec::new();
+        let here = keys(g, kind, vocab, "", &Line { page: 0, no: 0, laid: &Default::default() }, &mut dummy);
+        let by_key: Vec<Option<usize>> = here
+            .iter()
+            .map(|c| table.columns.iter().position(|t| t.key == c.key && t.side == c.side))
+            .collect();
+        if by_key.iter().all(Option::is_some) {
+            return by_key;
+        }
+    }
+    // In order, side by side, when the counts agree.
+    let sides = |side: Side| table.columns.iter().filter(|c| c.side == side).count();
+    let mut out = Vec::new();
+    let mut seen = [0usize; 2];
+    for c in &g.columns {
+        let side = side_of(c.side, kind);
+        let s = usize::from(side == Side::Expenditure);
+        let n = g.columns.iter().filter(|x| x.side == c.side).count();
+        let idx = if n == sides(side) {
+            table
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.side == side)
+                .nth(seen[s])
+                .map(|(i, _)| i)
+        } else {
+            None
+        };
+        seen[s] += 1;
+        out.push(idx);
+    }
+    out
+}
+
+fn side_of(grid_side: usize, kind: &Kind) -> Side {
+    match (kind.two_sided, grid_side) {
+        (false, _) => Side::Single,
+        (true, 0) => Side::Income,
+        (true, _) => Side::Expenditure,
+    }
+}
+
+/// Column keys from the header words, by the vocabulary.
+fn keys(
+    g: &PageGrid,
+    kind: &Kind,
+    vocab: &Vocabulary,
+    title: &str,
+    at: &Line<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
+    for (i, c) in g.columns.iter().enumerate() {
+        let side = side_of(c.side, kind);
+        let leaf: String = c.leaf.concat();
+        let parent = c
+            .parents
+            .iter()
+            .rev()
+            .find_map(|p| vocab.column_key(p).filter(|(_, stub)| !stub).map(|(k, _)| k));
+        let key = match vocab.column_key(&leaf) {
+            Some((k, false)) => {
+                let k = if k == "小计" { "合计" } else { k };
+                match parent {
+                    Some(p) if k == "合计" && p != "合计" => {
+                        // A group's own total; the first 合计 of a table with 小计 in a group
+                        // is the table's.
+                        let group_has_subtotal = c.leaf.concat() == "合计"
+                            && g.columns.iter().skip(i + 1).any(|o| {
+                                o.parents == c.parents && vocab::normalise(&o.leaf.concat()) == "小计"
+                            });
+                        if group_has_subtotal { "合计".to_string() } else { format!("{p}/合计") }
+                    }
+                    Some("上年结转") if k != "上年结转" => format!("上年结转/{k}"),
+                    _ => k.to_string(),
+                }
+            }
+            _ if leaf.is_empty() && kind.two_sided => "预算数".to_string(),
+            _ if leaf.is_empty() => match parent {
+                Some(p) => p.to_string(),
+                None => format!("第{}列", i + 1),
+            },
+            _ => {
+                if !title.is_empty() {
+                    diags.push(Diagnostic::new(
+                        codes::UNKNOWN_COLUMN,
+                        Severity::Info,
+                        format!("「{title}」的列「{leaf}」不在词表中，按原文保留，不参与检查"),
+                        Label::at(place(at), ""),
+                    ));
+                }
+                vocab::normalise(&leaf)
+            }
+        };
+        out.push(Column { key, side });
+    }
+    // A key twice on one side cannot be told apart: both keep their printed words.
+    let dup: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            out.iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.key == out[i].key && o.side == out[i].side)
+        })
+        .collect();
+    for i in dup {
+        let words = format!("{}{}", g.columns[i].parents.concat(), g.columns[i].leaf.concat());
+        out[i].key = format!("{}〔{}〕", out[i].key, vocab::normalise(&words));
+    }
+    out
+}
+
+/// A stub → (code, label): `2010101-行政运行`, `201 01 01 行政运行`, `20101 人大事务`, or a name.
+fn code_and_label(stub: &[String]) -> (Option<String>, String) {
+    let joined = stub.join(" ");
+    // `[201]一般公共服务支出`: a bracketed code.
+    let unbracketed;
+    let t = match joined.trim().strip_prefix(['[', '【']) {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => {
+            unbracketed = r.replacen([']', '】'], " ", 1);
+            unbracketed.trim()
+        }
+        _ => joined.trim(),
+    };
+    let mut code = String::new();
+    let mut rest = t;
+    // Leading digit groups: 201 01 01, 2010101, 2010101-…
+    loop {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() {
+            break;
+        }
+        let ok = match code.len() {
+            0 => matches!(digits.len(), 3 | 5 | 7),
+            _ => digits.len() == 2 && code.len() < 7,
+        };
+        if !ok {
+            break;
+        }
+        code.push_str(&digits);
+        rest = rest[digits.len()..].trim_start_matches([' ', '-', '－', '—', '.']);
+    }
+    let label = rest.trim().to_string();
+    if code.is_empty() || !matches!(code.len(), 3 | 5 | 7) {
+        return (None, t.to_string());
+    }
+    (Some(code), label)
+}
+
+fn row_kind(code: Option<&str>, label: &str) -> RowKind {
+    let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(c) = code {
+        return match c.len() {
+            3 => RowKind::Class,
+            5 => RowKind::Kuan,
+            _ => RowKind::Xiang,
+        };
+    }
+    match l.as_str() {
+        "合计" | "总计" | "收入总计" | "支出总计" | "收入合计" | "支出合计" => RowKind::Total,
+        _ if l.ends_with("合计") || l.ends_with("小计") => RowKind::Subtotal,
+        _ => RowKind::Item,
+    }
+}
+
+fn rows(table: &mut Table, g: &PageGrid, map: &[Option<usize>], kind: &Kind, diags: &mut Vec<Diagnostic>) {
+    // A line of figures without a stub belongs with a line of stub without figures next to it.
+    let mut pending: Option<GridRow> = None;
+    let mut out: Vec<GridRow> = Vec::new();
+    for r in &g.rows {
+        let has_figs = !r.figures.is_empty() || !r.stray.is_empty();
+        match (has_figs, r.stub.is_empty()) {
+            (true, true) => {
+                if let Some(prev) = out.last_mut().filter(|p| {
+                    p.side == r.side && p.figures.is_empty() && p.stray.is_empty() && p.no + 1 >= r.no
+                }) {
+                    prev.figures.extend(r.figures.iter().cloned());
+                    prev.stray.extend(r.stray.iter().cloned());
+                } else {
+                    pending = Some(r.clone());
+                }
+            }
+            (false, false) => {
+                let mut r = r.clone();
+                if let Some(p) = pending.take().filter(|p| p.side == r.side) {
+                    r.figures = p.figures;
+                    r.stray = p.stray;
+                }
+                out.push(r);
+            }
+            _ => {
+                if let Some(p) = pending.take() {
+                    out.push(p);
+                }
+                out.push(r.clone());
+            }
+        }
+    }
+    out.extend(pending);
+    // 类/款/项 in three columns, each row printing only its own part (`205` / `08` / `03`):
+    // the 款 column stands left of the 项 column.
+    let two_digit: Vec<i32> = out
+        .iter()
+        .filter(|r| r.stub.first().is_some_and(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())))
+        .filter_map(|r| r.stub_x.first().copied())
+        .collect();
+    let kuan_x = two_digit.iter().min().copied();
+    let xiang_x = two_digit.iter().max().copied().filter(|x| kuan_x.is_some_and(|k| x.saturating_sub(k) > 1000));
+    let (mut class, mut kuan) = (String::new(), String::new());
+    for r in out {
+        let side = side_of(r.side, kind);
+        let (mut code, label) = code_and_label(&r.stub);
+        if code.is_none()
+            && let (Some(first), Some(x)) = (r.stub.first(), r.stub_x.first())
+            && first.len() == 2
+            && first.bytes().all(|b| b.is_ascii_digit())
+        {
+            let rest = r.stub[1..].join(" ");
+            let near = |a: Option<i32>| a.is_some_and(|a| a.saturating_sub(*x).saturating_abs() <= 1000);
+            if near(xiang_x) && kuan.len() == 5 {
+                code = Some(format!("{kuan}{first}"));
+            } else if near(kuan_x) && class.len() == 3 {
+                code = Some(format!("{class}{first}"));
+            }
+            if code.is_some() {
+                let (_, label) = code_and_label(&[rest]);
+                if let Some(c) = code.as_ref().filter(|c| c.len() == 5) {
+                    kuan = c.clone();
+                }
+                push_row(table, &r, side, code, label, map, diags);
+                continue;
+            }
+        }
+        if let Some(c) = &code {
+            match c.len() {
+                3 => class = c.clone(),
+                5 => kuan = c.clone(),
+                _ => {}
+            }
+        }
+        push_row(table, &r, side, code, label, map, diags);
+    }
+}
+
+fn push_row(
+    table: &mut Table,
+    r: &GridRow,
+    side: Side,
+    code: Option<String>,
+    label: String,
+    map: &[Option<usize>],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let n = table.columns.len();
+    {
+        let mut cells: Vec<Option<Cell>> = vec![None; n];
+        let mut stray = r.stray.clone();
+        for (ci, text) in &r.figures {
+            let Some(Some(col)) = map.get(*ci) else {
+                stray.push(text.clone());
+                continue;
+            };
+            let Some(printed) = parse_printed(text, Unit::Money(table.unit)) else {
+                stray.push(text.clone());
+                continue;
+            };
+            if cells[*col].is_some() {
+                stray.push(text.clone());
+                continue;
+            }
+            cells[*col] = Some(Cell {
+                printed,
+                exact: None,
+                source: SourceRef::Line {
+                    page: Some(r.page),
+                    line: r.no,
+                },
+            });
+        }
+        if !stray.is_empty() {
+            table.unplaced += stray.len();
+            diags.push(Diagnostic::new(
+                codes::STRAY_FIGURE,
+                Severity::Warning,
+                format!(
+                    "「{}」「{}」行的数字 {} 对不上任何一列，未读入；该表不检查",
+                    table.title,
+                    label,
+                    stray.join("、")
+                ),
+                Label::at(
+                    SourceRef::Line {
+                        page: Some(r.page),
+                        line: r.no,
+                    },
+                    "",
+                ),
+            ));
+        }
+        if label.is_empty() && code.is_none() && cells.iter().all(Option::is_none) {
+            return;
+        }
+        table.rows.push(Row {
+            side,
+            kind: row_kind(code.as_deref(), &label),
+            code,
+            label,
+            cells,
+            source: SourceRef::Line {
+                page: Some(r.page),
+                line: r.no,
+            },
+        });
+    }
+}
+
+/// 收入 rows before 支出 rows.
+fn finish(table: &mut Table) {
+    table.rows.sort_by_key(|r| match r.side {
+        Side::Expenditure => 1,
+        _ => 0,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stubs_give_codes_in_any_form() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            code_and_label(&s(&["2010801-行政运行"])),
+            (Some("2010801".into()), "行政运行".into())
+        );
+        assert_eq!(
+            code_and_label(&s(&["201", "01", "01", "行政运行"])),
+            (Some("2010101".into()), "行政运行".into())
+        );
+        assert_eq!(
+            code_and_label(&s(&["20101 人大事务"])),
+            (Some("20101".into()), "人大事务".into())
+        );
+        assert_eq!(code_and_label(&s(&["一、财政拨款收入"])), (None, "一、财政拨款收入".into()));
+        assert_eq!(code_and_label(&s(&["2026年"])), (None, "2026年".into()));
+    }
+}
