@@ -71,6 +71,10 @@ pub enum Base {
     /// A real Shanghai 部门决算 PDF (`…/tests/corpus/shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf`),
     /// as its laid-out lines, like [`Base::ShanghaiPdf`].
     ShanghaiFinalPdf,
+    /// A real disclosure of another region, read by meaning (any region's reader): 泉州市人民政府办公室
+    /// 2026 部门预算 (`crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf`),
+    /// as its laid-out lines like [`Base::ShanghaiPdf`].
+    GenericPdf,
 }
 
 /// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`

@@ -6,6 +6,11 @@ use crate::rules;
 
 /// Every active rule, in ID order within each family.
 pub static RULES: &[&dyn Rule] = &[
+    &rules::table::t0001::RULE,
+    &rules::table::t0002::RULE,
+    &rules::table::t0003::RULE,
+    &rules::table::t0004::RULE,
+    &rules::table::t0005::RULE,
     &rules::table::t0101::RULE,
     &rules::table::t0102::RULE,
     &rules::table::t0103::RULE,

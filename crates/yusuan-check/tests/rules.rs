@@ -14,7 +14,7 @@ const REFERENCE_SOURCE: &str = include_str!("../../../examples/changji-sme-cente
 const REFERENCE_TEXT: &str =
     include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
 
-/// A Shanghai base: a corpus PDF's laid-out lines.
+/// A PDF base: a corpus PDF's laid-out lines.
 fn shanghai_dump(file: &str) -> String {
     let pdf = std::fs::read(format!(
         "{}/../yusuan-import/tests/corpus/{file}",
@@ -40,6 +40,10 @@ fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static st
             shanghai_dump("shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf"),
             "shanghai-final.pdf",
         ),
+        Base::GenericPdf => (
+            shanghai_dump("other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf"),
+            "quanzhou.pdf",
+        ),
     };
     for (from, to) in edits {
         assert_eq!(
@@ -59,6 +63,15 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             // The published text through the importer, as `yusuan check` reads it. (A fixture
             // that removes a table may leave import notes: they are the importer's to test.)
             let (d, _) = yusuan_import::import_text(text);
+            f(&Cx {
+                disclosure: &d,
+                budget: None,
+            })
+        }
+        Base::GenericPdf => {
+            let pages = yusuan_import::pdf::undump(text);
+            let (d, _) =
+                yusuan_import::read_by_meaning(&pages, &yusuan_import::pdf::join(&pages), true);
             f(&Cx {
                 disclosure: &d,
                 budget: None,

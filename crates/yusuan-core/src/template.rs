@@ -161,6 +161,10 @@ pub const XINJIANG_BUDGET_11: [TableSpec; 11] = [
     },
 ];
 
+/// The template of a document read by meaning (any region): its tables are known by their
+/// kind (`Table::kind`) and their columns by key, not by number.
+pub const GENERIC_ID: &str = "generic";
+
 /// The 9-table 部门预算 / 单位预算 template of 上海市 (区级): its identifier.
 pub const SHANGHAI_BUDGET_ID: &str = "shanghai-budget-9";
 

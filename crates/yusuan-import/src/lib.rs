@@ -150,7 +150,11 @@ pub fn is_reference_template(text: &str) -> bool {
 /// Reads any region's document by meaning: its tables by their titles, header words and row
 /// codes ([`meaning`]); the department, year and kind from its first lines.
 /// `exact`: the pages are a PDF's, not a text's.
-pub fn read_by_meaning(pages: &[pdf::Page], text: &str, exact: bool) -> (Disclosure, Vec<Diagnostic>) {
+pub fn read_by_meaning(
+    pages: &[pdf::Page],
+    text: &str,
+    exact: bool,
+) -> (Disclosure, Vec<Diagnostic>) {
     let (tables, diags) = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
     let mut d = Disclosure::empty();
     d.template = meaning::TEMPLATE_ID.to_string();
@@ -161,7 +165,8 @@ pub fn read_by_meaning(pages: &[pdf::Page], text: &str, exact: bool) -> (Disclos
         .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
     d.year = head.iter().find_map(|l| year_in(l)).unwrap_or(0);
-    if head.iter().any(|l| l.contains("单位预算")) && !head.iter().any(|l| l.contains("部门预算")) {
+    if head.iter().any(|l| l.contains("单位预算")) && !head.iter().any(|l| l.contains("部门预算"))
+    {
         d.kind = yusuan_core::budget::DocKind::Unit;
     }
     d.department = tables

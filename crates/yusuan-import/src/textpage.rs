@@ -79,7 +79,11 @@ fn line(text: &str) -> LaidLine {
             _ => cells.push(w),
         }
     }
-    let x = |c: usize| i32::try_from(c).unwrap_or(i32::MAX).saturating_mul(CHAR_WIDTH);
+    let x = |c: usize| {
+        i32::try_from(c)
+            .unwrap_or(i32::MAX)
+            .saturating_mul(CHAR_WIDTH)
+    };
     LaidLine::new(
         cells
             .into_iter()
@@ -102,7 +106,12 @@ mod tests {
         let texts: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["一、一般公共预算拨款收入", "32,365.09", "一、一般公共服务支出", "26.06"]
+            [
+                "一、一般公共预算拨款收入",
+                "32,365.09",
+                "一、一般公共服务支出",
+                "26.06"
+            ]
         );
         assert_eq!(l.cells[1].x0, 15 * CHAR_WIDTH);
         let l = line("合 计 3,773.71 2,989.71");

@@ -105,7 +105,11 @@ fn report(path: &Path) -> Report {
             .map(|r| r.cells.iter().flatten().count())
             .sum(),
         unplaced: d.tables.iter().map(|t| t.unplaced).sum(),
-        findings: [sev(Severity::Error), sev(Severity::Warning), sev(Severity::Info)],
+        findings: [
+            sev(Severity::Error),
+            sev(Severity::Warning),
+            sev(Severity::Info),
+        ],
         ms,
         expect,
     }

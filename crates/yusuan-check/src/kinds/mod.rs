@@ -3,6 +3,7 @@
 
 mod balance;
 mod block_sum;
+mod by_key;
 mod class_names;
 mod column_sum;
 mod cross_equal;
@@ -13,6 +14,9 @@ mod row_sum;
 
 pub use balance::Balance;
 pub use block_sum::BlockSum;
+pub use by_key::{
+    CodeHierarchy, ColumnIdentities, KeyIdentity, SideItems, SidesBalance, TotalOfTops, row_breaks,
+};
 pub use class_names::ClassesByName;
 pub use column_sum::ColumnSum;
 pub use cross_equal::{CellSel, CrossEqual};

@@ -260,7 +260,7 @@ pub(crate) fn table(b: &Budget, number: u8, title: &str, cols: &[Col], rows: Vec
         notes: Vec::new(),
         source: SourceRef::Derived,
         unplaced: 0,
-            kind: None,
+        kind: None,
     }
 }
 

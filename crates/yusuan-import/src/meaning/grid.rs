@@ -77,7 +77,8 @@ pub fn is_code(s: &str) -> bool {
     !t.is_empty()
         && t.bytes().all(|b| b.is_ascii_digit())
         && matches!(t.len(), 2 | 3 | 5 | 7)
-        && s.split_whitespace().all(|p| matches!(p.len(), 2 | 3 | 5 | 7))
+        && s.split_whitespace()
+            .all(|p| matches!(p.len(), 2 | 3 | 5 | 7))
 }
 
 /// The figure cells of a line: cells that are figures, not leading codes.
@@ -117,6 +118,32 @@ pub fn has_figures(l: &LaidLine) -> bool {
     !figure_cells(l).is_empty()
 }
 
+/// A line's words, with a word set letter-spaced (`合  计`, `小  计`) as one: single characters
+/// less than two of their widths apart are joined.
+fn spaced_words(cells: &[LaidCell]) -> Vec<LaidCell> {
+    let mut out: Vec<LaidCell> = Vec::new();
+    let single = |c: &LaidCell| {
+        c.text.trim().chars().count() == 1
+            && !c.text.trim().starts_with(|ch: char| ch.is_ascii_digit())
+    };
+    let mut last_single = false;
+    for c in cells {
+        let here = single(c);
+        if let Some(prev) = out.last_mut()
+            && here
+            && last_single
+            && c.x0.saturating_sub(prev.x1) <= 2 * (c.x1 - c.x0).max(1)
+        {
+            prev.text.push_str(c.text.trim());
+            prev.x1 = c.x1;
+            continue;
+        }
+        last_single = here;
+        out.push(c.clone());
+    }
+    out
+}
+
 /// The typical width of a character on these lines (1/100 pt).
 fn em(lines: &[Line<'_>]) -> i32 {
     let mut w: Vec<i32> = lines
@@ -139,22 +166,36 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     let em = em(body);
     let tol = em * 5 / 2;
     // Column anchors: right edges of figures, clustered.
-    let mut rights: Vec<(i32, i32)> = body
+    let bare = |t: &str| t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit());
+    let mut rights: Vec<(i32, i32, bool)> = body
         .iter()
         .flat_map(|l| figure_cells(l.laid))
-        .map(|c| (c.x1, c.x0))
+        .map(|c| (c.x1, c.x0, bare(c.text.trim())))
         .collect();
     rights.sort_unstable();
     let mut cols: Vec<(i32, i32, i32)> = Vec::new(); // (left, right, last right seen)
-    for (x1, x0) in rights {
+    let mut all_bare: Vec<bool> = Vec::new();
+    for (x1, x0, b) in rights {
         match cols.last_mut() {
             Some(c) if x1.saturating_sub(c.2) <= tol => {
                 c.0 = c.0.min(x0);
                 c.1 = c.1.max(x1);
                 c.2 = x1;
+                if let Some(a) = all_bare.last_mut() {
+                    *a &= b;
+                }
             }
-            _ => cols.push((x0, x1, x1)),
+            _ => {
+                cols.push((x0, x1, x1));
+                all_bare.push(b);
+            }
         }
+    }
+    // A leading column of bare integers in a table of amounts with decimals is a code column
+    // whose names were set on the lines around (`99` between `其他…养老支` and `出`).
+    if !two_sided && all_bare.iter().any(|b| !b) {
+        let lead = all_bare.iter().take_while(|b| **b).count();
+        cols.drain(..lead);
     }
     // The 支出 half begins where text starts again right of the first column.
     let split = if two_sided {
@@ -198,15 +239,60 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     };
     let starts = [first_left(0), first_left(1)];
     let mut extra: Vec<GridColumn> = Vec::new();
-    // Leaves stand on the header's last line; the words above may span several columns.
-    for w in header.iter().rev().take(1).flat_map(|l| l.laid.cells.iter()) {
-        if !exact || w.text.trim().is_empty() {
-            continue;
-        }
+    // A header word reaching over a figure column (or standing near its right edge) is its
+    // leaf, or a parent spanning it.
+    let reaches = |w: &LaidCell, c: &GridColumn| {
         let mid = halfway(w.x0, w.x1);
-        let side = side_of(mid);
-        let over = |c: &GridColumn| c.side == side && mid >= c.left.saturating_sub(tol) && mid <= c.right.saturating_add(tol);
-        if w.x0 > starts[side].saturating_sub(tol) && !columns.iter().any(over) && !extra.iter().any(over) {
+        c.side == side_of(mid)
+            && ((mid >= c.left.saturating_sub(tol) && mid <= c.right.saturating_add(tol))
+                || w.x1.min(c.right).saturating_sub(w.x0.max(c.left)) > 0)
+    };
+    let words: Vec<Vec<LaidCell>> = if exact {
+        header.iter().map(|l| spaced_words(&l.laid.cells)).collect()
+    } else {
+        Vec::new()
+    };
+    // A figure column no word reaches takes the word centred in the gap before it (a wide
+    // cell whose figures stand far right of its centred header): the rightmost such word on
+    // a line.
+    let claimed: Vec<bool> = columns
+        .iter()
+        .map(|c| words.iter().flatten().any(|w| reaches(w, c)))
+        .collect();
+    for line in &words {
+        for (wi, w) in line.iter().enumerate() {
+            if w.text.trim().is_empty() {
+                continue;
+            }
+            let mid = halfway(w.x0, w.x1);
+            let side = side_of(mid);
+            if w.x0 <= starts[side].saturating_sub(tol) || columns.iter().any(|c| reaches(w, c)) {
+                continue;
+            }
+            // The figure column right of the word, and the gap before it.
+            let next = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.side == side && c.right > mid)
+                .min_by_key(|(_, c)| c.right);
+            let gap_start = columns
+                .iter()
+                .filter(|c| c.side == side && c.right <= mid)
+                .map(|c| c.right)
+                .max()
+                .unwrap_or(i32::MIN);
+            if let Some((ci, c)) = next
+                && !claimed[ci]
+                && !line[wi + 1..].iter().any(|o| {
+                    let m = halfway(o.x0, o.x1);
+                    m > gap_start && m <= c.right
+                })
+            {
+                continue;
+            }
+            if extra.iter().any(|c| reaches(w, c)) {
+                continue;
+            }
             extra.push(GridColumn {
                 side,
                 left: w.x0,
@@ -220,7 +306,7 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         columns.extend(extra);
         columns.sort_by_key(|c| (c.side, c.left / 2 + c.right / 2));
     }
-    headers(header, &mut columns, split, em);
+    headers(header, &mut columns, split, em, exact);
     grid.has_header = columns
         .iter()
         .any(|c| !c.leaf.is_empty() || !c.parents.is_empty());
@@ -270,7 +356,11 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
                 .filter(|(_, col)| col.side == side)
                 .min_by_key(|(_, col)| col.right.saturating_sub(c.x1).saturating_abs());
             match best {
-                Some((i, col)) if col.right.saturating_sub(c.x1).saturating_abs() <= tol || (c.x0 >= col.left.saturating_sub(tol) && c.x1 <= col.right.saturating_add(tol)) => {
+                Some((i, col))
+                    if col.right.saturating_sub(c.x1).saturating_abs() <= tol
+                        || (c.x0 >= col.left.saturating_sub(tol)
+                            && c.x1 <= col.right.saturating_add(tol)) =>
+                {
                     per_side[side].figures.push((i, t.to_string()))
                 }
                 _ if c.x1 <= ends[side] => {
@@ -294,10 +384,26 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
 /// when, on the lines below it, words stand over two or more columns within its reach (up to
 /// half-way to its neighbours on its line) and it stands centred over them; else it is part of
 /// the leaf of the column nearest it.
-fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, em: i32) {
+fn headers(
+    header: &[Line<'_>],
+    columns: &mut [GridColumn],
+    split: Option<i32>,
+    em: i32,
+    exact: bool,
+) {
     let centre = |c: &GridColumn| halfway(c.left, c.right);
+    // In a text, `pdftotext` sets a header's words apart from their figures by as much as the
+    // names left of them are wider than their characters: one shift for the page, the one
+    // that brings the words nearest to the columns' centres; and a word farther than half the
+    // columns' spacing from every centre stands over a blank column and names none.
+    let (shift, reach) = if exact {
+        (0, i32::MAX)
+    } else {
+        text_shift(header, columns, split, em)
+    };
     // The column a header word stands over: nearest centre, on its side, within reach.
     let nearest = |cols: &[GridColumn], x0: i32, x1: i32| -> Option<usize> {
+        let (x0, x1) = (x0.saturating_add(shift), x1.saturating_add(shift));
         let mid = halfway(x0, x1);
         let side = usize::from(split.is_some_and(|s| mid >= s));
         let first_left = cols
@@ -312,11 +418,18 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
             .enumerate()
             .filter(|(_, c)| c.side == side)
             .min_by_key(|(_, c)| centre(c).saturating_sub(mid).saturating_abs())
+            .filter(|(_, c)| centre(c).saturating_sub(mid).saturating_abs() <= reach)
             .map(|(i, _)| i)
     };
     let words: Vec<Vec<&LaidCell>> = header
         .iter()
-        .map(|l| l.laid.cells.iter().filter(|c| !c.text.trim().is_empty()).collect())
+        .map(|l| {
+            l.laid
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .collect()
+        })
         .collect();
     for (li, line) in words.iter().enumerate() {
         for (wi, w) in line.iter().enumerate() {
@@ -326,9 +439,7 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
             } else {
                 halfway(line[wi - 1].x1, w.x0)
             };
-            let hi = line
-                .get(wi + 1)
-                .map_or(i32::MAX, |n| halfway(w.x1, n.x0));
+            let hi = line.get(wi + 1).map_or(i32::MAX, |n| halfway(w.x1, n.x0));
             // Columns with words below this one, within its reach.
             let mut below: Vec<usize> = words[li + 1..]
                 .iter()
@@ -359,6 +470,85 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
     }
 }
 
+/// A text's header shift and reach (see [`headers`]): the shift, in steps of a character from
+/// a character left to as far right as two columns' spacing, that minimises the distance of
+/// the bottom header line's words to their nearest column centres (each distance capped at
+/// the reach, so a word over a blank column does not pull); the smallest shift among equals.
+fn text_shift(
+    header: &[Line<'_>],
+    columns: &[GridColumn],
+    split: Option<i32>,
+    em: i32,
+) -> (i32, i32) {
+    let mut centres: Vec<(usize, i32)> = columns
+        .iter()
+        .map(|c| (c.side, halfway(c.left, c.right)))
+        .collect();
+    centres.sort_unstable();
+    let spacing: Vec<i32> = centres
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[1].1 - w[0].1)
+        .collect();
+    let Some(&min_spacing) = spacing.iter().min() else {
+        return (0, i32::MAX);
+    };
+    let reach = (min_spacing / 2).max(em);
+    let first_left = |side: usize| {
+        columns
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| c.left)
+            .min()
+    };
+    // The lowest header line with words over the value columns.
+    let words: Vec<i32> = header
+        .iter()
+        .rev()
+        .map(|l| {
+            l.laid
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .filter(|c| {
+                    let side = usize::from(split.is_some_and(|s| halfway(c.x0, c.x1) >= s));
+                    first_left(side).is_some_and(|f| c.x1 >= f.saturating_sub(min_spacing))
+                })
+                .map(|c| halfway(c.x0, c.x1))
+                .collect::<Vec<i32>>()
+        })
+        .find(|w| w.len() >= 2)
+        .unwrap_or_default();
+    if words.is_empty() {
+        return (0, reach);
+    }
+    let cost = |shift: i32| -> i64 {
+        words
+            .iter()
+            .map(|&m| {
+                let m = m.saturating_add(shift);
+                let d = centres
+                    .iter()
+                    .map(|(_, c)| c.saturating_sub(m).saturating_abs())
+                    .min()
+                    .unwrap_or(reach);
+                i64::from(d.min(reach))
+            })
+            .sum()
+    };
+    let step = em.max(1);
+    let mut best: (i64, i32) = (cost(0), 0);
+    let mut s = -step;
+    while s <= 2 * min_spacing {
+        let c = cost(s);
+        if c < best.0 || (c == best.0 && s.abs() < best.1.abs()) {
+            best = (c, s);
+        }
+        s += step;
+    }
+    (best.1, reach)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,7 +566,12 @@ mod tests {
                 laid: l,
             })
             .collect();
-        page_grid(&lines[..header_lines], &lines[header_lines..], two_sided, false)
+        page_grid(
+            &lines[..header_lines],
+            &lines[header_lines..],
+            two_sided,
+            false,
+        )
     }
 
     #[test]
@@ -400,7 +595,10 @@ mod tests {
             .iter()
             .find(|r| r.stub.join("") == "八、社会保障和就业支出")
             .unwrap();
-        assert_eq!((social.side, social.figures.clone()), (1, vec![(1, "1,468.16".to_string())]));
+        assert_eq!(
+            (social.side, social.figures.clone()),
+            (1, vec![(1, "1,468.16".to_string())])
+        );
     }
 
     fn cell(text: &str, x0: i32, x1: i32) -> LaidCell {
@@ -416,7 +614,10 @@ mod tests {
         // A PDF's header: 本年收入 over three columns, 上年结转 over two; the last column
         // prints no figure.
         let header = [
-            LaidLine::new(vec![cell("本年收入", 26_000, 34_000), cell("上年结转", 52_000, 60_000)]),
+            LaidLine::new(vec![
+                cell("本年收入", 26_000, 34_000),
+                cell("上年结转", 52_000, 60_000),
+            ]),
             LaidLine::new(vec![
                 cell("科目", 1_000, 5_000),
                 cell("合计", 13_000, 17_000),
@@ -437,7 +638,11 @@ mod tests {
             cell("5.00", 55_000, 57_500),
         ])];
         fn line(laid: &LaidLine) -> Line<'_> {
-            Line { page: 1, no: 1, laid }
+            Line {
+                page: 1,
+                no: 1,
+                laid,
+            }
         }
         let h: Vec<Line<'_>> = header.iter().map(line).collect();
         let b: Vec<Line<'_>> = body.iter().map(line).collect();
@@ -445,7 +650,14 @@ mod tests {
         let leaves: Vec<String> = g.columns.iter().map(|c| c.leaf.concat()).collect();
         assert_eq!(
             leaves,
-            ["合计", "一般公共预算", "政府性基金", "事业收入", "一般公共预算", "政府性基金"]
+            [
+                "合计",
+                "一般公共预算",
+                "政府性基金",
+                "事业收入",
+                "一般公共预算",
+                "政府性基金"
+            ]
         );
         assert_eq!(g.columns[1].parents, ["本年收入"]);
         assert_eq!(g.columns[4].parents, ["上年结转"]);

@@ -33,7 +33,7 @@ pub mod codes {
 }
 
 /// The template id of documents read by meaning.
-pub const TEMPLATE_ID: &str = "generic";
+pub const TEMPLATE_ID: &str = yusuan_core::template::GENERIC_ID;
 
 /// A table title found on a line.
 struct Title<'v> {
@@ -59,7 +59,9 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec
     let mut titles = titles(&lines, vocab);
     // A title repeated on the next page (with its header) continues its table.
     titles.dedup_by(|next, prev| {
-        next.kind.is_some() && prev.kind.map(|k| &k.id) == next.kind.map(|k| &k.id) && prev.text == next.text
+        next.kind.is_some()
+            && prev.kind.map(|k| &k.id) == next.kind.map(|k| &k.id)
+            && prev.text == next.text
     });
     let mut tables = Vec::new();
     let mut diags = Vec::new();
@@ -71,7 +73,10 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec
                 Diagnostic::new(
                     codes::UNRECOGNISED,
                     Severity::Info,
-                    format!("未识别的表：「{}」（第 {} 页），未读入、未检查", t.text, lines[t.at].page),
+                    format!(
+                        "未识别的表：「{}」（第 {} 页），未读入、未检查",
+                        t.text, lines[t.at].page
+                    ),
                     Label::at(place(&lines[t.at]), ""),
                 )
                 .with_help("若这是公开表，可在词表（vocab/tables.toml）中加入它的表名"),
@@ -125,11 +130,17 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
                 .laid
                 .cells
                 .iter()
-                .find_map(|c| vocab.kind_of_title(&c.text).map(|k| (k, vocab::normalise(&c.text))))
+                .find_map(|c| {
+                    vocab
+                        .kind_of_title(&c.text)
+                        .map(|k| (k, vocab::normalise(&c.text)))
+                })
                 .map_or((None, s), |(k, t)| (Some(k), t)),
         };
         let looks = kind.is_some()
-            || (s.ends_with('表') && !s.contains(['，', '。', '：', ':']) && s.chars().count() >= 4);
+            || (s.ends_with('表')
+                && !s.contains(['，', '。', '：', ':'])
+                && s.chars().count() >= 4);
         if looks {
             candidates.push(Title {
                 at: i,
@@ -149,7 +160,9 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
             continue;
         }
         // An unknown title must be a short line right above its table (a header within 8 lines).
-        if c.kind.is_none() && !(c.at + 1..(c.at + 10).min(next)).any(|j| grid::has_figures(lines[j].laid)) {
+        if c.kind.is_none()
+            && !(c.at + 1..(c.at + 10).min(next)).any(|j| grid::has_figures(lines[j].laid))
+        {
             continue;
         }
         out.push(Title {
@@ -175,8 +188,17 @@ fn unit_and_org(lines: &[Line<'_>]) -> (Option<MoneyUnit>, String) {
                 let value = value.trim();
                 if label.ends_with("单位") && (value == "万元" || value == "元") {
                     unit = MoneyUnit::from_label(value);
-                } else if ["部门", "单位", "单位名称", "部门名称", "编制部门", "编制单位", "部门（单位）", "预算单位"]
-                    .contains(&label)
+                } else if [
+                    "部门",
+                    "单位",
+                    "单位名称",
+                    "部门名称",
+                    "编制部门",
+                    "编制单位",
+                    "部门（单位）",
+                    "预算单位",
+                ]
+                .contains(&label)
                     && !value.is_empty()
                     && org.is_empty()
                 {
@@ -192,6 +214,11 @@ fn unit_and_org(lines: &[Line<'_>]) -> (Option<MoneyUnit>, String) {
 /// number, the unit or organisation line.
 fn is_furniture(l: &Line<'_>) -> bool {
     let s = squash(l);
+    // A line of four or more words is a header (`单位名称 总计 一般公共预算拨款收入 …`): a
+    // title, a unit or an organisation line has at most three.
+    if l.laid.cells.len() >= 4 && !furniture::is_page_number(&l.laid.text) {
+        return false;
+    }
     s.is_empty()
         || s.contains("单位：")
         || s.contains("单位:")
@@ -270,15 +297,16 @@ fn table(
         unplaced: 0,
         kind: Some(kind.id.clone()),
     };
+    let mut codes = SplitCodes::new(&grids);
     for (gi, g) in grids.iter().enumerate() {
         // A continued page's columns are the first page's: by key when it repeats the header,
         // else in order when it has as many.
         let map: Vec<Option<usize>> = if gi == 0 {
             (0..g.columns.len()).map(Some).collect()
         } else {
-            continuation(g, first, &table, kind, vocab)
+            continuation(g, first, &table, kind, vocab, exact)
         };
-        rows(&mut table, g, &map, kind, diags);
+        rows(&mut table, g, &map, kind, &mut codes, exact, diags);
     }
     finish(&mut table);
     Some(table)
@@ -291,31 +319,82 @@ fn continuation(
     table: &Table,
     kind: &Kind,
     vocab: &Vocabulary,
+    exact: bool,
 ) -> Vec<Option<usize>> {
     // The same geometry as the first page (a PDF's pages): each column by where it stands.
-    let by_place: Vec<Option<usize>> = g
+    let by_edge: Vec<Option<usize>> = g
+        .columns
+        .iter()
+        .map(|c| {
+            first.columns.iter().position(|f| {
+                f.side == c.side && f.right.saturating_sub(c.right).saturating_abs() <= 600
+            })
+        })
+        .collect();
+    if by_edge.iter().all(Option::is_some) {
+        return by_edge;
+    }
+    // Every column found, and no two on one.
+    let whole = |m: &[Option<usize>]| {
+        let mut used: Vec<usize> = m.iter().flatten().copied().collect();
+        used.sort_unstable();
+        m.iter().all(Option::is_some) && used.windows(2).all(|w| w[0] != w[1])
+    };
+    // The page repeats the header: each column by its words.
+    let by_key: Vec<Option<usize>> = if g.has_header {
+        let mut dummy = Vec::new();
+        let here = keys(
+            g,
+            kind,
+            vocab,
+            "",
+            &Line {
+                page: 0,
+                no: 0,
+                laid: &Default::default(),
+            },
+            &mut dummy,
+        );
+        here.iter()
+            .map(|c| {
+                table
+                    .columns
+                    .iter()
+                    .position(|t| t.key == c.key && t.side == c.side)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // The column the figures' extent overlaps most (a column made from its header word on
+    // one page, from figures on another).
+    let by_overlap: Vec<Option<usize>> = g
         .columns
         .iter()
         .map(|c| {
             first
                 .columns
                 .iter()
-                .position(|f| f.side == c.side && f.right.saturating_sub(c.right).saturating_abs() <= 600)
+                .enumerate()
+                .filter(|(_, f)| f.side == c.side)
+                .map(|(i, f)| (i, f.right.min(c.right).saturating_sub(f.left.max(c.left))))
+                .filter(|(_, o)| *o > 0)
+                .max_by_key(|(_, o)| *o)
+                .map(|(i, _)| i)
         })
         .collect();
-    if by_place.iter().all(Option::is_some) {
-        return by_place;
+    // A PDF's geometry is the page's; a text's drifts with the length of what stands left
+    // of a figure, so there the header's words come first.
+    let (a, b) = if exact {
+        (by_overlap, by_key)
+    } else {
+        (by_key, by_overlap)
+    };
+    if !a.is_empty() && whole(&a) {
+        return a;
     }
-    if g.has_header {
-        let mut dummy = Vec::new();
-        let here = keys(g, kind, vocab, "", &Line { page: 0, no: 0, laid: &Default::default() }, &mut dummy);
-        let by_key: Vec<Option<usize>> = here
-            .iter()
-            .map(|c| table.columns.iter().position(|t| t.key == c.key && t.side == c.side))
-            .collect();
-        if by_key.iter().all(Option::is_some) {
-            return by_key;
-        }
+    if !b.is_empty() && whole(&b) {
+        return b;
     }
     // In order, side by side, when the counts agree.
     let sides = |side: Side| table.columns.iter().filter(|c| c.side == side).count();
@@ -363,11 +442,12 @@ fn keys(
     for (i, c) in g.columns.iter().enumerate() {
         let side = side_of(c.side, kind);
         let leaf: String = c.leaf.concat();
-        let parent = c
-            .parents
-            .iter()
-            .rev()
-            .find_map(|p| vocab.column_key(p).filter(|(_, stub)| !stub).map(|(k, _)| k));
+        let parent = c.parents.iter().rev().find_map(|p| {
+            vocab
+                .column_key(p)
+                .filter(|(_, stub)| !stub)
+                .map(|(k, _)| k)
+        });
         let key = match vocab.column_key(&leaf) {
             Some((k, false)) => {
                 let k = if k == "小计" { "合计" } else { k };
@@ -377,9 +457,14 @@ fn keys(
                         // is the table's.
                         let group_has_subtotal = c.leaf.concat() == "合计"
                             && g.columns.iter().skip(i + 1).any(|o| {
-                                o.parents == c.parents && vocab::normalise(&o.leaf.concat()) == "小计"
+                                o.parents == c.parents
+                                    && vocab::normalise(&o.leaf.concat()) == "小计"
                             });
-                        if group_has_subtotal { "合计".to_string() } else { format!("{p}/合计") }
+                        if group_has_subtotal {
+                            "合计".to_string()
+                        } else {
+                            format!("{p}/合计")
+                        }
                     }
                     Some("上年结转") if k != "上年结转" => format!("上年结转/{k}"),
                     _ => k.to_string(),
@@ -413,7 +498,11 @@ fn keys(
         })
         .collect();
     for i in dup {
-        let words = format!("{}{}", g.columns[i].parents.concat(), g.columns[i].leaf.concat());
+        let words = format!(
+            "{}{}",
+            g.columns[i].parents.concat(),
+            g.columns[i].leaf.concat()
+        );
         out[i].key = format!("{}〔{}〕", out[i].key, vocab::normalise(&words));
     }
     out
@@ -466,13 +555,61 @@ fn row_kind(code: Option<&str>, label: &str) -> RowKind {
         };
     }
     match l.as_str() {
-        "合计" | "总计" | "收入总计" | "支出总计" | "收入合计" | "支出合计" => RowKind::Total,
+        "合计" | "总计" | "收入总计" | "支出总计" | "收入合计" | "支出合计" => {
+            RowKind::Total
+        }
         _ if l.ends_with("合计") || l.ends_with("小计") => RowKind::Subtotal,
         _ => RowKind::Item,
     }
 }
 
-fn rows(table: &mut Table, g: &PageGrid, map: &[Option<usize>], kind: &Kind, diags: &mut Vec<Diagnostic>) {
+/// 类/款/项 printed in three columns, each row printing only its own part (`205` / `08` /
+/// `03`): where the 款 and 项 columns stand (over the whole table, so a continued page that
+/// prints only 项 parts is read alike), and the class and 款 the rows are under, carried from
+/// page to page.
+struct SplitCodes {
+    kuan_x: Option<i32>,
+    xiang_x: Option<i32>,
+    class: String,
+    kuan: String,
+}
+
+impl SplitCodes {
+    fn new(grids: &[PageGrid]) -> SplitCodes {
+        let two_digit: Vec<i32> = grids
+            .iter()
+            .flat_map(|g| &g.rows)
+            .filter(|r| {
+                r.stub
+                    .first()
+                    .is_some_and(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .filter_map(|r| r.stub_x.first().copied())
+            .collect();
+        let kuan_x = two_digit.iter().min().copied();
+        let xiang_x = two_digit
+            .iter()
+            .max()
+            .copied()
+            .filter(|x| kuan_x.is_some_and(|k| x.saturating_sub(k) > 1000));
+        SplitCodes {
+            kuan_x,
+            xiang_x,
+            class: String::new(),
+            kuan: String::new(),
+        }
+    }
+}
+
+fn rows(
+    table: &mut Table,
+    g: &PageGrid,
+    map: &[Option<usize>],
+    kind: &Kind,
+    codes: &mut SplitCodes,
+    exact: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
     // A line of figures without a stub belongs with a line of stub without figures next to it.
     let mut pending: Option<GridRow> = None;
     let mut out: Vec<GridRow> = Vec::new();
@@ -481,7 +618,10 @@ fn rows(table: &mut Table, g: &PageGrid, map: &[Option<usize>], kind: &Kind, dia
         match (has_figs, r.stub.is_empty()) {
             (true, true) => {
                 if let Some(prev) = out.last_mut().filter(|p| {
-                    p.side == r.side && p.figures.is_empty() && p.stray.is_empty() && p.no + 1 >= r.no
+                    p.side == r.side
+                        && p.figures.is_empty()
+                        && p.stray.is_empty()
+                        && p.no + 1 >= r.no
                 }) {
                     prev.figures.extend(r.figures.iter().cloned());
                     prev.stray.extend(r.stray.iter().cloned());
@@ -506,16 +646,6 @@ fn rows(table: &mut Table, g: &PageGrid, map: &[Option<usize>], kind: &Kind, dia
         }
     }
     out.extend(pending);
-    // 类/款/项 in three columns, each row printing only its own part (`205` / `08` / `03`):
-    // the 款 column stands left of the 项 column.
-    let two_digit: Vec<i32> = out
-        .iter()
-        .filter(|r| r.stub.first().is_some_and(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())))
-        .filter_map(|r| r.stub_x.first().copied())
-        .collect();
-    let kuan_x = two_digit.iter().min().copied();
-    let xiang_x = two_digit.iter().max().copied().filter(|x| kuan_x.is_some_and(|k| x.saturating_sub(k) > 1000));
-    let (mut class, mut kuan) = (String::new(), String::new());
     for r in out {
         let side = side_of(r.side, kind);
         let (mut code, label) = code_and_label(&r.stub);
@@ -525,29 +655,30 @@ fn rows(table: &mut Table, g: &PageGrid, map: &[Option<usize>], kind: &Kind, dia
             && first.bytes().all(|b| b.is_ascii_digit())
         {
             let rest = r.stub[1..].join(" ");
-            let near = |a: Option<i32>| a.is_some_and(|a| a.saturating_sub(*x).saturating_abs() <= 1000);
-            if near(xiang_x) && kuan.len() == 5 {
-                code = Some(format!("{kuan}{first}"));
-            } else if near(kuan_x) && class.len() == 3 {
-                code = Some(format!("{class}{first}"));
+            let near =
+                |a: Option<i32>| a.is_some_and(|a| a.saturating_sub(*x).saturating_abs() <= 1000);
+            if near(codes.xiang_x) && codes.kuan.len() == 5 {
+                code = Some(format!("{}{first}", codes.kuan));
+            } else if near(codes.kuan_x) && codes.class.len() == 3 {
+                code = Some(format!("{}{first}", codes.class));
             }
             if code.is_some() {
                 let (_, label) = code_and_label(&[rest]);
                 if let Some(c) = code.as_ref().filter(|c| c.len() == 5) {
-                    kuan = c.clone();
+                    codes.kuan = c.clone();
                 }
-                push_row(table, &r, side, code, label, map, diags);
+                push_row(table, &r, side, code, label, map, exact, diags);
                 continue;
             }
         }
         if let Some(c) = &code {
             match c.len() {
-                3 => class = c.clone(),
-                5 => kuan = c.clone(),
+                3 => codes.class = c.clone(),
+                5 => codes.kuan = c.clone(),
                 _ => {}
             }
         }
-        push_row(table, &r, side, code, label, map, diags);
+        push_row(table, &r, side, code, label, map, exact, diags);
     }
 }
 
@@ -558,6 +689,7 @@ fn push_row(
     code: Option<String>,
     label: String,
     map: &[Option<usize>],
+    exact: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let n = table.columns.len();
@@ -585,6 +717,9 @@ fn push_row(
                     line: r.no,
                 },
             });
+        }
+        if !exact && stray.is_empty() {
+            arbitrate(table, side, &mut cells);
         }
         if !stray.is_empty() {
             table.unplaced += stray.len();
@@ -623,8 +758,119 @@ fn push_row(
     }
 }
 
-/// 收入 rows before 支出 rows.
+/// A text's layout drifts with the length of what stands left of a figure, so a figure may
+/// land one column off. When the row's figures as placed break a column identity
+/// (`yusuan_check`'s T0001), the placement that keeps their order, moves each at most one
+/// column, breaks none and moves the fewest is taken — if exactly one such is best. Else the
+/// row stays as placed, and a defect the document has is reported.
+fn arbitrate(table: &Table, side: Side, cells: &mut [Option<Cell>]) {
+    use yusuan_check::kinds::row_breaks;
+    let ids = yusuan_check::rules::table::t0001::IDENTITIES;
+    let printed = |cells: &[Option<Cell>]| -> Vec<Option<yusuan_core::money::Printed>> {
+        cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.printed.clone()))
+            .collect()
+    };
+    let breaks = |cells: &[Option<yusuan_core::money::Printed>]| {
+        let refs: Vec<_> = cells.iter().map(Option::as_ref).collect();
+        row_breaks(ids, table, side, &refs)
+    };
+    if breaks(&printed(cells)) == 0 {
+        return;
+    }
+    let cols: Vec<usize> = (0..table.columns.len())
+        .filter(|&c| table.columns[c].side == side)
+        .collect();
+    // (position among the side's columns, the cell)
+    let filled: Vec<(usize, Cell)> = cols
+        .iter()
+        .enumerate()
+        .filter_map(|(p, &c)| cells[c].clone().map(|cell| (p, cell)))
+        .collect();
+    if filled.is_empty() || filled.len() > 12 {
+        return;
+    }
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut tied = false;
+    let mut q: Vec<usize> = Vec::with_capacity(filled.len());
+    fn walk(
+        i: usize,
+        q: &mut Vec<usize>,
+        filled: &[(usize, Cell)],
+        n: usize,
+        visit: &mut dyn FnMut(&[usize]),
+    ) {
+        if i == filled.len() {
+            visit(q);
+            return;
+        }
+        let p = filled[i].0;
+        for cand in p.saturating_sub(1)..=(p + 1).min(n - 1) {
+            if q.last().is_some_and(|&l| cand <= l) {
+                continue;
+            }
+            q.push(cand);
+            walk(i + 1, q, filled, n, visit);
+            q.pop();
+        }
+    }
+    walk(0, &mut q, &filled, cols.len(), &mut |q: &[usize]| {
+        let mut trial: Vec<Option<yusuan_core::money::Printed>> = vec![None; cells.len()];
+        for (k, &pos) in q.iter().enumerate() {
+            trial[cols[pos]] = Some(filled[k].1.printed.clone());
+        }
+        if breaks(&trial) > 0 {
+            return;
+        }
+        let cost: usize = q
+            .iter()
+            .zip(&filled)
+            .map(|(a, (p, _))| a.abs_diff(*p))
+            .sum();
+        match &best {
+            Some((c, _)) if *c < cost => {}
+            Some((c, _)) if *c == cost => tied = true,
+            _ => {
+                best = Some((cost, q.to_vec()));
+                tied = false;
+            }
+        }
+    });
+    if let Some((_, q)) = best.filter(|_| !tied) {
+        for c in &cols {
+            cells[*c] = None;
+        }
+        for (k, &pos) in q.iter().enumerate() {
+            cells[cols[pos]] = Some(filled[k].1.clone());
+        }
+    }
+}
+
+/// 收入 rows before 支出 rows; a coded row printed without its name takes the name set on
+/// the lines around it (`其他行政事业单位养老支` / `99 …` / `出`).
 fn finish(table: &mut Table) {
+    let bare =
+        |r: &Row| r.code.is_none() && r.cells.iter().all(Option::is_none) && !r.label.is_empty();
+    let mut i = 0;
+    while i < table.rows.len() {
+        if table.rows[i].code.is_some() && table.rows[i].label.is_empty() {
+            if i > 0 && bare(&table.rows[i - 1]) && table.rows[i - 1].side == table.rows[i].side {
+                let above = table.rows.remove(i - 1);
+                i -= 1;
+                table.rows[i].label = above.label;
+            }
+            if i + 1 < table.rows.len()
+                && bare(&table.rows[i + 1])
+                && table.rows[i + 1].label.chars().count() <= 3
+                && table.rows[i + 1].side == table.rows[i].side
+            {
+                let below = table.rows.remove(i + 1);
+                table.rows[i].label.push_str(&below.label);
+            }
+        }
+        i += 1;
+    }
     table.rows.sort_by_key(|r| match r.side {
         Side::Expenditure => 1,
         _ => 0,
@@ -650,7 +896,10 @@ mod tests {
             code_and_label(&s(&["20101 人大事务"])),
             (Some("20101".into()), "人大事务".into())
         );
-        assert_eq!(code_and_label(&s(&["一、财政拨款收入"])), (None, "一、财政拨款收入".into()));
+        assert_eq!(
+            code_and_label(&s(&["一、财政拨款收入"])),
+            (None, "一、财政拨款收入".into())
+        );
         assert_eq!(code_and_label(&s(&["2026年"])), (None, "2026年".into()));
     }
 }

@@ -141,10 +141,18 @@ impl Vocabulary {
     /// The key a header leaf means, if the vocabulary knows it; and whether it is a stub word.
     pub fn column_key(&self, leaf: &str) -> Option<(&str, bool)> {
         let n = normalise(leaf);
-        let n = n.strip_prefix("其中：").or_else(|| n.strip_prefix("其中")).unwrap_or(&n).to_string();
+        let n = n
+            .strip_prefix("其中：")
+            .or_else(|| n.strip_prefix("其中"))
+            .unwrap_or(&n)
+            .to_string();
         let bare = strip_year(&n);
         for text in [n.as_str(), bare.as_str()] {
-            if let Some(c) = self.columns.iter().find(|c| c.words.iter().any(|w| w == text)) {
+            if let Some(c) = self
+                .columns
+                .iter()
+                .find(|c| c.words.iter().any(|w| w == text))
+            {
                 return Some((c.key.as_str(), c.stub));
             }
         }
@@ -179,7 +187,9 @@ fn strip_year(s: &str) -> String {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     if digits == 4 {
         let rest = &s[4..];
-        let rest = rest.strip_prefix("年度").or_else(|| rest.strip_prefix('年'));
+        let rest = rest
+            .strip_prefix("年度")
+            .or_else(|| rest.strip_prefix('年'));
         if let Some(r) = rest {
             return r.to_string();
         }
@@ -284,9 +294,18 @@ mod tests {
             ("公开表1", ""),
             ("一、收支总体情况表", "收支总表"),
             ("财政拨款收支总体情况表", "财政拨款收支总表"),
-            ("一般公共预算支出情况表（按功能分类科目）", "一般公共预算支出表"),
-            ("一般公共预算基本支出情况表（按经济分类科目）", "一般公共预算基本支出表"),
-            ("一般公共预算支出明细表（按经济分类科目）", "一般公共预算支出经济分类表"),
+            (
+                "一般公共预算支出情况表（按功能分类科目）",
+                "一般公共预算支出表",
+            ),
+            (
+                "一般公共预算基本支出情况表（按经济分类科目）",
+                "一般公共预算基本支出表",
+            ),
+            (
+                "一般公共预算支出明细表（按经济分类科目）",
+                "一般公共预算支出经济分类表",
+            ),
             ("财政拨款“三公”经费支出表", "三公经费表"),
             ("2026年一般公共预算“三公”经费支出情况表", "三公经费表"),
             ("公开01表 收支总表", "收支总表"),
@@ -326,6 +345,10 @@ mod tests {
             Some("收支总表")
         );
         assert_eq!(v.column_key("本级 财力"), Some(("一般公共预算", false)));
-        assert!(v.extend("[[kind]]\nid = 1").unwrap_err().contains("词表文件有误"));
+        assert!(
+            v.extend("[[kind]]\nid = 1")
+                .unwrap_err()
+                .contains("词表文件有误")
+        );
     }
 }

@@ -136,8 +136,21 @@ fn segments(mut glyphs: Vec<Glyph>, vrules: &[VRule]) -> Vec<Vec<Segment>> {
                     .iter()
                     .any(|v| v.x >= e - 50 && v.x <= g.x + 50 && v.y0 <= g.y && g.y <= v.y1)
             });
+            // An amount and the words after it, set a space apart in one run
+            // (`54,937.88 本年支出合计`), are two cells.
+            let after_amount = segs.last().is_some_and(|s| {
+                let t = s.text.trim_end();
+                s.text.ends_with(' ')
+                    && t.rsplit_once('.')
+                        .is_some_and(|(i, f)| !i.is_empty() && f.len() >= 2)
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-'))
+                    && !g.text.starts_with(|c: char| {
+                        c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%')
+                    })
+            });
             match segs.last_mut() {
-                Some(s) if gap.is_some_and(|d| d <= size / 2) && !border => {
+                Some(s) if gap.is_some_and(|d| d <= size / 2) && !border && !after_amount => {
                     if gap.is_some_and(|d| d > size / 3) && !s.text.ends_with(' ') {
                         s.text.push(' ');
                     }
@@ -244,6 +257,12 @@ impl Page {
 /// neighbours) is joined back, cell by cell — so a table row reads as one line however its
 /// cells wrap.
 pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<LaidLine> {
+    let figure = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+    };
     let mut out: Vec<((i32, i32), LaidLine)> = Vec::new();
     let mut rows: std::collections::BTreeMap<(i32, i32), Vec<Segment>> = Default::default();
     for line in segments(glyphs, vrules) {
@@ -253,12 +272,6 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
         // same baseline as a one-row band belongs to that row. (A header word spanning two
         // header rows keeps its own band.)
         let inner = bands.iter().flatten().min_by_key(|(a, b)| b - a).copied();
-        let figure = |t: &str| {
-            let t = t.trim();
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
-        };
         for (s, b) in line.into_iter().zip(bands) {
             let b = match (b, inner) {
                 (Some(b), Some(i)) if b.0 <= i.0 && i.1 <= b.1 && figure(&s.text) => Some(i),
@@ -287,8 +300,18 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
         segs.sort_by_key(|s| (s.x0, s.y));
         let mut groups: Vec<(i32, i32, Vec<Segment>)> = Vec::new();
         for s in segs {
+            // A wrapped name whose last line is a character or two set left of where the
+            // first line begins (`其他行政事业单位养老支` over `出`): the tail does not overlap
+            // the first line, which stands above it less than a character's width to its right.
+            let wrapped = |x1: i32, c: &[Segment]| {
+                !figure(&s.text)
+                    && s.x0.saturating_sub(x1) < s.size
+                    && c.iter().map(|g| g.text.chars().count()).sum::<usize>() <= 2
+                    && c.iter()
+                        .all(|g| !figure(&g.text) && g.y.saturating_sub(s.y) >= s.size / 2)
+            };
             match groups.last_mut() {
-                Some((_, x1, c)) if s.x0 < *x1 => {
+                Some((_, x1, c)) if s.x0 < *x1 || wrapped(*x1, c) => {
                     *x1 = (*x1).max(s.x1);
                     c.push(s);
                 }

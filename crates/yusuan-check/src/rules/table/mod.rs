@@ -1,5 +1,10 @@
 //! T — 表内勾稽：一张表内的合计与分项。
 
+pub mod t0001;
+pub mod t0002;
+pub mod t0003;
+pub mod t0004;
+pub mod t0005;
 pub mod t0101;
 pub mod t0102;
 pub mod t0103;
