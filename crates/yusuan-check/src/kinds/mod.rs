@@ -10,6 +10,7 @@ mod cross_equal;
 mod cross_rows;
 mod hierarchy;
 mod items_sum;
+mod kind_cross;
 mod row_sum;
 
 pub use balance::Balance;
@@ -23,6 +24,7 @@ pub use cross_equal::{CellSel, CrossEqual};
 pub use cross_rows::{ColSel, CrossRows};
 pub use hierarchy::Hierarchy;
 pub use items_sum::{ItemsSum, top_item};
+pub use kind_cross::{ClassesAcross, KindEqual, KindRow, KindSel};
 pub use row_sum::RowSum;
 
 use crate::engine::RuleMeta;

@@ -377,7 +377,57 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         }
     }
     grid.columns = columns;
+    if !exact {
+        merge_drifted(&mut grid);
+    }
     grid
+}
+
+/// In a text, the figures of one column drift right with the length of the names left of
+/// them, and may cluster into two: a column with no header word beside a column with one,
+/// never both filled on one line, is the same column.
+fn merge_drifted(g: &mut PageGrid) {
+    let headed = |c: &GridColumn| !c.leaf.is_empty() || !c.parents.is_empty();
+    loop {
+        let together = |a: usize, b: usize| {
+            g.rows.iter().any(|r| {
+                r.figures.iter().any(|(i, _)| *i == a) && r.figures.iter().any(|(i, _)| *i == b)
+            })
+        };
+        let found = (0..g.columns.len()).find_map(|i| {
+            if headed(&g.columns[i]) {
+                return None;
+            }
+            [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&j| j < g.columns.len())
+                .find(|&j| {
+                    g.columns[j].side == g.columns[i].side
+                        && headed(&g.columns[j])
+                        && !together(i, j)
+                })
+                .map(|j| (i, j))
+        });
+        let Some((from, into)) = found else {
+            return;
+        };
+        let (l, r) = (g.columns[from].left, g.columns[from].right);
+        let c = &mut g.columns[into];
+        c.left = c.left.min(l);
+        c.right = c.right.max(r);
+        g.columns.remove(from);
+        let target = if into > from { into - 1 } else { into };
+        for row in &mut g.rows {
+            for (i, _) in &mut row.figures {
+                if *i == from {
+                    *i = target;
+                } else if *i > from {
+                    *i -= 1;
+                }
+            }
+        }
+    }
 }
 
 /// Header words to the columns they stand over. A word is a parent (spanning several columns)
@@ -421,13 +471,14 @@ fn headers(
             .filter(|(_, c)| centre(c).saturating_sub(mid).saturating_abs() <= reach)
             .map(|(i, _)| i)
     };
+    // In a text, a stub word may stand anywhere over the first columns: it names none.
     let words: Vec<Vec<&LaidCell>> = header
         .iter()
         .map(|l| {
             l.laid
                 .cells
                 .iter()
-                .filter(|c| !c.text.trim().is_empty())
+                .filter(|c| !c.text.trim().is_empty() && (exact || !is_stub_word(c.text.trim())))
                 .collect()
         })
         .collect();
@@ -470,6 +521,13 @@ fn headers(
     }
 }
 
+/// A word naming the row stub (`科目名称`, `项目`…), not a value column.
+fn is_stub_word(w: &str) -> bool {
+    super::vocab::Vocabulary::get()
+        .column_key(w)
+        .is_some_and(|(_, stub)| stub)
+}
+
 /// A text's header shift and reach (see [`headers`]): the shift, in steps of a character from
 /// a character left to as far right as two columns' spacing, that minimises the distance of
 /// the bottom header line's words to their nearest column centres (each distance capped at
@@ -501,7 +559,8 @@ fn text_shift(
             .map(|c| c.left)
             .min()
     };
-    // The lowest header line with words over the value columns.
+    // The header line with the most words over the value columns (the lowest among equals),
+    // stub words left out.
     let words: Vec<i32> = header
         .iter()
         .rev()
@@ -509,7 +568,7 @@ fn text_shift(
             l.laid
                 .cells
                 .iter()
-                .filter(|c| !c.text.trim().is_empty())
+                .filter(|c| !c.text.trim().is_empty() && !is_stub_word(c.text.trim()))
                 .filter(|c| {
                     let side = usize::from(split.is_some_and(|s| halfway(c.x0, c.x1) >= s));
                     first_left(side).is_some_and(|f| c.x1 >= f.saturating_sub(min_spacing))
@@ -517,8 +576,11 @@ fn text_shift(
                 .map(|c| halfway(c.x0, c.x1))
                 .collect::<Vec<i32>>()
         })
-        .find(|w| w.len() >= 2)
-        .unwrap_or_default();
+        .filter(|w| w.len() >= 2)
+        .fold(
+            Vec::new(),
+            |best: Vec<i32>, w| if w.len() > best.len() { w } else { best },
+        );
     if words.is_empty() {
         return (0, reach);
     }

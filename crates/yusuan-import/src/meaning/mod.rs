@@ -107,6 +107,19 @@ fn squash(l: &Line<'_>) -> String {
 
 /// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
 /// before any other title, by figures — a contents page lists titles without figures.
+/// A cell's text before a `单位：` / `编制单位：` run into it (the whole text when there is none
+/// or nothing stands before it).
+fn before_unit(text: &str) -> &str {
+    let cut = ["编制单位", "单位：", "单位:", "部门："]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min();
+    match cut {
+        Some(i) if !text[..i].trim().is_empty() => &text[..i],
+        _ => text,
+    }
+}
+
 fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
     let mut candidates: Vec<Title<'v>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -131,9 +144,10 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
                 .cells
                 .iter()
                 .find_map(|c| {
-                    vocab
-                        .kind_of_title(&c.text)
-                        .map(|k| (k, vocab::normalise(&c.text)))
+                    // `公开12表一般公共预算机关运行经费支出预算表单位：苏州市科学技术局`: the
+                    // organisation run into the title.
+                    let t = before_unit(&c.text);
+                    vocab.kind_of_title(t).map(|k| (k, vocab::normalise(t)))
                 })
                 .map_or((None, s), |(k, t)| (Some(k), t)),
         };
@@ -212,6 +226,27 @@ fn unit_and_org(lines: &[Line<'_>]) -> (Option<MoneyUnit>, String) {
 
 /// True for a line of a table's top that is not part of its header: the title, a table
 /// number, the unit or organisation line.
+/// The line numbering the columns under the header (`栏次 1 2 3`, `甲 乙 1 2 3`): neither
+/// header words nor figures.
+fn is_column_numbers(l: &Line<'_>) -> bool {
+    let mut words = Vec::new();
+    let mut numbers = Vec::new();
+    for c in &l.laid.cells {
+        for w in c.text.split_whitespace() {
+            match w.parse::<u32>() {
+                Ok(n) => numbers.push(n),
+                Err(_) => words.push(w),
+            }
+        }
+    }
+    numbers.len() >= 2
+        && numbers.windows(2).all(|w| w[1] == w[0] + 1)
+        && numbers[0] <= 1
+        && words
+            .iter()
+            .all(|w| matches!(*w, "栏次" | "行次" | "甲" | "乙" | "丙" | "栏" | "次"))
+}
+
 fn is_furniture(l: &Line<'_>) -> bool {
     let s = squash(l);
     // A line of four or more words is a header (`单位名称 总计 一般公共预算拨款收入 …`): a
@@ -261,12 +296,14 @@ fn table(
             j += 1;
         }
         let part = &region[i..j];
-        let first = part.iter().position(|l| grid::has_figures(l.laid));
+        let first = part
+            .iter()
+            .position(|l| grid::has_figures(l.laid) && !is_column_numbers(l));
         if let Some(f) = first {
             let header: Vec<Line<'_>> = part[..f]
                 .iter()
                 .copied()
-                .filter(|l| !is_furniture(l))
+                .filter(|l| !is_furniture(l) && !is_column_numbers(l))
                 .collect();
             let body: Vec<Line<'_>> = part[f..]
                 .iter()
