@@ -210,3 +210,85 @@ fn every_family_reads_as_expected() {
     println!("{out}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A family the reader by meaning was not written on: the Shanghai corpus, which its own
+/// positional reader reads. Read by meaning instead, every Shanghai PDF must give its standard
+/// tables with the same totals the positional reader gives, and the check must report nothing
+/// at warning level or above that the positional reading does not (a misreading shows as
+/// such a finding or as a total no table of the positional reading has).
+#[test]
+fn the_shanghai_family_reads_by_meaning_as_by_its_own_reader() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .filter(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("TEMPLATE")
+        })
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 7, "the Shanghai corpus PDFs");
+    let mut failures = Vec::new();
+    let mut out = String::new();
+    for p in pdfs {
+        let bytes = std::fs::read(&p).unwrap();
+        let (pages, _) = yusuan_import::pdf::pages(&bytes);
+        let text = yusuan_import::pdf::join(&pages);
+        let (ours, _) = yusuan_import::read_by_meaning(&pages, &text, true);
+        let (theirs, _, _) = yusuan_import::import_pdf(&bytes);
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let total = |t: &yusuan_core::disclosure::Table| {
+            t.rows
+                .iter()
+                .find(|r| r.kind == RowKind::Total)
+                .and_then(|r| r.cells.iter().flatten().next())
+                .map(|c| c.printed.to_string())
+        };
+        let their_totals: Vec<String> = theirs.tables.iter().filter_map(total).collect();
+        let checked = |d: &Disclosure| -> Vec<String> {
+            let mut v: Vec<String> = yusuan_check::check(&yusuan_check::engine::Cx {
+                disclosure: d,
+                budget: None,
+            })
+            .into_iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| f.code.to_string())
+            .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let (our_codes, their_codes) = (checked(&ours), checked(&theirs));
+        let read = ours.tables.iter().filter(|t| t.unplaced == 0).count();
+        writeln!(
+            out,
+            "{name}: {} tables by meaning ({read} complete), {} by the Shanghai reader; findings {our_codes:?} / {their_codes:?}",
+            ours.tables.len(),
+            theirs.tables.len()
+        )
+        .unwrap();
+        if ours.tables.len() < 6 {
+            failures.push(format!(
+                "{name}: only {} tables read by meaning",
+                ours.tables.len()
+            ));
+        }
+        for t in ours.tables.iter().filter(|t| t.unplaced == 0) {
+            if let Some(x) = total(t).filter(|x| !their_totals.contains(x)) {
+                failures.push(format!(
+                    "{name}: 「{}」 total {x} is in no table of the Shanghai reader",
+                    t.title
+                ));
+            }
+        }
+        for c in our_codes.iter().filter(|c| !their_codes.contains(c)) {
+            failures.push(format!("{name}: {c} found by meaning only"));
+        }
+    }
+    println!("{out}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

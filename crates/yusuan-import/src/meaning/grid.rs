@@ -252,12 +252,22 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     } else {
         Vec::new()
     };
-    // A figure column no word reaches takes the word centred in the gap before it (a wide
-    // cell whose figures stand far right of its centred header): the rightmost such word on
-    // a line.
+    // A figure column no leaf word reaches (a word with words under it is a parent) takes the
+    // word centred in the gap before it (a wide cell whose figures stand far right of its
+    // centred header): the rightmost such word on its line.
     let claimed: Vec<bool> = columns
         .iter()
-        .map(|c| words.iter().flatten().any(|w| reaches(w, c)))
+        .map(|c| {
+            words.iter().enumerate().any(|(li, line)| {
+                line.iter().any(|w| {
+                    reaches(w, c)
+                        && !words[li + 1..]
+                            .iter()
+                            .flatten()
+                            .any(|o| o.x0 < w.x1 && o.x1 > w.x0)
+                })
+            })
+        })
         .collect();
     for line in &words {
         for (wi, w) in line.iter().enumerate() {

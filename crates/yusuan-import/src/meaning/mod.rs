@@ -30,6 +30,9 @@ pub mod codes {
     pub const STRAY_FIGURE: &str = "I603";
     /// No unit line found: 万元 assumed.
     pub const NO_UNIT: &str = "I604";
+    /// A one-list table printed in blocks side by side (`科目编码 科目名称 决算数 | 科目编码 …`):
+    /// not read into rows yet, so not checked.
+    pub const BLOCKS: &str = "I605";
 }
 
 /// The template id of documents read by meaning.
@@ -345,7 +348,33 @@ fn table(
         };
         rows(&mut table, g, &map, kind, &mut codes, exact, diags);
     }
+    // A stub word over a value column (`科目编码`, `科目名称` right of the first figures) in a
+    // one-sided table: one list printed in blocks side by side, each row holding several
+    // items. Read as rows it would pair items that are not one row: the table is left out.
+    let blocks = !kind.two_sided
+        && first.columns.iter().any(|c| {
+            vocab
+                .column_key(&c.leaf.concat())
+                .is_some_and(|(_, stub)| stub)
+        });
     finish(&mut table);
+    if blocks {
+        let figures: usize = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().flatten().count())
+            .sum();
+        table.unplaced += figures;
+        diags.push(Diagnostic::new(
+            codes::BLOCKS,
+            Severity::Warning,
+            format!(
+                "「{}」分栏排列（多组科目并列在同一行），暂不能按行读入；该表的 {figures} 个数字不检查",
+                table.title
+            ),
+            Label::at(place(&region[0]), ""),
+        ));
+    }
     Some(table)
 }
 
@@ -567,10 +596,14 @@ fn code_and_label(stub: &[String]) -> (Option<String>, String) {
         }
         let ok = match code.len() {
             0 => matches!(digits.len(), 3 | 5 | 7),
-            _ => digits.len() == 2 && code.len() < 7,
+            _ => (digits.len() == 2 || digits.len() == 1) && code.len() < 7,
         };
         if !ok {
             break;
+        }
+        // `301 7 绩效工资`: a part printed without its leading zero.
+        if digits.len() == 1 {
+            code.push('0');
         }
         code.push_str(&digits);
         rest = rest[digits.len()..].trim_start_matches([' ', '-', '－', '—', '.']);
@@ -647,42 +680,52 @@ fn rows(
     exact: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // A line of figures without a stub belongs with a line of stub without figures next to it.
-    let mut pending: Option<GridRow> = None;
+    // A line of figures without a stub belongs with a line of stub without figures next to it
+    // on its side (the name of a two-line cell above its figures, or below). Each side keeps
+    // its own: in a two-sided table the other side's rows stand between. A figure is never
+    // dropped: one that finds no name stays a row of its own.
+    let mut pending: [Option<GridRow>; 2] = [None, None];
     let mut out: Vec<GridRow> = Vec::new();
     for r in &g.rows {
         let has_figs = !r.figures.is_empty() || !r.stray.is_empty();
+        let side = r.side.min(1);
         match (has_figs, r.stub.is_empty()) {
             (true, true) => {
-                if let Some(prev) = out.last_mut().filter(|p| {
-                    p.side == r.side
-                        && p.figures.is_empty()
-                        && p.stray.is_empty()
-                        && p.no + 1 >= r.no
-                }) {
+                if let Some(prev) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.side == r.side)
+                    .filter(|p| p.figures.is_empty() && p.stray.is_empty() && p.no + 1 >= r.no)
+                {
                     prev.figures.extend(r.figures.iter().cloned());
                     prev.stray.extend(r.stray.iter().cloned());
                 } else {
-                    pending = Some(r.clone());
+                    if let Some(p) = pending[side].replace(r.clone()) {
+                        out.push(p);
+                    }
                 }
             }
             (false, false) => {
                 let mut r = r.clone();
-                if let Some(p) = pending.take().filter(|p| p.side == r.side) {
-                    r.figures = p.figures;
-                    r.stray = p.stray;
+                if let Some(p) = pending[side].take() {
+                    if p.no + 2 >= r.no {
+                        r.figures = p.figures;
+                        r.stray = p.stray;
+                    } else {
+                        out.push(p);
+                    }
                 }
                 out.push(r);
             }
             _ => {
-                if let Some(p) = pending.take() {
+                if let Some(p) = pending[side].take() {
                     out.push(p);
                 }
                 out.push(r.clone());
             }
         }
     }
-    out.extend(pending);
+    out.extend(pending.into_iter().flatten());
     for r in out {
         let side = side_of(r.side, kind);
         let (mut code, label) = code_and_label(&r.stub);
@@ -938,5 +981,9 @@ mod tests {
             (None, "一、财政拨款收入".into())
         );
         assert_eq!(code_and_label(&s(&["2026年"])), (None, "2026年".into()));
+        assert_eq!(
+            code_and_label(&s(&["301", "7", "绩效工资"])),
+            (Some("30107".into()), "绩效工资".into())
+        );
     }
 }
