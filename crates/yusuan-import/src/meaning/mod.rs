@@ -110,6 +110,38 @@ fn squash(l: &Line<'_>) -> String {
 
 /// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
 /// before any other title, by figures — a contents page lists titles without figures.
+/// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,
+/// `…故本表为空表。`).
+fn is_empty_statement(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect();
+    t.chars().count() <= 80
+        && (t.contains("空表")
+            || ["本表无", "此表无", "该表无", "本表数据为空", "本表为空"]
+                .iter()
+                .any(|m| t.contains(m)))
+}
+
+/// Whether the lines under a title are an empty table's: no figure, and an empty statement
+/// or two or more header words the column vocabulary knows (a table printed with its header
+/// only). Gives the statement, or "" when there is none.
+fn empty_table(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
+    if lines
+        .iter()
+        .any(|l| grid::has_figures(l.laid) && !is_column_numbers(l))
+    {
+        return None;
+    }
+    if let Some(l) = lines.iter().find(|l| is_empty_statement(&l.laid.text)) {
+        return Some(l.laid.text.split_whitespace().collect());
+    }
+    let known = lines
+        .iter()
+        .flat_map(|l| l.laid.cells.iter())
+        .filter(|c| vocab.column_key(&c.text).is_some_and(|(_, stub)| !stub))
+        .count();
+    (known >= 2).then(String::new)
+}
+
 /// A cell's text before a `单位：` / `编制单位：` run into it (the whole text when there is none
 /// or nothing stands before it).
 fn before_unit(text: &str) -> &str {
@@ -173,7 +205,8 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
         let reach = (c.at + 40).min(next);
         let words_only = c.kind.is_some_and(|k| !k.figures);
         let figures = (c.at + 1..reach).any(|j| grid::has_figures(lines[j].laid));
-        if !(figures || words_only && next > c.at + 2) {
+        let empty = c.kind.is_some() && empty_table(&lines[c.at + 1..(c.at + 15).min(next)], vocab).is_some();
+        if !(figures || empty || words_only && next > c.at + 2) {
             continue;
         }
         // An unknown title must be a short line right above its table (a header within 8 lines).
@@ -322,7 +355,24 @@ fn table(
         .map(|(h, b)| grid::page_grid(h, b, kind.two_sided, exact))
         .filter(|g| !g.columns.is_empty())
         .collect();
-    let first = grids.first()?;
+    let Some(first) = grids.first() else {
+        // No figures: an empty table, printed with its header only or with a sentence
+        // saying it is empty.
+        let statement = empty_table(&region[1..], vocab)?;
+        return Some(Table {
+            number: kind.number,
+            title: t.text.clone(),
+            org,
+            unit,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            empty_statement: (!statement.is_empty()).then_some(statement),
+            notes: Vec::new(),
+            source: place(&region[0]),
+            unplaced: 0,
+            kind: Some(kind.id.clone()),
+        });
+    };
     let columns = keys(first, kind, vocab, &t.text, &region[0], diags);
     let mut table = Table {
         number: kind.number,
