@@ -124,9 +124,9 @@ fn row_cells(
     Ok(())
 }
 
-fn sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
+fn sheet(wb: &mut Workbook, t: &Table, f: &Formats, name: &str) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(format!("表{}", t.number))?;
+    ws.set_name(name)?;
     let lay = layout(t);
     let sides = &lay.sides;
     let last = (lay.width.max(1) - 1) as u16;
@@ -232,8 +232,22 @@ pub fn render(d: &Disclosure) -> Result<Vec<u8>, String> {
             .set_creation_datetime(&created),
     );
     let f = formats();
+    // Sheet names must differ: a document read by meaning may hold two tables of one kind.
+    let mut used: Vec<String> = Vec::new();
     for t in &d.tables {
-        sheet(&mut wb, t, &f).map_err(why)?;
+        let base = format!("表{}", t.number);
+        let name = (1..)
+            .map(|i| {
+                if i == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}（{i}）")
+                }
+            })
+            .find(|n| !used.contains(n))
+            .unwrap_or(base);
+        sheet(&mut wb, t, &f, &name).map_err(why)?;
+        used.push(name);
     }
     if d.tables.is_empty() {
         let ws = wb.add_worksheet();

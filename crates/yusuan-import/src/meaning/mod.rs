@@ -205,7 +205,8 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
         let reach = (c.at + 40).min(next);
         let words_only = c.kind.is_some_and(|k| !k.figures);
         let figures = (c.at + 1..reach).any(|j| grid::has_figures(lines[j].laid));
-        let empty = c.kind.is_some() && empty_table(&lines[c.at + 1..(c.at + 15).min(next)], vocab).is_some();
+        let empty = c.kind.is_some()
+            && empty_table(&lines[c.at + 1..(c.at + 15).min(next)], vocab).is_some();
         if !(figures || empty || words_only && next > c.at + 2) {
             continue;
         }
