@@ -58,7 +58,8 @@ impl Family {
 /// Which reference document a fixture is made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
-    /// The reference example's tables as the long-form CSV (`tests/golden/changji-2025-tables.csv`).
+    /// The reference example's tables as the long-form CSV (`tests/golden/changji-2025-tables.csv`),
+    /// in its first, five-field form (`table,row_code,row_label,column,value`).
     ReferenceCsv,
     /// The reference example's budget source (`examples/changji-sme-center-2025.toml`).
     ReferenceSource,

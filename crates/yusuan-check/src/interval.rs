@@ -56,7 +56,7 @@ fn unit_of(ps: &[Option<&Printed>]) -> MoneyUnit {
         .unwrap_or(MoneyUnit::Wan)
 }
 
-/// Formats fen in `unit` as the table prints it: 万元 or 元, two decimals.
+/// Formats fen in `unit` as the table prints it: 万元, 千元 or 元, two decimals.
 fn in_unit(fen: i64, unit: MoneyUnit) -> String {
     match unit {
         MoneyUnit::Wan => wan2(fen),
@@ -64,6 +64,12 @@ fn in_unit(fen: i64, unit: MoneyUnit) -> String {
             let sign = if fen < 0 { "-" } else { "" };
             let a = fen.unsigned_abs();
             format!("{sign}{}.{:02}", a / 100, a % 100)
+        }
+        MoneyUnit::Qian => {
+            // Hundredths of 千元 (10 元), rounded half away from zero.
+            let sign = if fen < 0 { "-" } else { "" };
+            let h = (fen.unsigned_abs() + 500) / 1000;
+            format!("{sign}{}.{:02}", h / 100, h % 100)
         }
     }
 }

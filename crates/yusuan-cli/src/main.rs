@@ -29,7 +29,7 @@ enum Command {
     Tables {
         /// 预算源文件（.toml），或公开文件的文本（.txt）、长表（.csv）
         file: PathBuf,
-        /// 输出格式：text（对齐的文本）、md（Markdown）、csv（长表：table,row_code,row_label,column,value）、json
+        /// 输出格式：text（对齐的文本）、md（Markdown）、csv（长表：table,row_code,row_label,column,value,side,kind）、json
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）

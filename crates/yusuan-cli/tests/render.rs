@@ -232,10 +232,10 @@ fn consistent_rounding_prints_figures_that_add_up_and_check_has_no_rounding_note
     ]);
     let csv = String::from_utf8(o.stdout).unwrap();
     assert!(
-        csv.contains("6,302,商品和服务支出,公用经费,32.34\n"),
+        csv.contains("6,302,商品和服务支出,公用经费,32.34,,\n"),
         "{csv}"
     );
-    assert!(csv.contains("1,,收入总计,预算数,480.74\n"));
+    assert!(csv.contains("1,,收入总计,预算数,480.74,收入,\n"));
     let md = yusuan(&[
         "render",
         &example(),

@@ -132,6 +132,9 @@ pub enum MoneyUnit {
     /// 万元
     #[serde(rename = "万元")]
     Wan,
+    /// 千元 (some regions' tables)
+    #[serde(rename = "千元")]
+    Qian,
 }
 
 impl MoneyUnit {
@@ -140,6 +143,7 @@ impl MoneyUnit {
         match self {
             MoneyUnit::Yuan => FEN_PER_YUAN,
             MoneyUnit::Wan => FEN_PER_WAN,
+            MoneyUnit::Qian => FEN_PER_YUAN * 1000,
         }
     }
 
@@ -148,6 +152,7 @@ impl MoneyUnit {
         match self {
             MoneyUnit::Yuan => 2,
             MoneyUnit::Wan => 6,
+            MoneyUnit::Qian => 5,
         }
     }
 
@@ -156,6 +161,7 @@ impl MoneyUnit {
         match self {
             MoneyUnit::Yuan => "元",
             MoneyUnit::Wan => "万元",
+            MoneyUnit::Qian => "千元",
         }
     }
 
@@ -164,6 +170,7 @@ impl MoneyUnit {
         match s.trim() {
             "元" => Some(MoneyUnit::Yuan),
             "万元" => Some(MoneyUnit::Wan),
+            "千元" => Some(MoneyUnit::Qian),
             _ => None,
         }
     }

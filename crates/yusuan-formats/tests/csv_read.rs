@@ -1,6 +1,7 @@
 //! The long-form CSV reads back into the same tables, and malformed files give located
 //! Chinese diagnostics while the good cells are kept.
 
+use yusuan_core::disclosure::Side;
 use yusuan_formats::{source, tables::csv};
 
 const EXAMPLE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
@@ -84,4 +85,23 @@ fn wrong_header_and_unterminated_quote() {
     );
     let (_, diags) = csv::read("");
     assert_eq!(diags[0].code, "I001");
+}
+
+/// The `side` field, when given, says which side of a two-sided table a row is on: an
+/// expenditure line without a code is not taken for income.
+#[test]
+fn the_side_field_places_a_row_on_its_side() {
+    let text = "table,row_code,row_label,column,value,side,kind\n\
+                1,,一、本年收入,预算数,1.00,收入,\n\
+                1,,收入总计,预算数,1.00,收入,\n\
+                1,,结转下年,预算数,0.50,支出,\n\
+                1,,支出总计,预算数,1.00,支出,\n";
+    let (d, diags) = csv::read(text);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let t = d.table(1).unwrap();
+    let side = |label: &str| t.rows.iter().find(|r| r.label == label).map(|r| r.side);
+    assert_eq!(side("结转下年"), Some(Side::Expenditure));
+    assert_eq!(side("一、本年收入"), Some(Side::Income));
+    // And the export writes it back.
+    assert!(csv::render(&d).contains("1,,结转下年,预算数,0.50,支出,\n"));
 }

@@ -1,9 +1,12 @@
-//! The long-form CSV export: `table,row_code,row_label,column,value`.
+//! The long-form CSV export: `table,row_code,row_label,column,value,side,kind`.
 //!
 //! One line per printed (non-blank) cell, in document order: table number (1–11), the row's
 //! classification code in compact form (`2011350`; empty for rows without a code), the row label
-//! as printed, the column key (header path joined by `/` where needed), and the value exactly
-//! as printed (`184.78`). Blank cells are not listed. RFC 4180 quoting. This layout is stable.
+//! as printed, the column key (header path joined by `/` where needed), the value exactly
+//! as printed (`184.78`), the side of a two-sided table (`收入` / `支出`, empty otherwise) and
+//! the table's kind when a reader by meaning recognised it (`收支总表`…, empty for a
+//! template's own tables). Blank cells are not listed. RFC 4180 quoting. The layout only
+//! grows: the reader also takes the first five fields alone (the form before `side,kind`).
 
 use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::{Cell, Disclosure, Row, RowKind, Side, Table};
@@ -12,7 +15,19 @@ use yusuan_core::source::SourceRef;
 use yusuan_core::template;
 
 /// The header line.
-pub const HEADER: &str = "table,row_code,row_label,column,value";
+pub const HEADER: &str = "table,row_code,row_label,column,value,side,kind";
+
+/// The header line of the form before `side,kind` (still read).
+pub const HEADER_V1: &str = "table,row_code,row_label,column,value";
+
+/// The `side` field of a row.
+fn side_field(s: Side) -> &'static str {
+    match s {
+        Side::Single => "",
+        Side::Income => "收入",
+        Side::Expenditure => "支出",
+    }
+}
 
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -31,12 +46,14 @@ pub fn render(d: &Disclosure) -> String {
             for (col, cell) in t.columns.iter().zip(&r.cells) {
                 let Some(cell) = cell else { continue };
                 out.push_str(&format!(
-                    "{},{},{},{},{}\n",
+                    "{},{},{},{},{},{},{}\n",
                     t.number,
                     field(r.code.as_deref().unwrap_or("")),
                     field(&r.label),
                     field(&col.key),
-                    cell.printed
+                    cell.printed,
+                    side_field(r.side),
+                    field(t.kind.as_deref().unwrap_or(""))
                 ));
             }
         }
@@ -134,8 +151,10 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let mut iter = recs
         .into_iter()
         .filter(|(_, f)| !(f.len() == 1 && f[0].trim().is_empty()));
+    let mut width = 7;
     match iter.next() {
         Some((_, f)) if f.join(",") == HEADER => {}
+        Some((_, f)) if f.join(",") == HEADER_V1 => width = 5,
         Some((line, f)) => diags.push(
             Diagnostic::error(
                 codes::HEADER,
@@ -159,10 +178,10 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let mut units7: Vec<String> = Vec::new();
     for (line, f) in iter {
         let at = SourceRef::Line { page: None, line };
-        if f.len() != 5 {
+        if f.len() != width {
             diags.push(Diagnostic::error(
                 codes::FIELDS,
-                format!("第 {line} 行应有 5 个字段，这里有 {} 个", f.len()),
+                format!("第 {line} 行应有 {width} 个字段，这里有 {} 个", f.len()),
                 at,
             ));
             continue;
@@ -177,9 +196,11 @@ pub fn read(text: &str) -> (Disclosure, Vec<Diagnostic>) {
             ));
             continue;
         };
-        let side = match spec.number {
-            1 | 4 if !code.is_empty() || label == "支出总计" => Side::Expenditure,
-            1 | 4 => Side::Income,
+        let side = match (spec.number, f.get(5).map(|s| s.trim())) {
+            (1 | 4, Some("收入")) => Side::Income,
+            (1 | 4, Some("支出")) => Side::Expenditure,
+            (1 | 4, _) if !code.is_empty() || label == "支出总计" => Side::Expenditure,
+            (1 | 4, _) => Side::Income,
             _ => Side::Single,
         };
         let Some(ci) = spec

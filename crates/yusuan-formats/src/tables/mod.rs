@@ -2,7 +2,7 @@
 //!
 //! - [`text`]: aligned for a terminal, East-Asian width aware.
 //! - [`markdown`]: GitHub tables, for review and diffs.
-//! - [`csv`]: the long form `table,row_code,row_label,column,value`, one printed cell per line —
+//! - [`csv`]: the long form `table,row_code,row_label,column,value,side,kind`, one printed cell per line —
 //!   the project's stable open-data export (see `docs/csv-export.md`).
 //! - [`json`]: tables with their rows and printed values, for programs.
 

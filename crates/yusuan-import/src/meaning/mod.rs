@@ -237,7 +237,7 @@ fn unit_and_org(lines: &[Line<'_>]) -> (Option<MoneyUnit>, String) {
                     continue;
                 };
                 let value = value.trim();
-                if label.ends_with("单位") && (value == "万元" || value == "元") {
+                if label.ends_with("单位") && MoneyUnit::from_label(value).is_some() {
                     unit = MoneyUnit::from_label(value);
                 } else if [
                     "部门",
@@ -1011,6 +1011,31 @@ fn finish(table: &mut Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_in_thousands_of_yuan_is_read_in_them() {
+        let text = "\
+                    2026年部门支出总表
+编制单位：某某局                                  单位：千元
+科目编码      科目名称                 合计          基本支出        项目支出
+              合计                   1,234.56        1,000.00          234.56
+201           一般公共服务支出       1,234.56        1,000.00          234.56
+";
+        let pages = crate::textpage::pages(text);
+        let (tables, _) = read(&pages, Vocabulary::get(), false);
+        let t = &tables[0];
+        assert_eq!(t.kind.as_deref(), Some("支出总表"));
+        assert_eq!(t.unit, MoneyUnit::Qian);
+        let total = t.rows[0].cells[0].as_ref().unwrap();
+        // 1,234.56 千元 = 1,234,560 元: [1,234,555, 1,234,565) 元 in fen.
+        assert_eq!(
+            total
+                .printed
+                .interval_fen()
+                .map(|(lo, hi)| (lo.fen(), hi.fen())),
+            Some((123_455_500, 123_456_499))
+        );
+    }
 
     #[test]
     fn stubs_give_codes_in_any_form() {
