@@ -75,6 +75,9 @@ enum Command {
         /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
         #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
         rounding: RoundingArg,
+        /// 把给出的几个 PDF（或几个文本）按顺序当作一份公开文件读入检查：有的部门把情况说明和公开表分成两个文件发布
+        #[arg(long)]
+        as_one: bool,
     },
     /// 列出全部检查规则（编号、级别、标题）
     Rules,
@@ -190,7 +193,8 @@ fn main() -> ExitCode {
             files,
             format,
             rounding,
-        } => cmd_check(&files, format, rounding),
+            as_one,
+        } => cmd_check(&files, format, rounding, as_one),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),
@@ -556,6 +560,75 @@ fn prepared(path: &Path, budget: Budget, rounding: RoundingArg) -> Loaded {
     }
 }
 
+/// Several published files read as one document, in the order given: all PDFs (their pages
+/// numbered on from file to file) or all texts (joined page after page). Says which pages
+/// each file became; prints why not and returns `None` when they cannot be read so.
+fn load_as_one(files: &[PathBuf]) -> Option<(String, Loaded)> {
+    let ext = |p: &PathBuf| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let name = files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let first = ext(&files[0]);
+    if !matches!(first.as_str(), "pdf" | "txt") || files.iter().any(|f| ext(f) != first) {
+        eprintln!(
+            "错误：--as-one 只合并同一种公开文件：都是 PDF，或都是文本（.txt）；这里是 {name}"
+        );
+        return None;
+    }
+    let (disclosure, diags, text, starts) = if first == "pdf" {
+        let mut all = Vec::new();
+        for f in files {
+            all.push(read_bytes(f)?);
+        }
+        let refs: Vec<&[u8]> = all.iter().map(Vec::as_slice).collect();
+        yusuan_import::import_pdfs(&refs)
+    } else {
+        let mut texts = Vec::new();
+        for f in files {
+            texts.push(read_text(f)?);
+        }
+        // Each file starts a new page: its first page follows the last one's.
+        let mut starts = Vec::new();
+        let mut pages = 0u32;
+        for t in &texts {
+            starts.push(pages + 1);
+            pages += 1 + u32::try_from(t.matches('\u{c}').count()).unwrap_or(0);
+        }
+        let text = texts.join("\n\u{c}");
+        let (d, diags) = yusuan_import::import_text(&text);
+        (d, diags, text, starts)
+    };
+    for d in &diags {
+        eprintln!("{}", diag_text::render(d, &name, &text));
+    }
+    let map: Vec<String> = files
+        .iter()
+        .zip(&starts)
+        .map(|(f, s)| format!("{} 从第 {s} 页起", f.display()))
+        .collect();
+    eprintln!(
+        "合并为一份文件读入：{}（下文页码为合并后的页码）；读到 {} 张公开表",
+        map.join("，"),
+        disclosure.tables.len()
+    );
+    Some((
+        name,
+        Loaded {
+            read: read_counts(&diags),
+            disclosure,
+            budget: None,
+            text,
+        },
+    ))
+}
+
 fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
     let ext = path
         .extension()
@@ -655,13 +728,25 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
     }
 }
 
-fn cmd_check(files: &[PathBuf], format: CheckFormat, rounding: RoundingArg) -> ExitCode {
+fn cmd_check(
+    files: &[PathBuf],
+    format: CheckFormat,
+    rounding: RoundingArg,
+    as_one: bool,
+) -> ExitCode {
     let mut unreadable = false;
     let mut loaded = Vec::new();
-    for f in files {
-        match load_document(f, rounding) {
-            Some(l) => loaded.push((f.display().to_string(), l)),
-            None => unreadable = true,
+    if as_one && files.len() > 1 {
+        match load_as_one(files) {
+            Some(one) => loaded.push(one),
+            None => return ExitCode::from(2),
+        }
+    } else {
+        for f in files {
+            match load_document(f, rounding) {
+                Some(l) => loaded.push((f.display().to_string(), l)),
+                None => unreadable = true,
+            }
         }
     }
     let results: Vec<(String, &Loaded, Vec<Diagnostic>)> = loaded

@@ -302,3 +302,43 @@ fn gb18030_text_is_read() {
     assert!(stdout(&o).contains("7 个错误，4 个警告，13 个提示"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Beijing publishes its narrative and its tables as two PDFs: `--as-one` reads them as one
+/// document, the second file's pages numbered on from the first's, and says so.
+#[test]
+fn two_files_are_checked_as_one_document() {
+    let part = |n: u8| {
+        root()
+            .join(format!(
+                "crates/yusuan-import/tests/corpus/other/beijing_beijing_shenjiju_2026_dept_budget_part{n}.pdf"
+            ))
+            .display()
+            .to_string()
+    };
+    let (a, b) = (part(1), part(2));
+    let o = yusuan(&["check", &a, &b, "--as-one", "--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(err.contains("合并为一份文件读入"), "{err}");
+    assert!(err.contains("part2.pdf 从第 11 页起"), "{err}");
+    let tables: usize = err
+        .split("读到 ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(tables >= 8, "the tables of part 2: {err}");
+    // The tables of part 2 are found on the joined pages (past part 1's ten).
+    let o = yusuan(&["check", &a, &b, "--as-one"]);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{a} + {b}：0 个错误")), "{out}");
+    // Only files of one kind are joined.
+    let o = yusuan(&["check", &a, "README.md", "--as-one"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--as-one 只合并同一种公开文件"));
+}

@@ -26,8 +26,37 @@ use yusuan_core::disclosure::{ClaimKind, Disclosure, Narrative, Table};
 /// Reads a published PDF natively: its text layer, page by page, then as a published text.
 /// What the PDF itself does not allow (encryption, scans, unmapped glyphs) comes first.
 pub fn import_pdf(bytes: &[u8]) -> (Disclosure, Vec<Diagnostic>, String) {
-    let (pages, mut diags) = pdf::pages(bytes);
-    let text = pdf::join(&pages);
+    let (pages, diags) = pdf::pages(bytes);
+    import_pages(&pages, diags)
+}
+
+/// Reads several PDFs as one document (a department that publishes its narrative and its
+/// tables as two files): their pages in order, numbered on from one file to the next. Gives
+/// also where each file's pages begin (1-based, in the joined numbering).
+pub fn import_pdfs(files: &[&[u8]]) -> (Disclosure, Vec<Diagnostic>, String, Vec<u32>) {
+    let mut pages: Vec<pdf::Page> = Vec::new();
+    let mut diags = Vec::new();
+    let mut starts = Vec::new();
+    for bytes in files {
+        let (mut more, d) = pdf::pages(bytes);
+        let offset = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+        starts.push(offset.saturating_add(1));
+        for p in &mut more {
+            p.number = p.number.saturating_add(offset);
+        }
+        pages.extend(more);
+        diags.extend(d);
+    }
+    let (d, diags, text) = import_pages(&pages, diags);
+    (d, diags, text, starts)
+}
+
+/// Reads a PDF's pages (see [`import_pdf`]); `diags` are what reading the file found.
+pub fn import_pages(
+    pages: &[pdf::Page],
+    mut diags: Vec<Diagnostic>,
+) -> (Disclosure, Vec<Diagnostic>, String) {
+    let text = pdf::join(pages);
     if diags
         .iter()
         .any(|d| d.severity == yusuan_core::diag::Severity::Error)
