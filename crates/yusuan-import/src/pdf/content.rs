@@ -132,6 +132,18 @@ impl<'d> Interpreter<'d> {
         }
     }
 
+    /// Fonts already read from this document (by an earlier page's interpreter): a font
+    /// shared by every page is read once.
+    pub fn with_fonts(mut self, fonts: HashMap<ObjectId, Font>) -> Self {
+        self.fonts = fonts;
+        self
+    }
+
+    /// What was drawn, and the fonts read, for the next page.
+    pub fn finish(self) -> (PageContent, HashMap<ObjectId, Font>) {
+        (self.out, self.fonts)
+    }
+
     /// The page as shown turned by its /Rotate (degrees clockwise, a multiple of 90).
     pub fn rotated(mut self, degrees: i64) -> Self {
         self.turns = u8::try_from(degrees.rem_euclid(360) / 90).unwrap_or(0);

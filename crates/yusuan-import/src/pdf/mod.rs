@@ -396,6 +396,7 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         return (Vec::new(), diags);
     }
     let mut out = Vec::new();
+    let mut fonts = std::collections::HashMap::new();
     for (number, id) in doc.get_pages() {
         let Ok(page) = doc.get_object(id).and_then(Object::as_dict) else {
             continue;
@@ -414,9 +415,11 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
             .get_page_content_with_limit(id, STREAM_LIMIT)
             .unwrap_or_default();
         let mut it = Interpreter::new(&doc, content::page_size(&doc, page), STREAM_LIMIT)
-            .rotated(content::page_rotation(&doc, page));
+            .rotated(content::page_rotation(&doc, page))
+            .with_fonts(std::mem::take(&mut fonts));
         it.run(&content, &resources, content::IDENTITY, 0);
-        let c = it.out;
+        let (c, read) = it.finish();
+        fonts = read;
         let laid = laid_lines(c.glyphs, &c.rules, &c.vrules);
         out.push(Page {
             number,
