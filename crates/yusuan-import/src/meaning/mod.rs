@@ -70,6 +70,7 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec
     let mut diags = Vec::new();
     for (ti, t) in titles.iter().enumerate() {
         let end = titles.get(ti + 1).map_or(lines.len(), |n| n.at);
+        let end = table_end(&lines[t.at..end]).map_or(end, |e| t.at + e);
         let region = &lines[t.at..end];
         let Some(kind) = t.kind else {
             diags.push(
@@ -110,6 +111,21 @@ fn squash(l: &Line<'_>) -> String {
 
 /// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
 /// before any other title, by figures — a contents page lists titles without figures.
+/// Where a table's region ends before the next title: at a part heading (`第三部分`), once the
+/// table has shown a figure. (In a text, figures in the prose that follows stand apart as
+/// cells: read as rows, they would be stray figures of the table above.)
+fn table_end(region: &[Line<'_>]) -> Option<usize> {
+    let first = region.iter().position(|l| grid::has_figures(l.laid))?;
+    region
+        .iter()
+        .skip(first + 1)
+        .position(|l| {
+            let s = squash(l);
+            s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12
+        })
+        .map(|i| i + first + 1)
+}
+
 /// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,
 /// `…故本表为空表。`).
 fn is_empty_statement(text: &str) -> bool {
