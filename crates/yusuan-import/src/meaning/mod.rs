@@ -111,8 +111,8 @@ fn squash(l: &Line<'_>) -> String {
 
 /// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
 /// before any other title, by figures — a contents page lists titles without figures.
-/// Where a table's region ends before the next title: at a part heading (`第三部分`), once the
-/// table has shown a figure. (In a text, figures in the prose that follows stand apart as
+/// Where a table's region ends before the next title: at a part heading (`第三部分`) or a
+/// heading of the narrative (`一、收支预算总体情况说明`), once the table has shown a figure. (In a text, figures in the prose that follows stand apart as
 /// cells: read as rows, they would be stray figures of the table above.)
 fn table_end(region: &[Line<'_>]) -> Option<usize> {
     let first = region.iter().position(|l| grid::has_figures(l.laid))?;
@@ -121,7 +121,13 @@ fn table_end(region: &[Line<'_>]) -> Option<usize> {
         .skip(first + 1)
         .position(|l| {
             let s = squash(l);
-            s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12
+            let part = s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12;
+            // A heading of the narrative: `一、收支预算总体情况说明`, `2026年度预算情况说明`.
+            let heading = l.laid.cells.len() == 1
+                && !grid::has_figures(l.laid)
+                && s.ends_with("说明")
+                && s.chars().count() <= 30;
+            part || heading
         })
         .map(|i| i + first + 1)
 }
