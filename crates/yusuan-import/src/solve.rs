@@ -34,6 +34,9 @@ const MAX_SOLUTIONS: usize = 256;
 const MAX_SCORED: usize = 2_000;
 /// The most candidate placements costed for each shift tried on a page.
 const MAX_SHIFT_WORK: usize = 40_000;
+/// The most placements kept per row and candidate when looking for those that break the
+/// fewest sums (a table with a wrong figure).
+const FEWEST_KEPT: usize = 16;
 /// The most search steps for one table (hostile input stays bounded).
 const MAX_STEPS: usize = 400_000;
 
@@ -303,12 +306,16 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
             vec![build(t, std::slice::from_ref(&one), &[Some(0)])],
         );
         let mut kept = Vec::new();
+        let mut loose = Vec::new();
         for c in all {
             if !c
                 .iter()
                 .all(|&col| kind_allows(t, rows[i].kind, &rows[i].raw.label, t.spec.columns[col].0))
             {
                 continue;
+            }
+            if loose.len() < 64 {
+                loose.push(c.clone());
             }
             if k > 0 && !rules.is_empty() && kept.len() < 2000 {
                 let row = &mut d.tables[0].rows[0];
@@ -326,6 +333,13 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
                 }
             }
             kept.push(c);
+        }
+        if kept.is_empty() && k > 0 && t.anchors.is_empty() {
+            // No placement satisfies the row's own identities: one of its figures is wrong.
+            // The row is still placed where the sums of the rows above and below it (and
+            // their fewest broken ones) put it, so that the check reports the wrong figure in
+            // a table it still checks; only when that cannot be told is it left out.
+            kept = std::mem::take(&mut loose);
         }
         if kept.is_empty() {
             diags.push(
@@ -503,24 +517,159 @@ impl<'a> Search<'a> {
     }
 }
 
+impl Search<'_> {
+    /// The placements of `node`'s subtree given that `node` takes candidate `c` that break
+    /// the fewest column sums (parent = Σ children, column by column, within rounding): that
+    /// number, and up to [`FEWEST_KEPT`] such placements.
+    fn fewest(
+        &mut self,
+        node: usize,
+        c: usize,
+        memo: &mut HashMap<(usize, usize), (usize, Vec<Assignment>)>,
+    ) -> (usize, Vec<Assignment>) {
+        if let Some(v) = memo.get(&(node, c)) {
+            return v.clone();
+        }
+        let children = self.rows[node].children.clone();
+        // Each child's best per candidate.
+        let mut per_child: Vec<Vec<(usize, Vec<Assignment>)>> = Vec::new();
+        for &child in &children {
+            let mut opts = Vec::new();
+            for cc in 0..self.rows[child].cands.len() {
+                opts.push(self.fewest(child, cc, memo));
+            }
+            per_child.push(opts);
+        }
+        let mut best: (usize, Vec<Assignment>) = (usize::MAX, Vec::new());
+        let mut pick = vec![0usize; children.len()];
+        'combos: loop {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                best = (usize::MAX, Vec::new());
+                break;
+            }
+            if children
+                .iter()
+                .enumerate()
+                .all(|(k, _)| !per_child[k].is_empty())
+            {
+                let mut broken = 0usize;
+                for col in 0..self.ncols {
+                    let (plo, phi) = value(&self.rows[node], c, col);
+                    let (mut slo, mut shi) = (0i64, 0i64);
+                    for (k, &child) in children.iter().enumerate() {
+                        let (lo, hi) = value(&self.rows[child], pick[k], col);
+                        slo += lo;
+                        shi += hi;
+                    }
+                    if !children.is_empty() && !(plo <= shi && slo <= phi) {
+                        broken += 1;
+                    }
+                }
+                let cost = broken
+                    + pick
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &p)| per_child[k][p].0)
+                        .fold(0usize, usize::saturating_add);
+                if cost <= best.0 {
+                    // The product of the children's best placements, at most two kept.
+                    let mut ways: Vec<Assignment> = vec![vec![(node, c)]];
+                    for (k, &p) in pick.iter().enumerate() {
+                        let mut next = Vec::new();
+                        for w in &ways {
+                            for s in &per_child[k][p].1 {
+                                if next.len() < FEWEST_KEPT {
+                                    let mut v = w.clone();
+                                    v.extend_from_slice(s);
+                                    next.push(v);
+                                }
+                            }
+                        }
+                        ways = next;
+                    }
+                    if cost < best.0 {
+                        best = (cost, ways);
+                    } else {
+                        for w in ways {
+                            if best.1.len() < FEWEST_KEPT && !best.1.contains(&w) {
+                                best.1.push(w);
+                            }
+                        }
+                    }
+                }
+            }
+            // The next combination of the children's candidates.
+            let mut k = 0;
+            loop {
+                if k == children.len() {
+                    break 'combos;
+                }
+                pick[k] += 1;
+                if pick[k] < per_child[k].len().max(1) {
+                    break;
+                }
+                pick[k] = 0;
+                k += 1;
+            }
+        }
+        memo.insert((node, c), best.clone());
+        best
+    }
+
+    /// The placements of `root`'s subtree that break the fewest column sums (several when
+    /// they tie: the identities across tables then choose, as for any table); empty when the
+    /// search ran out of steps.
+    fn fewest_broken(&mut self, root: usize) -> Vec<Assignment> {
+        let mut memo = HashMap::new();
+        let mut best: (usize, Vec<Assignment>) = (usize::MAX, Vec::new());
+        for c in 0..self.rows[root].cands.len() {
+            let (cost, ways) = self.fewest(root, c, &mut memo);
+            if cost < best.0 {
+                best = (cost, ways);
+            } else if cost == best.0 && cost != usize::MAX {
+                best.1.extend(ways);
+            }
+        }
+        if best.0 == usize::MAX || self.steps > MAX_STEPS {
+            return Vec::new();
+        }
+        best.1.truncate(MAX_SOLUTIONS);
+        best.1
+    }
+}
+
 /// All solutions of a table: one candidate per row (`None` for rows without candidates).
 fn solutions(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
-    solutions_full(rows, ncols).0
+    solutions_full(rows, ncols, false).0
+}
+
+/// All solutions of a table read from reading-order text (no positions to go by): where a
+/// figure is wrong and no placement holds every sum, those breaking the fewest.
+fn solutions_or_fewest(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
+    solutions_full(rows, ncols, true).0
 }
 
 /// All solutions, and whether the search stopped short (its budget spent, or more solutions
 /// than it keeps): then the list is not all there is, and no choice may be made from it.
-fn solutions_full(rows: &[Prow], ncols: usize) -> (Vec<Vec<Option<usize>>>, bool) {
+fn solutions_full(rows: &[Prow], ncols: usize, fewest: bool) -> (Vec<Vec<Option<usize>>>, bool) {
     let mut cut = false;
     let mut search = Search::new(rows, ncols);
     let mut all: Vec<Vec<Option<usize>>> = vec![vec![None; rows.len()]];
     for root in roots(rows) {
-        let root_solutions = search.ways(root);
+        let mut root_solutions = search.ways(root);
         cut |= root_solutions.len() >= MAX_SOLUTIONS;
         if root_solutions.is_empty() {
-            // An inconsistent subtree: its rows stay unplaced (layout text may still place
-            // them by position, and check then reports the sums that do not hold).
-            continue;
+            // An inconsistent subtree (a figure in it is wrong): the one placement that
+            // breaks the fewest sums, if one does — the check then reports the sums that do
+            // not hold. Else its rows stay unplaced (layout text may still place them by
+            // position).
+            if fewest {
+                root_solutions = search.fewest_broken(root);
+            }
+            if root_solutions.is_empty() {
+                continue;
+            }
         }
         let mut next = Vec::new();
         for a in &all {
@@ -709,7 +858,7 @@ fn positioned(t: &RawTable, rows: &mut [Prow]) -> Vec<Vec<Option<usize>>> {
     for (r, c) in rows.iter_mut().zip(&all) {
         r.cands.clone_from(c);
     }
-    let (sols, cut) = solutions_full(rows, ncols);
+    let (sols, cut) = solutions_full(rows, ncols, false);
     let best_placed = sols.iter().map(placed).max().unwrap_or(0);
     if cut || best_placed <= near_placed {
         for (r, c) in rows.iter_mut().zip(narrowed) {
@@ -778,7 +927,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
         let mut rows = prepare(t, &units7, &mut diags);
         let ncols = t.spec.columns.len();
         let sols = if t.anchors.is_empty() {
-            solutions(&rows, ncols)
+            solutions_or_fewest(&rows, ncols)
         } else {
             positioned(t, &mut rows)
         };
@@ -833,7 +982,11 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                 if sols.len() > 1 {
                     let settled: Vec<Table> = resolved.iter().flatten().cloned().collect();
                     if narrow_roots(t, rows, &settled, &cross_of(t.template)) {
-                        *sols = solutions(rows, t.spec.columns.len());
+                        *sols = if t.anchors.is_empty() {
+                            solutions_or_fewest(rows, t.spec.columns.len())
+                        } else {
+                            solutions(rows, t.spec.columns.len())
+                        };
                         progress = true;
                     }
                 }

@@ -42,8 +42,28 @@ fn the_totals_decide_what_a_row_alone_cannot() {
 }
 
 #[test]
-fn a_row_that_fits_no_way_is_reported() {
-    // 合计 10.00 cannot be 基本 3.00 + 项目 3.00.
-    let (_, diags) = yusuan_import::import_text(&table3("201 一般公共服务支出 10.00 3.00 3.00\n"));
-    assert!(diags.iter().any(|x| x.code == "I202"), "{diags:#?}");
+fn a_row_that_fits_no_way_is_placed_and_its_wrong_figure_reported() {
+    // 合计 10.00 cannot be 基本 3.00 + 项目 3.00: a figure of the row is wrong. The row is
+    // still read (three figures, three columns) and its table checked, so the check reports it.
+    let (d, diags) = yusuan_import::import_text(&table3("201 一般公共服务支出 10.00 3.00 3.00\n"));
+    assert!(
+        diags.iter().all(|x| x.code != "I202" && x.code != "I204"),
+        "{diags:#?}"
+    );
+    let csv = yusuan_formats::tables::csv::render(&d);
+    assert!(csv.contains("3,201,一般公共服务支出,合计,10.00"), "{csv}");
+    assert!(
+        csv.contains("3,201,一般公共服务支出,项目支出,3.00"),
+        "{csv}"
+    );
+    let found = yusuan_check::check(&yusuan_check::engine::Cx {
+        disclosure: &d,
+        budget: None,
+    });
+    assert!(
+        found
+            .iter()
+            .any(|f| f.code == "T0301" && f.severity == yusuan_core::diag::Severity::Error),
+        "{found:#?}"
+    );
 }

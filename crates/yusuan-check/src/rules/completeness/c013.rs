@@ -38,6 +38,10 @@ impl Rule for C013 {
             if t.source == SourceRef::None {
                 continue;
             }
+            // A table whose figures the reader could not place has figures: not empty.
+            if t.unplaced > 0 {
+                continue;
+            }
             let empty = t.rows.iter().all(|r| r.cells.iter().all(Option::is_none));
             if empty
                 && t.empty_statement

@@ -1,0 +1,129 @@
+//! The reference's published text with one figure of one table changed, for every figure of
+//! every table: the check must report the changed figure (a finding at the changed line), and
+//! nothing else may change (no new finding that does not involve it — in particular no table
+//! given up as empty, no sum reported broken elsewhere).
+//!
+//! A wrong figure must not hide itself: the reader places figures by arithmetic where the text
+//! lost their columns, and where no placement holds every sum it takes the ones breaking the
+//! fewest, so the table is still checked. Where even that leaves a row open, the row is left
+//! out and said (I203) — the figure is then not reported. The test counts those and fails if
+//! there are more than when it was written (a ratchet: see the issue note for what is left).
+
+use std::collections::BTreeSet;
+use yusuan_core::diag::{Diagnostic, Severity};
+use yusuan_core::source::SourceRef;
+
+const TEXT: &str = include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
+
+/// Of 235 figures, those whose change is not yet reported: table 2's class rows 208, 210 and
+/// 221 (three equal figures each, which fit several columns alike once one is wrong), and the
+/// second figure (公用经费) of each of table 6's ten 302 items (its siblings then fit 人员经费 as
+/// well as 公用经费 at the same count of broken sums, and are left out as ambiguous).
+const NOT_YET_REPORTED: usize = 19;
+
+fn findings(text: &str) -> Vec<Diagnostic> {
+    let (d, _) = yusuan_import::import_text(text);
+    yusuan_check::check(&yusuan_check::engine::Cx {
+        disclosure: &d,
+        budget: None,
+    })
+    .into_iter()
+    .filter(|f| f.severity >= Severity::Warning)
+    .collect()
+}
+
+fn at_line(d: &Diagnostic, line: usize) -> bool {
+    std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .any(|l| matches!(l.at, SourceRef::Line { line: x, .. } if x == line))
+}
+
+/// Every figure `123.45` of a line: its byte range.
+fn figures(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let whole = j + 3 <= b.len()
+                && b[j] == b'.'
+                && b[j + 1].is_ascii_digit()
+                && b[j + 2].is_ascii_digit()
+                && (j + 3 == b.len() || !(b[j + 3].is_ascii_digit() || b[j + 3] == b'.'));
+            if whole {
+                out.push((i, j + 3));
+                i = j + 3;
+                continue;
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `184.78` → `185.78`, in integer hundredths.
+fn plus_one(figure: &str) -> String {
+    let hundredths: u64 = figure.replace('.', "").parse().expect("a figure");
+    let n = hundredths + 100;
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
+#[test]
+fn any_one_figure_changed_is_reported_and_nothing_else_changes() {
+    let lines: Vec<&str> = TEXT.split('\n').collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == "表 1")
+        .expect("table 1");
+    let end = lines
+        .iter()
+        .skip(start)
+        .position(|l| l.contains("第三部分"))
+        .map_or(lines.len(), |e| e + start);
+    let key = |d: &Diagnostic| (d.code.to_string(), d.message.clone());
+    let before: BTreeSet<(String, String)> = findings(TEXT).iter().map(key).collect();
+    let mut tried = 0;
+    let mut unreported = Vec::new();
+    let mut collateral = Vec::new();
+    for i in start..end {
+        for (a, b) in figures(lines[i]) {
+            tried += 1;
+            let changed = format!(
+                "{}{}{}",
+                &lines[i][..a],
+                plus_one(&lines[i][a..b]),
+                &lines[i][b..]
+            );
+            let mut doc: Vec<&str> = lines.clone();
+            doc[i] = &changed;
+            let new: Vec<Diagnostic> = findings(&doc.join("\n"))
+                .into_iter()
+                .filter(|d| !before.contains(&key(d)))
+                .collect();
+            let line = i + 1;
+            if !new.iter().any(|d| at_line(d, line)) {
+                unreported.push(format!("line {line}: {} → {changed}", lines[i]));
+            }
+            for d in new.iter().filter(|d| !at_line(d, line)) {
+                collateral.push(format!("line {line} ({changed}): {} {}", d.code, d.message));
+            }
+        }
+    }
+    assert!(tried >= 200, "only {tried} figures found in the tables");
+    assert!(
+        collateral.is_empty(),
+        "findings elsewhere:\n{}",
+        collateral.join("\n")
+    );
+    assert!(
+        unreported.len() <= NOT_YET_REPORTED,
+        "{} of {tried} changed figures not reported:\n{}",
+        unreported.len(),
+        unreported.join("\n")
+    );
+}
