@@ -9,6 +9,10 @@ use yusuan_formats::{diag_json, diag_text, source, tables, text};
 const SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
 const CSV: &str = include_str!("../../../tests/golden/changji-2025-tables.csv");
 const TEXT: &str = include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
+/// Another region's `pdftotext -layout` text, read by meaning.
+const OTHER: &str = include_str!(
+    "../../yusuan-import/tests/corpus/other/shandong_yantai_shenjiju_2026_dept_budget.txt"
+);
 
 /// Characters that tend to matter: digits, separators, CJK, brackets, quotes, newlines.
 const ALPHABET: &[char] = &[
@@ -131,6 +135,17 @@ proptest! {
             let _ = diag_text::render(x, "published.txt", &t);
         }
         run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
+    }
+
+    #[test]
+    fn mangled_other_regions_text_never_panics(e in edits()) {
+        // Read by meaning (any region's reader), checked by the rules by kind and key.
+        let t = apply(OTHER, &e);
+        let (d, diags) = yusuan_import::import_text(&t);
+        for x in &diags {
+            let _ = diag_text::render(x, "other.txt", &t);
+        }
+        run_all(&Cx { disclosure: &d, budget: None }, "other.txt", &t);
     }
 
     #[test]

@@ -598,8 +598,10 @@ fn load_as_one(files: &[PathBuf]) -> Option<(String, Loaded)> {
         let mut starts = Vec::new();
         let mut pages = 0u32;
         for t in &texts {
-            starts.push(pages + 1);
-            pages += 1 + u32::try_from(t.matches('\u{c}').count()).unwrap_or(0);
+            starts.push(pages.saturating_add(1));
+            pages = pages
+                .saturating_add(1)
+                .saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(u32::MAX));
         }
         let text = texts.join("\n\u{c}");
         let (d, diags) = yusuan_import::import_text(&text);

@@ -559,19 +559,19 @@ impl Search<'_> {
                     let (mut slo, mut shi) = (0i64, 0i64);
                     for (k, &child) in children.iter().enumerate() {
                         let (lo, hi) = value(&self.rows[child], pick[k], col);
-                        slo += lo;
-                        shi += hi;
+                        slo = slo.saturating_add(lo);
+                        shi = shi.saturating_add(hi);
                     }
                     if !children.is_empty() && !(plo <= shi && slo <= phi) {
                         broken += 1;
                     }
                 }
-                let cost = broken
-                    + pick
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &p)| per_child[k][p].0)
-                        .fold(0usize, usize::saturating_add);
+                // (A child with no placement at all costs usize::MAX: so does the combination.)
+                let cost = pick
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &p)| per_child[k][p].0)
+                    .fold(broken, usize::saturating_add);
                 if cost <= best.0 {
                     // The product of the children's best placements, at most two kept.
                     let mut ways: Vec<Assignment> = vec![vec![(node, c)]];

@@ -132,7 +132,7 @@ fn spaced_words(cells: &[LaidCell]) -> Vec<LaidCell> {
         if let Some(prev) = out.last_mut()
             && here
             && last_single
-            && c.x0.saturating_sub(prev.x1) <= 2 * (c.x1 - c.x0).max(1)
+            && c.x0.saturating_sub(prev.x1) <= c.x1.saturating_sub(c.x0).max(1).saturating_mul(2)
         {
             prev.text.push_str(c.text.trim());
             prev.x1 = c.x1;
@@ -556,7 +556,7 @@ fn text_shift(
     let spacing: Vec<i32> = centres
         .windows(2)
         .filter(|w| w[0].0 == w[1].0)
-        .map(|w| w[1].1 - w[0].1)
+        .map(|w| w[1].1.saturating_sub(w[0].1))
         .collect();
     let Some(&min_spacing) = spacing.iter().min() else {
         return (0, i32::MAX);
@@ -610,13 +610,15 @@ fn text_shift(
     };
     let step = em.max(1);
     let mut best: (i64, i32) = (cost(0), 0);
-    let mut s = -step;
-    while s <= 2 * min_spacing {
+    // From a character left to two columns' spacing right (at most 400 steps: hostile
+    // positions stay bounded).
+    let steps = (min_spacing.saturating_mul(2) / step).clamp(0, 400);
+    for k in -1..=steps {
+        let s = k.saturating_mul(step);
         let c = cost(s);
-        if c < best.0 || (c == best.0 && s.abs() < best.1.abs()) {
+        if c < best.0 || (c == best.0 && s.saturating_abs() < best.1.saturating_abs()) {
             best = (c, s);
         }
-        s += step;
     }
     (best.1, reach)
 }

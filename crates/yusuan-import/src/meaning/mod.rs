@@ -30,8 +30,9 @@ pub mod codes {
     pub const STRAY_FIGURE: &str = "I603";
     /// No unit line found: 万元 assumed.
     pub const NO_UNIT: &str = "I604";
-    /// A one-list table printed in blocks side by side (`科目编码 科目名称 决算数 | 科目编码 …`):
-    /// not read into rows yet, so not checked.
+    /// A table with a stub column (科目编码, 科目名称, 类, 款…) between its value columns: one
+    /// list printed in blocks side by side (`科目编码 科目名称 决算数 | 科目编码 …`), or codes set
+    /// in the middle; not read into rows yet, so not checked.
     pub const BLOCKS: &str = "I605";
 }
 
@@ -442,7 +443,7 @@ fn table(
             codes::BLOCKS,
             Severity::Warning,
             format!(
-                "「{}」分栏排列（多组科目并列在同一行），暂不能按行读入；该表的 {figures} 个数字不检查",
+                "「{}」的金额栏之间还有科目栏（分栏排列，或科目编码列在中间），暂不能按行读入；该表的 {figures} 个数字不检查",
                 table.title
             ),
             Label::at(place(&region[0]), ""),
