@@ -60,7 +60,7 @@ enum Command {
     Import {
         /// 公开文件的 PDF（.pdf）、文本（.txt）、长表（.csv）、工作簿（.xlsx）或预算源文件（.toml）
         file: PathBuf,
-        /// 输出格式：json（读到的模型）或 text（读到的文字，PDF 按页以换页符分隔，便于核对）
+        /// 输出格式：json（读到的模型）、facts（每个公开数字及其含义：收支、资金、科目、支出部分、期间、页码，见 docs/facts.md）或 text（读到的文字，PDF 按页以换页符分隔，便于核对）
         #[arg(long, short, default_value = "json")]
         format: String,
     },
@@ -918,8 +918,8 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
 }
 
 fn cmd_import(path: &Path, format: &str) -> ExitCode {
-    if format != "json" && format != "text" {
-        eprintln!("错误：不支持的输出格式“{format}”，可用 json 或 text");
+    if !matches!(format, "json" | "text" | "facts") {
+        eprintln!("错误：不支持的输出格式“{format}”，可用 json、facts 或 text");
         return ExitCode::from(2);
     }
     let Some(loaded) = load_document(path, RoundingArg::Separate) else {
@@ -929,7 +929,12 @@ fn cmd_import(path: &Path, format: &str) -> ExitCode {
         out(&loaded.text);
         return ExitCode::SUCCESS;
     }
-    match serde_json::to_string_pretty(&loaded.disclosure) {
+    let json = if format == "facts" {
+        serde_json::to_string_pretty(&yusuan_core::facts::facts(&loaded.disclosure))
+    } else {
+        serde_json::to_string_pretty(&loaded.disclosure)
+    };
+    match json {
         Ok(s) => {
             outln(&s.to_string());
             ExitCode::SUCCESS

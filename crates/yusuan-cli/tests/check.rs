@@ -342,3 +342,22 @@ fn two_files_are_checked_as_one_document() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--as-one 只合并同一种公开文件"));
 }
+
+/// `import --format facts` prints every printed figure with what it means.
+#[test]
+fn import_prints_facts() {
+    let file = root()
+        .join("crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf")
+        .display()
+        .to_string();
+    let o = yusuan(&["import", &file, "--format", "facts"]);
+    assert_eq!(o.status.code(), Some(0));
+    let facts: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let facts = facts.as_array().unwrap();
+    assert!(facts.len() > 300, "{}", facts.len());
+    assert!(facts.iter().any(|f| f["kind"] == "支出总表"
+        && f["functional"] == "2010301"
+        && f["part"] == "基本支出"
+        && f["value"] == "3452.35"
+        && f["page"] == 15));
+}

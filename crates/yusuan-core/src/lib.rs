@@ -6,6 +6,7 @@
 //! - [`catalog`]: the classification catalogue, compiled in, versioned by year.
 //! - [`budget`]: the Budget — a department-year as a ledger of allocation facts plus the rest.
 //! - [`disclosure`]: the Disclosure — the document as a reader sees it.
+//! - [`facts`]: every printed figure with its dimensions (measure, fund, code, part, period).
 //! - [`derive`]: every standard table as a pivot of the ledger.
 //!
 //! The core does no I/O, no async, and knows no file format.
@@ -19,6 +20,7 @@ pub mod codes;
 pub mod derive;
 pub mod diag;
 pub mod disclosure;
+pub mod facts;
 pub mod glossary;
 pub mod money;
 pub mod rounding;

@@ -179,7 +179,7 @@ impl MoneyUnit {
 /// What a printed number measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Unit {
-    /// Money in 元 or 万元.
+    /// Money in 元, 千元 or 万元.
     Money(MoneyUnit),
     /// A percentage (`98.96%`).
     Percent,

@@ -1,0 +1,79 @@
+//! Facts (`yusuan_core::facts`, `yusuan import --format facts`): every printed figure of a
+//! document of any region, with what it means.
+
+use yusuan_core::facts::{Fact, facts};
+
+fn quanzhou() -> Vec<Fact> {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf"
+    ))
+    .unwrap();
+    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    let f = facts(&d);
+    let cells: usize = d
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.cells.iter().flatten().count())
+        .sum();
+    assert_eq!(f.len(), cells, "one fact per printed cell");
+    f
+}
+
+fn find<'a>(f: &'a [Fact], kind: &str, label: &str, column: &str) -> &'a Fact {
+    f.iter()
+        .find(|x| x.kind.as_deref() == Some(kind) && x.row_label == label && x.column == column)
+        .unwrap_or_else(|| panic!("{kind} {label} {column}"))
+}
+
+#[test]
+fn every_figure_of_another_region_is_a_fact_with_its_dimensions() {
+    let f = quanzhou();
+    // 支出总表: all funds, the 项 by code, the part by column, its place.
+    let x = find(&f, "支出总表", "行政运行", "基本支出");
+    assert_eq!(
+        (x.measure, x.fund, x.functional.as_deref(), x.part, x.period),
+        ("支出", None, Some("2010301"), Some("基本支出"), "本年")
+    );
+    assert_eq!(
+        (x.value.as_str(), x.unit, x.page),
+        ("3452.35", "万元", Some(15))
+    );
+    // 3452.35 万元 stands for [3452.345, 3452.355) 万元, in fen.
+    assert_eq!(
+        (x.fen_low, x.fen_high),
+        (Some(3_452_345_000), Some(3_452_354_999))
+    );
+    // The same row in 一般公共预算支出表: the fund is the table's.
+    let x = find(&f, "一般公共预算支出表", "行政运行", "合计");
+    assert_eq!((x.fund, x.part), (Some("一般公共预算"), None));
+    // 收支总表: an income item names its fund, an expenditure class is named, not coded.
+    let x = find(&f, "收支总表", "九、其他收入", "预算数");
+    assert_eq!(
+        (x.measure, x.side, x.fund),
+        ("收入", "收入", Some("其他收入"))
+    );
+    let x = find(&f, "收支总表", "九、卫生健康支出", "预算数");
+    assert_eq!(
+        (x.measure, x.side, x.functional.as_deref()),
+        ("支出", "支出", Some("210"))
+    );
+    // 一般公共预算基本支出表: economic codes, basic spending of the general budget.
+    let x = f
+        .iter()
+        .find(|x| {
+            x.kind.as_deref() == Some("一般公共预算基本支出表")
+                && x.row_code.as_deref() == Some("30101")
+        })
+        .expect("30101 基本工资");
+    assert_eq!(
+        (
+            x.economic.as_deref(),
+            x.functional.as_deref(),
+            x.fund,
+            x.part
+        ),
+        (Some("30101"), None, Some("一般公共预算"), Some("基本支出"))
+    );
+}
