@@ -229,15 +229,7 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     }
     // A column that prints no figure on this page still has its header words: in a PDF, a word
     // standing over no figure column, right of the stub, makes one.
-    let first_left = |side: usize| {
-        columns
-            .iter()
-            .filter(|c| c.side == side)
-            .map(|c| c.left)
-            .min()
-            .unwrap_or(i32::MAX)
-    };
-    let starts = [first_left(0), first_left(1)];
+    let starts = [leftmost(&columns, 0), leftmost(&columns, 1)].map(|x| x.unwrap_or(i32::MAX));
     let mut extra: Vec<GridColumn> = Vec::new();
     // A header word reaching over a figure column (or standing near its right edge) is its
     // leaf, or a parent spanning it.
@@ -321,15 +313,8 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         .iter()
         .any(|c| !c.leaf.is_empty() || !c.parents.is_empty());
     // Rows.
-    let stub_end = |side: usize| {
-        columns
-            .iter()
-            .filter(|c| c.side == side)
-            .map(|c| c.left)
-            .min()
-            .unwrap_or(i32::MAX)
-    };
-    let ends = [stub_end(0), stub_end(1)];
+    // The stub ends where the side's first column (figures or header word) begins.
+    let ends = [leftmost(&columns, 0), leftmost(&columns, 1)].map(|x| x.unwrap_or(i32::MAX));
     for l in body {
         let figs = figure_indices(l.laid);
         let mut per_side: [GridRow; 2] = std::array::from_fn(|side| GridRow {
@@ -531,6 +516,15 @@ fn headers(
     }
 }
 
+/// Where a side's first value column begins.
+fn leftmost(columns: &[GridColumn], side: usize) -> Option<i32> {
+    columns
+        .iter()
+        .filter(|c| c.side == side)
+        .map(|c| c.left)
+        .min()
+}
+
 /// A word naming the row stub (`科目名称`, `项目`…), not a value column.
 fn is_stub_word(w: &str) -> bool {
     super::vocab::Vocabulary::get()
@@ -562,13 +556,7 @@ fn text_shift(
         return (0, i32::MAX);
     };
     let reach = (min_spacing / 2).max(em);
-    let first_left = |side: usize| {
-        columns
-            .iter()
-            .filter(|c| c.side == side)
-            .map(|c| c.left)
-            .min()
-    };
+    let first_left = |side: usize| leftmost(columns, side);
     // The header line with the most words over the value columns (the lowest among equals),
     // stub words left out.
     let words: Vec<i32> = header
