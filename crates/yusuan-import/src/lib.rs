@@ -64,13 +64,13 @@ pub fn import_pages(
         return (Disclosure::empty(), diags, text);
     }
     // A template whose tables keep their columns in place is read by position.
-    if let Some((d, more)) = read_laid(&pages) {
+    if let Some((d, more)) = read_laid(pages) {
         diags.extend(more);
         return (d, diags, text);
     }
     // Any other region's document: tables by what they mean.
     if !is_reference_template(&furniture::blank(&text)) {
-        let (d, more) = read_by_meaning(&pages, &text, true);
+        let (d, more) = read_by_meaning(pages, &text, true);
         diags.extend(more);
         return (d, diags, text);
     }

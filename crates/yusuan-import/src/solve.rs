@@ -562,7 +562,7 @@ impl Search<'_> {
                         slo = slo.saturating_add(lo);
                         shi = shi.saturating_add(hi);
                     }
-                    if !children.is_empty() && !(plo <= shi && slo <= phi) {
+                    if !(children.is_empty() || plo <= shi && slo <= phi) {
                         broken += 1;
                     }
                 }

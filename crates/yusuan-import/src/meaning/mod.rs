@@ -821,7 +821,7 @@ fn rows(
                 if let Some(c) = code.as_ref().filter(|c| c.len() == 5) {
                     codes.kuan = c.clone();
                 }
-                push_row(table, &r, side, code, label, map, exact, diags);
+                push_row(table, &r, (side, code, label), map, exact, diags);
                 continue;
             }
         }
@@ -832,16 +832,16 @@ fn rows(
                 _ => {}
             }
         }
-        push_row(table, &r, side, code, label, map, exact, diags);
+        push_row(table, &r, (side, code, label), map, exact, diags);
     }
 }
 
+/// Adds a grid row to the table, with its side, code and label; its figures go to the
+/// table's columns through `map`.
 fn push_row(
     table: &mut Table,
     r: &GridRow,
-    side: Side,
-    code: Option<String>,
-    label: String,
+    (side, code, label): (Side, Option<String>, String),
     map: &[Option<usize>],
     exact: bool,
     diags: &mut Vec<Diagnostic>,
@@ -923,7 +923,7 @@ fn arbitrate(table: &Table, side: Side, cells: &mut [Option<Cell>]) {
     let printed = |cells: &[Option<Cell>]| -> Vec<Option<yusuan_core::money::Printed>> {
         cells
             .iter()
-            .map(|c| c.as_ref().map(|c| c.printed.clone()))
+            .map(|c| c.as_ref().map(|c| c.printed))
             .collect()
     };
     let breaks = |cells: &[Option<yusuan_core::money::Printed>]| {
@@ -972,7 +972,7 @@ fn arbitrate(table: &Table, side: Side, cells: &mut [Option<Cell>]) {
     walk(0, &mut q, &filled, cols.len(), &mut |q: &[usize]| {
         let mut trial: Vec<Option<yusuan_core::money::Printed>> = vec![None; cells.len()];
         for (k, &pos) in q.iter().enumerate() {
-            trial[cols[pos]] = Some(filled[k].1.printed.clone());
+            trial[cols[pos]] = Some(filled[k].1.printed);
         }
         if breaks(&trial) > 0 {
             return;
