@@ -7,7 +7,8 @@
 //! Each document has an `.expect` beside it: the tables it must give (kind, rows, printed
 //! total), what reading must say (`read CODE page P`) and exactly the findings `check` must
 //! report (`finding CODE page P`). `UPDATE_EXPECT=1` rewrites them from what is read (then
-//! look at every change).
+//! look at every change), keeping the `#` lines on top: what a person checked, on the page
+//! images, about each finding called real.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -143,7 +144,14 @@ fn every_family_reads_as_expected() {
         let form = p.extension().unwrap().to_string_lossy().to_string();
         let expect_path = p.with_extension(format!("{form}.expect"));
         if update {
-            std::fs::write(&expect_path, &r.expect).unwrap();
+            // The comments a person wrote (what was checked on the page images) stay on top.
+            let notes: String = std::fs::read_to_string(&expect_path)
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            std::fs::write(&expect_path, format!("{notes}{}", r.expect)).unwrap();
         } else {
             match std::fs::read_to_string(&expect_path) {
                 Ok(want) => {
