@@ -227,16 +227,22 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
         let next = candidates.get(ci + 1).map_or(lines.len(), |n| n.at);
         let reach = (c.at + 40).min(next);
         let words_only = c.kind.is_some_and(|k| !k.figures);
-        let figures = (c.at + 1..reach).any(|j| grid::has_figures(lines[j].laid));
+        // (A page number — `- 9 -`, or a bare `9` alone on its line — is no figure of a table.)
+        let figure_at = |j: usize| {
+            let l = lines[j].laid;
+            let bare = l.cells.len() == 1
+                && l.text.trim().len() <= 3
+                && l.text.trim().bytes().all(|b| b.is_ascii_digit());
+            grid::has_figures(l) && !furniture::is_page_number(&l.text) && !bare
+        };
+        let figures = (c.at + 1..reach).any(figure_at);
         let empty = c.kind.is_some()
             && empty_table(&lines[c.at + 1..(c.at + 15).min(next)], vocab).is_some();
         if !(figures || empty || words_only && next > c.at + 2) {
             continue;
         }
         // An unknown title must be a short line right above its table (a header within 8 lines).
-        if c.kind.is_none()
-            && !(c.at + 1..(c.at + 10).min(next)).any(|j| grid::has_figures(lines[j].laid))
-        {
+        if c.kind.is_none() && !(c.at + 1..(c.at + 10).min(next)).any(figure_at) {
             continue;
         }
         out.push(Title {
