@@ -112,25 +112,43 @@ fn squash(l: &Line<'_>) -> String {
 
 /// Titles: lines the vocabulary knows as a table's title (or that look like one) followed,
 /// before any other title, by figures — a contents page lists titles without figures.
-/// Where a table's region ends before the next title: at a part heading (`第三部分`) or a
-/// heading of the narrative (`一、收支预算总体情况说明`), once the table has shown a figure. (In a text, figures in the prose that follows stand apart as
-/// cells: read as rows, they would be stray figures of the table above.)
+/// Where a table's region ends before the next title: at a part heading (`第三部分`), or at a
+/// heading of the narrative (`一、收支预算总体情况说明`) once the table has shown a figure. (In a
+/// text, figures in the prose that follows stand apart as cells: read as rows, they would be
+/// stray figures of the table above.)
 fn table_end(region: &[Line<'_>]) -> Option<usize> {
-    let first = region.iter().position(|l| grid::has_figures(l.laid))?;
-    region
+    // A part heading ends it wherever it stands (before any figure, the title was a contents
+    // entry or a heading: the region is empty).
+    let part = region
         .iter()
-        .skip(first + 1)
-        .position(|l| {
-            let s = squash(l);
-            let part = s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12;
-            // A heading of the narrative: `一、收支预算总体情况说明`, `2026年度预算情况说明`.
-            let heading = l.laid.cells.len() == 1
-                && !grid::has_figures(l.laid)
-                && s.ends_with("说明")
-                && s.chars().count() <= 30;
-            part || heading
-        })
-        .map(|i| i + first + 1)
+        .skip(1)
+        .position(is_part_heading)
+        .map(|i| i + 1);
+    let first = region.iter().position(|l| grid::has_figures(l.laid));
+    let heading = first.and_then(|first| {
+        region
+            .iter()
+            .skip(first + 1)
+            .position(|l| {
+                let s = squash(l);
+                // A heading of the narrative: `一、收支预算总体情况说明`, `2026年度预算情况说明`.
+                l.laid.cells.len() == 1
+                    && !grid::has_figures(l.laid)
+                    && s.ends_with("说明")
+                    && s.chars().count() <= 30
+            })
+            .map(|i| i + first + 1)
+    });
+    match (part, heading) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A part heading: `第三部分`, `第一部分 部门概况`.
+fn is_part_heading(l: &Line<'_>) -> bool {
+    let s = squash(l);
+    s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12
 }
 
 /// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,
@@ -225,7 +243,11 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
     let mut out: Vec<Title<'v>> = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
         let next = candidates.get(ci + 1).map_or(lines.len(), |n| n.at);
+        // Figures count up to the next title, forty lines on, or a part heading.
         let reach = (c.at + 40).min(next);
+        let reach = (c.at + 1..reach)
+            .find(|&j| is_part_heading(&lines[j]))
+            .unwrap_or(reach);
         let words_only = c.kind.is_some_and(|k| !k.figures);
         // (A page number — `- 9 -`, or a bare `9` alone on its line — is no figure of a table.)
         let figure_at = |j: usize| {
