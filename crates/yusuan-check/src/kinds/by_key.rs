@@ -42,6 +42,31 @@ pub(crate) fn named(t: &Table, row: usize, col: usize) -> String {
     format!("「{}」「{row}」行「{}」列", t.title, t.columns[col].key)
 }
 
+/// Checks the cell `whole` (row, column) against the sum of the cells `parts` and reports
+/// what does not hold, saying `what` (the whole's name is put before it).
+fn sum_at(
+    meta: &RuleMeta,
+    t: &Table,
+    whole: (usize, usize),
+    parts: &[(usize, usize)],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let values: Vec<_> = parts.iter().map(|&(r, c)| printed(t, r, c)).collect();
+    let verdict = sum_identity(printed(t, whole.0, whole.1), &values);
+    let what = format!("{}{what}", named(t, whole.0, whole.1));
+    let others = parts.iter().map(|&(r, c)| cell_label(t, r, c)).collect();
+    if let Some(d) = report(
+        meta,
+        verdict,
+        &what,
+        cell_label(t, whole.0, whole.1),
+        others,
+    ) {
+        out.push(d);
+    }
+}
+
 /// 列间恒等式 — `whole` = Σ `parts` in every row, on a side whose every value column is
 /// `whole`, a part, `covered` (a column the identity knows is not one of its parts) or below
 /// one of them (`财政拨款/一般公共预算` is below `财政拨款/合计`'s head `财政拨款`).
@@ -126,20 +151,16 @@ impl Rule for ColumnIdentities {
                         if r.side != side {
                             continue;
                         }
-                        let values: Vec<_> = parts.iter().map(|&c| printed(t, ri, c)).collect();
-                        if printed(t, ri, w).is_none() && values.iter().all(Option::is_none) {
+                        if printed(t, ri, w).is_none()
+                            && parts.iter().all(|&c| printed(t, ri, c).is_none())
+                        {
                             continue;
                         }
-                        let verdict = sum_identity(printed(t, ri, w), &values);
                         let names: Vec<&str> =
                             parts.iter().map(|&c| t.columns[c].key.as_str()).collect();
-                        let what = format!("{}应等于{}之和", named(t, ri, w), names.join("、"));
-                        let others = parts.iter().map(|&c| cell_label(t, ri, c)).collect();
-                        if let Some(d) =
-                            report(&self.meta, verdict, &what, cell_label(t, ri, w), others)
-                        {
-                            out.push(d);
-                        }
+                        let cells: Vec<(usize, usize)> = parts.iter().map(|&c| (ri, c)).collect();
+                        let what = format!("应等于{}之和", names.join("、"));
+                        sum_at(&self.meta, t, (ri, w), &cells, &what, out);
                     }
                 }
             }
@@ -206,16 +227,9 @@ impl Rule for CodeHierarchy {
                             if c.side != side {
                                 continue;
                             }
-                            let values: Vec<_> =
-                                children.iter().map(|&r| printed(t, r, ci)).collect();
-                            let verdict = sum_identity(printed(t, p, ci), &values);
-                            let what = format!("{}应等于其下级科目之和", named(t, p, ci));
-                            let others = children.iter().map(|&r| cell_label(t, r, ci)).collect();
-                            if let Some(d) =
-                                report(&self.meta, verdict, &what, cell_label(t, p, ci), others)
-                            {
-                                out.push(d);
-                            }
+                            let cells: Vec<(usize, usize)> =
+                                children.iter().map(|&r| (r, ci)).collect();
+                            sum_at(&self.meta, t, (p, ci), &cells, "应等于其下级科目之和", out);
                         }
                     }
                 }
@@ -285,15 +299,15 @@ impl Rule for TotalOfTops {
                     if c.side != side {
                         continue;
                     }
-                    let values: Vec<_> = tops.iter().map(|&r| printed(t, r, ci)).collect();
-                    let verdict = sum_identity(printed(t, total, ci), &values);
-                    let what = format!("{}应等于各最高级科目之和", named(t, total, ci));
-                    let others = tops.iter().map(|&r| cell_label(t, r, ci)).collect();
-                    if let Some(d) =
-                        report(&self.meta, verdict, &what, cell_label(t, total, ci), others)
-                    {
-                        out.push(d);
-                    }
+                    let cells: Vec<(usize, usize)> = tops.iter().map(|&r| (r, ci)).collect();
+                    sum_at(
+                        &self.meta,
+                        t,
+                        (total, ci),
+                        &cells,
+                        "应等于各最高级科目之和",
+                        out,
+                    );
                 }
             }
         }
@@ -424,30 +438,24 @@ impl Rule for SideItems {
                 });
                 for ci in col_indices(t, side) {
                     if items.len() >= 2 {
-                        let values: Vec<_> = items.iter().map(|&r| printed(t, r, ci)).collect();
-                        let verdict = sum_identity(printed(t, sub, ci), &values);
-                        let what = format!("{}应等于其上所列各项之和", named(t, sub, ci));
-                        let others = items.iter().map(|&r| cell_label(t, r, ci)).collect();
-                        if let Some(d) =
-                            report(&self.meta, verdict, &what, cell_label(t, sub, ci), others)
-                        {
-                            out.push(d);
-                        }
+                        let cells: Vec<(usize, usize)> = items.iter().map(|&r| (r, ci)).collect();
+                        sum_at(
+                            &self.meta,
+                            t,
+                            (sub, ci),
+                            &cells,
+                            "应等于其上所列各项之和",
+                            out,
+                        );
                     }
                     if let (Some(g), Some(b)) = (total, &between) {
                         let mut parts = vec![sub];
                         parts.extend(b);
-                        let values: Vec<_> = parts.iter().map(|&r| printed(t, r, ci)).collect();
-                        let verdict = sum_identity(printed(t, g, ci), &values);
                         let names: Vec<&str> =
                             parts.iter().map(|&r| t.rows[r].label.as_str()).collect();
-                        let what = format!("{}应等于{}之和", named(t, g, ci), names.join("、"));
-                        let others = parts.iter().map(|&r| cell_label(t, r, ci)).collect();
-                        if let Some(d) =
-                            report(&self.meta, verdict, &what, cell_label(t, g, ci), others)
-                        {
-                            out.push(d);
-                        }
+                        let cells: Vec<(usize, usize)> = parts.iter().map(|&r| (r, ci)).collect();
+                        let what = format!("应等于{}之和", names.join("、"));
+                        sum_at(&self.meta, t, (g, ci), &cells, &what, out);
                     }
                 }
             }
