@@ -26,7 +26,7 @@ fn sentence_texts(n: &Narrative) -> Vec<(String, Vec<String>)> {
 /// rendered text.
 fn read_back(d: &Disclosure) -> Disclosure {
     let text = document::text(d);
-    let (n, diags) = narrative::read(&text);
+    let (n, diags) = yusuan_import::narrative::read(&text);
     assert!(diags.is_empty(), "{diags:#?}");
     Disclosure {
         narrative: n,

@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use yusuan_check::engine::Cx;
-use yusuan_formats::{diag_json, diag_text, source, tables, text};
+use yusuan_formats::{diag_json, diag_text, source, tables};
+use yusuan_import::narrative as text;
 
 const SOURCE: &str = include_str!("../../../examples/changji-sme-center-2025.toml");
 const CSV: &str = include_str!("../../../tests/golden/changji-2025-tables.csv");
@@ -128,7 +129,7 @@ proptest! {
     #[test]
     fn mangled_text_never_panics(e in edits()) {
         let t = apply(TEXT, &e);
-        let (d, _) = text::read(&t);
+        let (d, _) = text::read_document(&t);
         run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
         let (d, diags) = yusuan_import::import_text(&t);
         for x in &diags {
@@ -168,7 +169,7 @@ proptest! {
         let _ = source::parse(&s);
         let (d, _) = tables::csv::read(&s);
         run_all(&Cx { disclosure: &d, budget: None }, "x.csv", &s);
-        let (d, _) = text::read(&s);
+        let (d, _) = text::read_document(&s);
         run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
         let (d, _) = yusuan_import::import_text(&s);
         run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);

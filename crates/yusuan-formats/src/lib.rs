@@ -8,7 +8,7 @@
 //! - [`html`]: the whole disclosure as one self-contained HTML file (inline CSS, SVG charts).
 //! - [`xlsx`]: the tables as an XLSX workbook laid out like the official tables; [`xlsx_read`]
 //!   reads such a workbook back.
-//! - [`narrative`]: the 情况说明 read from text and written back.
+//! - [`narrative`]: the 情况说明 written back as text (reading it is `yusuan_import`'s).
 //! - [`diag_text`]: diagnostics rendered rustc-style with the source excerpt.
 //!
 //! Readers are pure functions of text; the caller attaches file names.
@@ -24,6 +24,5 @@ pub mod narrative;
 pub mod pdf;
 pub mod source;
 pub mod tables;
-pub mod text;
 pub mod xlsx;
 pub mod xlsx_read;

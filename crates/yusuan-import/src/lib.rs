@@ -12,6 +12,7 @@
 pub mod furniture;
 pub mod layout;
 pub mod meaning;
+pub mod narrative;
 pub mod pdf;
 pub mod positional;
 pub mod prose;
@@ -120,7 +121,7 @@ pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     if !is_reference_template(text) {
         return read_by_meaning(&textpage::pages(text), text, false);
     }
-    let (mut d, mut diags) = yusuan_formats::text::read(text);
+    let (mut d, mut diags) = narrative::read_document(text);
     let raw = segment::tables(text);
     if raw.is_empty() {
         diags.push(
@@ -184,7 +185,11 @@ pub fn read_by_meaning(
     text: &str,
     exact: bool,
 ) -> (Disclosure, Vec<Diagnostic>) {
-    let (tables, diags) = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
+    let meaning::Read {
+        tables,
+        diags,
+        regions,
+    } = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
     let mut d = Disclosure::empty();
     d.template = meaning::TEMPLATE_ID.to_string();
     let head: Vec<String> = text
@@ -213,7 +218,43 @@ pub fn read_by_meaning(
             .unwrap_or_default();
     }
     d.tables = tables;
+    let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
+    d.glossary = narrative::take_glossary(&mut prose);
+    d.narrative = prose;
     (d, diags)
+}
+
+/// Which lines (0-based, over all pages as [`pdf::join`] numbers them) are tables' rather than
+/// prose: those of a table's region, and any line set out as a row — words two or more
+/// characters apart, three of them or a figure among them (`五、事业收入      150.00`), and no
+/// sentence punctuation (a justified line of prose may have a wide gap).
+fn table_lines(pages: &[pdf::Page], regions: &[(usize, usize)]) -> Vec<bool> {
+    let mut out = Vec::new();
+    for l in pages.iter().flat_map(|p| &p.laid) {
+        let wide = |a: &pdf::LaidCell, b: &pdf::LaidCell| b.x0 - a.x1 >= 2 * textpage::CHAR_WIDTH;
+        let apart: Vec<&pdf::LaidCell> = l
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| i == 0 || wide(&l.cells[i - 1], c))
+            .map(|(_, c)| c)
+            .collect();
+        let figure = l.cells.iter().any(|c| textpage::is_figure(c.text.trim()));
+        let prose = l.text.contains(['，', '。', '；']);
+        // Columns of text side by side (a table of words: `民政府口      部门预算准备金…`):
+        // a gap of four characters or more inside the line.
+        let columns = l
+            .cells
+            .windows(2)
+            .any(|w| w[1].x0 - w[0].x1 >= 4 * textpage::CHAR_WIDTH);
+        out.push(columns || !prose && (apart.len() >= 3 || apart.len() == 2 && figure));
+    }
+    for &(first, last) in regions {
+        for i in first.saturating_sub(1)..last.min(out.len()) {
+            out[i] = true;
+        }
+    }
+    out
 }
 
 /// The first year (`2026年`) a line names.

@@ -340,7 +340,7 @@ pub fn narrative(tpl: &Template, text: &str) -> yusuan_core::disclosure::Narrati
         !sq.contains('…') && !sq.contains("……") && !sq.contains('。') && f(&sq)
     };
     if lines.iter().any(|l| squash(l).starts_with("第三部分")) {
-        return yusuan_formats::narrative::read(text).0;
+        return crate::narrative::read(text).0;
     }
     let last = |f: &dyn Fn(&str) -> bool| lines.iter().rposition(|l| heading(l, f));
     let mut parts = Vec::new();
@@ -362,7 +362,7 @@ pub fn narrative(tpl: &Template, text: &str) -> yusuan_core::disclosure::Narrati
             .unwrap_or(lines.len());
         parts.push((b, end));
     }
-    yusuan_formats::narrative::read_parts(text, &parts)
+    crate::narrative::read_parts(text, &parts)
 }
 
 /// The note that the template's explanatory text is not checked against the tables.

@@ -169,7 +169,7 @@ pub fn performance(text: &str) -> Vec<PerformanceTable> {
     let money = |s: &str| parse_printed(s, Unit::Money(MoneyUnit::Wan));
     for (i, l) in lines.iter().enumerate() {
         let sq = squash(l);
-        let title = yusuan_formats::narrative::performance_title(&sq);
+        let title = crate::narrative::performance_title(&sq);
         if title == Some("部门整体绩效目标表") {
             let mut t = blank(PerformanceKind::Overall, i);
             for (k, m) in lines.iter().enumerate().skip(i + 1).take(60) {

@@ -46,8 +46,19 @@ struct Title<'v> {
     text: String,
 }
 
+/// What [`read`] found: the tables, what it said about them, and where tables stand.
+pub struct Read {
+    /// The tables of known kinds that hold figures, in document order.
+    pub tables: Vec<Table>,
+    /// What the reader says (unrecognised tables, unknown columns, stray figures…).
+    pub diags: Vec<Diagnostic>,
+    /// The lines every table region covers, recognised or not (first and last, 1-based, counted
+    /// over all pages as [`crate::pdf::join`] numbers them): not prose.
+    pub regions: Vec<(usize, usize)>,
+}
+
 /// Reads every table the pages hold; `exact` when they are a PDF's (see [`grid::page_grid`]).
-pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec<Diagnostic>) {
+pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut no = 0usize;
     for p in pages {
@@ -69,10 +80,14 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec
     });
     let mut tables = Vec::new();
     let mut diags = Vec::new();
+    let mut regions = Vec::new();
     for (ti, t) in titles.iter().enumerate() {
         let end = titles.get(ti + 1).map_or(lines.len(), |n| n.at);
         let end = table_end(&lines[t.at..end]).map_or(end, |e| t.at + e);
         let region = &lines[t.at..end];
+        if let (Some(first), Some(last)) = (region.first(), region.last()) {
+            regions.push((first.no, last.no));
+        }
         let Some(kind) = t.kind else {
             diags.push(
                 Diagnostic::new(
@@ -95,7 +110,11 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> (Vec<Table>, Vec
             tables.push(table);
         }
     }
-    (tables, diags)
+    Read {
+        tables,
+        diags,
+        regions,
+    }
 }
 
 fn place(l: &Line<'_>) -> SourceRef {
@@ -1073,7 +1092,7 @@ mod tests {
 201           一般公共服务支出       1,234.56        1,000.00          234.56
 ";
         let pages = crate::textpage::pages(text);
-        let (tables, _) = read(&pages, Vocabulary::get(), false);
+        let tables = read(&pages, Vocabulary::get(), false).tables;
         let t = &tables[0];
         assert_eq!(t.kind.as_deref(), Some("支出总表"));
         assert_eq!(t.unit, MoneyUnit::Qian);

@@ -64,6 +64,21 @@ pub(crate) struct Growth<'a> {
         yusuan_core::money::Printed,
         yusuan_core::disclosure::Direction,
     ),
+    /// The base when the sentence states it (`比 2025 年年初预算数 69043.50 万元增加…`).
+    pub base: Option<yusuan_core::money::Printed>,
+}
+
+/// True when the amount at `at` is the base of a comparison: its clause opens with 比, 较, 与
+/// or 同 (`比2025年年初预算数69043.50万元`).
+fn is_base(text: &str, at: usize) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let end = at.min(chars.len());
+    let start = chars[..end]
+        .iter()
+        .rposition(|c| "，：；。,;:".contains(*c))
+        .map_or(0, |k| k + 1);
+    let clause: String = chars[start..end].iter().filter(|c| !c.is_whitespace()).collect();
+    clause.starts_with(['比', '较', '与', '同'])
 }
 
 /// Every growth statement of a sentence: a rate preceded, since the last amount, by a change.
@@ -71,11 +86,17 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
     use yusuan_core::disclosure::ClaimKind;
     let mut out = Vec::new();
     let mut amount = None;
+    let mut base = None;
     let mut change = None;
     for c in &s.claims {
         match &c.kind {
+            ClaimKind::Amount { value } if amount.is_some() && is_base(&s.text, c.at.0) => {
+                base = Some(*value);
+                change = None;
+            }
             ClaimKind::Amount { value } => {
                 amount = Some(*value);
+                base = None;
                 change = None;
             }
             ClaimKind::Change {
@@ -89,6 +110,7 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
                         amount: a,
                         change: ch,
                         rate: (*value, *direction),
+                        base,
                     });
                 }
             }

@@ -16,13 +16,17 @@ static META: RuleMeta = RuleMeta {
     template: None,
     severity: Severity::Error,
     title: "增减率等于增减额除以上年数",
-    what: "“本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”中，R 应等于 C ÷ 上年数，上年数 = A − C（增加）或 A + C（减少），允许各数四舍五入造成的误差。",
+    what: "“本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”中，R 应等于 C ÷ 上年数，上年数 = A − C（增加）或 A + C（减少）；句中写明上年数时（“比上年预算 B 万元增加 C 万元”）即用 B。允许各数四舍五入造成的误差。",
     why: "增长率的定义：变动额 ÷ 上年数。率与额对不上，至少一处是错的。",
     example: "参考例：基本支出 253.74 万元，增加 6.26 万元，增长 2.53%（6.26 ÷ 247.48 = 2.53%）：一致。",
     basis: "增长率的定义：rate = change ÷ last year。",
     fixture: Fixture {
         base: Base::ReferenceText,
-        pass: &[],
+        // The base stated in the sentence (`比上年预算247.48万元增加…`) is the base.
+        pass: &[(
+            "基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长2.53%",
+            "基本支出253.74万元，占52.78%，比上年预算247.48万元增加6.26万元，增长2.53%",
+        )],
         fail: &[(
             "基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长2.53%",
             "基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长3.53%",
@@ -49,7 +53,10 @@ impl Rule for N007 {
         for (_, s) in sentences(&cx.disclosure.narrative) {
             for g in super::growths(s) {
                 let (a, (ch, d), (r, _)) = (g.amount, g.change, g.rate);
-                let (llo, lhi) = last_year(&a, &ch, d);
+                let (llo, lhi) = match &g.base {
+                    Some(b) => interval(Some(b)),
+                    None => last_year(&a, &ch, d),
+                };
                 if llo <= 0 {
                     continue; // a zero base has no growth rate: N009
                 }
@@ -62,9 +69,10 @@ impl Rule for N007 {
                 if consistent {
                     continue;
                 }
-                let last = match d {
-                    Direction::Decrease => shown(Some(&a)) + shown(Some(&ch)),
-                    _ => shown(Some(&a)) - shown(Some(&ch)),
+                let last = match (&g.base, d) {
+                    (Some(b), _) => shown(Some(b)),
+                    (None, Direction::Decrease) => shown(Some(&a)) + shown(Some(&ch)),
+                    (None, _) => shown(Some(&a)) - shown(Some(&ch)),
                 };
                 let expected = if last > 0 {
                     (i128::from(shown(Some(&ch))) * 100_000 / i128::from(last) + 5) / 10

@@ -41,7 +41,10 @@ impl Rule for N009 {
                 if cd != Direction::Increase || rd != Direction::Increase {
                     continue;
                 }
-                let zero_base = a.units == ch.units && a.decimals == ch.decimals && a.units > 0;
+                let zero_base = a.units == ch.units
+                    && a.decimals == ch.decimals
+                    && a.units > 0
+                    && g.base.is_none_or(|b| b.units == 0);
                 let (_, lhi) = last_year(&a, &ch, Direction::Increase);
                 if zero_base && lhi < 10_000 && value.units > 0 {
                     out.push(

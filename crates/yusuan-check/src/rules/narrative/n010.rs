@@ -13,14 +13,25 @@ static META: RuleMeta = RuleMeta {
     template: None,
     severity: Severity::Error,
     title: "年份与预算年度一致",
-    what: "文字中的年份应与预算年度相符：“YYYY 年预算／收支／一般公共预算／财政拨款”是本年度；“比 YYYY 年”和“截至 YYYY 年底（末）”是上一年度。",
+    what: "文字中的年份应与预算年度相符：“YYYY 年预算／收支／一般公共预算／财政拨款”是本年度；“比 YYYY 年”和“截至 YYYY 年底（末）”是上一年度。在比较或说明原因的分句中写上一年度的预算（“原因是 2024 年预算无此项”）不算遗留。",
     why: "套用往年说明而未改年份，是公开文件中最常见的错误之一；2026 年预算应与 2025 年比较。",
     example: "2025 年预算中写“截至 2023 年底”占用国有资产：年份错误。参考例为“截至 2024 年底”，一致。",
     basis: "《地方预决算公开操作规程》：公开内容应真实、准确。",
     fixture: Fixture {
         base: Base::ReferenceText,
-        pass: &[],
-        fail: &[("截至 2024 年底", "截至 2023 年底")],
+        // Last year's budget named in a comparison or a reason is not a year left over.
+        pass: &[(
+            "基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长2.53%",
+            "基本支出253.74万元，占52.78%，比2024年预算增加6.26万元，增长2.53%，原因是2024年预算未含此项",
+        )],
+        fail: &[
+            ("截至 2024 年底", "截至 2023 年底"),
+            // …but in a clause of its own it is this year's.
+            (
+                "基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长2.53%",
+                "2024年预算基本支出253.74万元，占52.78%，比上年预算增加6.26万元，增长2.53%",
+            ),
+        ],
     },
 };
 
@@ -70,6 +81,35 @@ fn last_year_context(before: &str, after: &str) -> bool {
         || (before.ends_with("截至") && (after.starts_with('底') || after.starts_with('末')))
 }
 
+/// Words that make a sentence a comparison with an earlier year.
+const COMPARISON: &[&str] = &[
+    "比", "较", "相比", "同比", "上年", "原因", "增加", "减少", "增长", "下降", "持平",
+];
+
+/// The clause (between `，；。：` marks) in which the year `y`, between `before` and `after`, is
+/// written.
+fn clause_of(text: &str, before: &str, y: i32, after: &str) -> String {
+    let squashed: String = text.chars().filter(|c| *c != ' ').collect();
+    let needle = format!("{before}{y}年{after}");
+    let Some(at) = squashed.find(&needle) else {
+        return String::new();
+    };
+    let marks = ['，', '；', '。', '：', ',', ';'];
+    let year_at = at + before.len();
+    let start = squashed[..year_at].rfind(marks).map_or(0, |k| {
+        k + squashed[k..].chars().next().map_or(0, char::len_utf8)
+    });
+    let end = squashed[year_at..]
+        .find(marks)
+        .map_or(squashed.len(), |k| year_at + k);
+    squashed[start..end].to_string()
+}
+
+/// True when the year expected is the budget year.
+fn want_is_year(expected: &Option<(i32, &str)>, year: i32) -> bool {
+    expected.is_some_and(|(w, _)| w == year)
+}
+
 impl Rule for N010 {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -103,8 +143,16 @@ impl Rule for N010 {
                 } else {
                     None
                 };
+                // `原因是2025年预算无此内容`, `2025年预算数为…，2026年增加…`: last year's budget
+                // named in a comparison is not a year left over.
+                let compared = want_is_year(&expected, year)
+                    && y == year - 1
+                    && COMPARISON
+                        .iter()
+                        .any(|w| clause_of(&text, &before, y, &after).contains(w));
                 if let Some((want, which)) = expected
                     && y != want
+                    && !compared
                 {
                     out.push(
                             finding(&META, format!("{year} 年预算的{what}写了“{before}{y} 年{after}…”，此处应为{which} {want} 年"), at.clone())
