@@ -42,4 +42,3 @@ fn render_section(s: &Section, out: &mut String) {
         render_section(sub, out);
     }
 }
-

@@ -188,7 +188,11 @@ pub fn read_any(text: &str, tables: &[bool]) -> Narrative {
 /// about this document.
 pub fn take_glossary(n: &mut Narrative) -> Vec<(String, String)> {
     // The last so titled: a contents page names it first.
-    let Some(start) = n.sections.iter().rposition(|s| s.title.contains("名词解释")) else {
+    let Some(start) = n
+        .sections
+        .iter()
+        .rposition(|s| s.title.contains("名词解释"))
+    else {
         return Vec::new();
     };
     let is_part = |s: &Section| s.number.starts_with('第');
@@ -228,8 +232,17 @@ pub fn take_glossary(n: &mut Narrative) -> Vec<(String, String)> {
     out
 }
 
+/// True when a text states an amount (`本年财政拨款收入 32365.09 万元`): a heading that does is
+/// read as a sentence, so its figure is a claim.
+fn states_amount(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    chars
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == '元' || w[1] == '万'))
+}
+
 /// `第三部分 2026年度部门预算情况说明` (spaces removed): the part's number and its title.
-fn part_heading(squashed: &str) -> Option<(String, String)> {
+pub(crate) fn part_heading(squashed: &str) -> Option<(String, String)> {
     let rest = squashed.strip_prefix('第')?;
     let (n, title) = rest.split_once("部分")?;
     (!n.is_empty()
@@ -351,6 +364,7 @@ fn sections_of(
             let sentence = (!top || any.is_some()) && title.contains('。')
                 || any.is_some()
                     && (title.contains(['，', '；', '：', ',', ':', ';'])
+                        || states_amount(&title)
                         || squashed.chars().count() + 1 >= full_line);
             if sentence {
                 carried = Some(std::mem::take(&mut title));

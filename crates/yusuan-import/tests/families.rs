@@ -75,6 +75,32 @@ fn report(path: &Path) -> Report {
         )
         .unwrap();
     }
+    // The narrative: its sentences, those that state a figure, and the figures read as claims.
+    let mut sentences = Vec::new();
+    fn walk<'a>(
+        s: &'a yusuan_core::disclosure::Section,
+        out: &mut Vec<&'a yusuan_core::disclosure::Sentence>,
+    ) {
+        out.extend(&s.sentences);
+        for sub in &s.subsections {
+            walk(sub, out);
+        }
+    }
+    for s in &d.narrative.sections {
+        walk(s, &mut sentences);
+    }
+    let with_figures = sentences
+        .iter()
+        .filter(|s| s.text.chars().any(|c| c.is_ascii_digit()) && s.text.contains('元'))
+        .count();
+    let claims: usize = sentences.iter().map(|s| s.claims.len()).sum();
+    writeln!(
+        expect,
+        "narrative sentences {} stating amounts {with_figures} claims {claims} glossary {}",
+        sentences.len(),
+        d.glossary.len()
+    )
+    .unwrap();
     let mut reads: BTreeMap<(String, u32), usize> = BTreeMap::new();
     for x in diags.iter().filter(|x| x.severity >= Severity::Warning) {
         *reads.entry((x.code.to_string(), page_of(x))).or_default() += 1;

@@ -164,10 +164,9 @@ fn table_end(region: &[Line<'_>]) -> Option<usize> {
     }
 }
 
-/// A part heading: `第三部分`, `第一部分 部门概况`.
+/// A part heading: `第三部分`, `第一部分 部门概况`, `第一部分 2026年度部门预算情况说明`.
 fn is_part_heading(l: &Line<'_>) -> bool {
-    let s = squash(l);
-    s.starts_with('第') && s.contains("部分") && s.chars().count() <= 12
+    crate::narrative::part_heading(&squash(l)).is_some()
 }
 
 /// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,

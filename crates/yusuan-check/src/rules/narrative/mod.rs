@@ -77,7 +77,10 @@ fn is_base(text: &str, at: usize) -> bool {
         .iter()
         .rposition(|c| "，：；。,;:".contains(*c))
         .map_or(0, |k| k + 1);
-    let clause: String = chars[start..end].iter().filter(|c| !c.is_whitespace()).collect();
+    let clause: String = chars[start..end]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     clause.starts_with(['比', '较', '与', '同'])
 }
 
