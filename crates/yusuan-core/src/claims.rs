@@ -49,11 +49,17 @@ fn numbers(chars: &[char]) -> Vec<Num> {
     out
 }
 
-/// The clause a position is in: from the last `，：；。` before it.
+/// The clause a position is in: from the last `，：；。` before it, or from the `、` that ends the
+/// item before it in a list of amounts (`基本支出5915.38万元、项目支出9269.43万元`).
 fn clause_before(chars: &[char], pos: usize) -> String {
-    let start = chars[..pos]
-        .iter()
-        .rposition(|c| "，：；。,;:".contains(*c))
+    // A list item may follow an amount with no mark at all (`…32365.09万元1.一般公共预算…`).
+    let start = (0..pos)
+        .rev()
+        .find(|&k| {
+            "，：；。,;:".contains(chars[k])
+                || chars[k] == '、' && k > 0 && matches!(chars[k - 1], '元' | '%' | '％')
+                || chars[k] == '元' && k + 1 < pos && chars[k + 1].is_ascii_digit()
+        })
         .map_or(0, |k| k + 1);
     chars[start..pos].iter().collect()
 }
@@ -83,11 +89,19 @@ fn subject_of(clause: &str) -> String {
             s = t.trim().to_string();
         }
     }
-    // Items like "1、一般公共服务支出（类）" keep their name, not their number.
-    let s = s
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_start_matches(['、', '．', '.'])
-        .to_string();
+    // Items like "1、一般公共服务支出（类）" keep their name, not their number; a code
+    // (`2010301-行政运行`) is kept.
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let numbered = digits > 0
+        && digits <= 2
+        && s.chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '、' | '．' | '.'));
+    let s = if numbered {
+        s.chars().skip(digits + 1).collect()
+    } else {
+        s
+    };
     s.trim().to_string()
 }
 
@@ -213,4 +227,53 @@ pub fn claims(text: &str) -> Vec<Claim> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::claims;
+    use crate::disclosure::ClaimKind;
+
+    fn amounts(text: &str) -> Vec<(String, String)> {
+        claims(text)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Amount { value } => Some((c.subject, value.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_item_of_a_list_of_amounts_is_its_own_subject() {
+        // Quanzhou: items separated by 、 after their amounts.
+        assert_eq!(
+            amounts("其中：基本支出5915.38万元、项目支出9269.43万元、事业单位经营支出0.00万元。"),
+            [
+                ("基本支出".to_string(), "5915.38".to_string()),
+                ("项目支出".to_string(), "9269.43".to_string()),
+                ("事业单位经营支出".to_string(), "0.00".to_string())
+            ]
+        );
+        // Beijing: a heading's amount run into the numbered items under it.
+        assert_eq!(
+            amounts("本年财政拨款收入32365.09万元1.一般公共预算拨款收入32365.09万元"),
+            [
+                ("本年财政拨款收入".to_string(), "32365.09".to_string()),
+                ("一般公共预算拨款收入".to_string(), "32365.09".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_classification_code_stays_in_the_subject_and_an_item_number_does_not() {
+        assert_eq!(
+            amounts("2010301-行政运行3452.35万元。"),
+            [("2010301-行政运行".to_string(), "3452.35".to_string())]
+        );
+        assert_eq!(
+            amounts("3.公务接待费9.54万元。"),
+            [("公务接待费".to_string(), "9.54".to_string())]
+        );
+    }
 }
