@@ -111,7 +111,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         text: "说明收支预算及其增减变化的原因",
         basis: GUIDE,
         rules: &[
-            "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009", "N011",
+            "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009", "N011", "N1001",
         ],
         needs: Needs::SourceOrNarrative,
     },
@@ -119,7 +119,9 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O08",
         text: "说明“三公”经费预算及增减原因，且与表10 一致",
         basis: GUIDE,
-        rules: &["C006", "G001", "G002", "G004", "N012", "N801", "N901"],
+        rules: &[
+            "C006", "G001", "G002", "G004", "N012", "N1001", "N801", "N901",
+        ],
         needs: Needs::SourceOrNarrative,
     },
     Obligation {

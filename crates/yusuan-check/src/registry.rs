@@ -206,6 +206,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n010::N010,
     &rules::narrative::n011::N011,
     &rules::narrative::n012::N012,
+    &rules::narrative::n1001::N1001,
     &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
 ];

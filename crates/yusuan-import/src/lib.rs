@@ -209,13 +209,7 @@ pub fn read_by_meaning(
         .find(|o| !o.is_empty())
         .unwrap_or_default();
     if d.department.is_empty() {
-        // The first line naming a 部门预算 / 单位预算: what stands before its year.
-        d.department = head
-            .iter()
-            .find(|l| l.contains("预算") && year_in(l).is_some())
-            .and_then(|l| l.split("20").next().map(str::to_string))
-            .filter(|s| s.chars().count() >= 2)
-            .unwrap_or_default();
+        d.department = department_on_cover(&head);
     }
     d.tables = tables;
     let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
@@ -255,6 +249,41 @@ fn table_lines(pages: &[pdf::Page], regions: &[(usize, usize)]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// The department a cover names: its lines before the contents (`目录`), joined, without the
+/// year, up to `部门预算` / `单位预算` (`2026年度` / `泉州市人民政府办公室` / `部门预算` →
+/// `泉州市人民政府办公室`; `北京市民政局 2026 年度部门预算信息公开` → `北京市民政局`).
+fn department_on_cover(head: &[String]) -> String {
+    let cover: String = head
+        .iter()
+        .take_while(|l| !l.contains("目录") && !l.starts_with('第'))
+        .take(6)
+        .map(String::as_str)
+        .collect();
+    let Some(year) = year_in(&cover) else {
+        return String::new();
+    };
+    let y = year.to_string();
+    let without: String =
+        cover
+            .replacen(&format!("{y}年度"), "", 1)
+            .replacen(&format!("{y}年"), "", 1);
+    let end = [
+        "部门预算",
+        "单位预算",
+        "部门综合预算",
+        "单位综合预算",
+        "预算",
+    ]
+    .iter()
+    .find_map(|w| without.find(w));
+    let name = end.map_or("", |e| &without[..e]);
+    if (2..=40).contains(&name.chars().count()) {
+        name.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// The first year (`2026年`) a line names.

@@ -3,7 +3,7 @@
 
 mod balance;
 mod block_sum;
-mod by_key;
+pub(crate) mod by_key;
 mod class_names;
 mod column_sum;
 mod cross_equal;

@@ -14,6 +14,7 @@ pub mod n009;
 pub mod n010;
 pub mod n011;
 pub mod n012;
+pub mod n1001;
 pub mod n801;
 pub mod n901;
 

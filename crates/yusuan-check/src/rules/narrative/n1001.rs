@@ -1,0 +1,695 @@
+//! N1001 说明中的金额与表一致（任何地区）
+//!
+//! A statement of the narrative (`部门收入预算为15184.81万元`, `人员经费5080.69万元`,
+//! `2010301-行政运行3452.35万元`, under `（二）公务接待费`: `2026年预算安排18.85万元`) names
+//! what it is about in its own words. Its subject is recognised by meaning — the totals, the
+//! funds, 基本/项目, 人员/公用, 三公 and its items, a functional code — and the amount is looked
+//! up in every complete table of the kinds that print it (the total of 收支总表 or 收入总表, …),
+//! in whichever form the region prints it: a column of the total row, or a row of its own. The
+//! statement is wrong only when it matches none of them. What is not recognised, what speaks of
+//! another year (`上年`, `年初`, `执行数`, a year other than the document's) and the base of a
+//! comparison (`比上年预算 B 万元`) are not looked up.
+
+use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
+use crate::interval::interval;
+use crate::kinds::by_key::keyed_tables;
+use crate::kinds::{cell_label, item_name, printed};
+use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::disclosure::{ClaimKind, RowKind, Section, Sentence, Side, Table};
+use yusuan_core::money::Printed;
+
+/// N1001
+pub struct N1001;
+
+static META: RuleMeta = RuleMeta {
+    id: "N1001",
+    family: Family::Narrative,
+    template: Some(yusuan_core::template::GENERIC_ID),
+    severity: Severity::Error,
+    title: "说明中的金额与表一致（任何地区）",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，功能分类科目（按编码）——在所有印有该项的完整表中查找（合计行的列，或单列一行），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
+    example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
+    basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
+    fixture: Fixture {
+        base: Base::GenericPdf,
+        // A coarser print of the same amount is no misstatement.
+        pass: &[(
+            "9013:50617:15184.81万元，比上年增加 4385.72万元，主要原因是本年",
+            "9013:50617:15184.8万元，比上年增加 4385.72万元，主要原因是本年",
+        )],
+        fail: &[(
+            "9013:50617:15184.81万元，比上年增加 4385.72万元，主要原因是本年",
+            "9013:50617:15284.81万元，比上年增加 4385.72万元，主要原因是本年",
+        )],
+    },
+};
+
+/// Which row of a table side holds the amount.
+#[derive(Clone, Copy)]
+enum At {
+    /// A column of the side's total row (its last; the first row when none is marked).
+    Total(&'static [&'static str]),
+    /// The year's subtotal (`本年收入合计`), in the side's first value column.
+    YearTotal,
+    /// A row of its own, by the name in its label, in the side's first value column.
+    Row(&'static str),
+}
+
+/// A place a statement's amount is printed.
+#[derive(Clone, Copy)]
+struct Target {
+    kind: &'static str,
+    side: Side,
+    at: At,
+}
+
+const fn t(kind: &'static str, side: Side, at: At) -> Target {
+    Target { kind, side, at }
+}
+
+const I: Side = Side::Income;
+const E: Side = Side::Expenditure;
+const S: Side = Side::Single;
+
+/// What a statement can be about: the subjects that name it (normalised: no spaces, quotes,
+/// year, department, 本部门/本单位) and where the tables print it.
+struct Concept {
+    names: &'static [&'static str],
+    /// Where the amount is printed: a statement is checked only when one of these is found.
+    targets: &'static [Target],
+    /// Where a statement may also mean (the 一般公共预算 table's 基本支出, in a section about
+    /// that fund): agreeing with one of these is agreeing too.
+    also: &'static [Target],
+}
+
+const CONCEPTS: &[Concept] = &[
+    Concept {
+        names: &[
+            "收入预算",
+            "收入",
+            "收入总预算",
+            "收入预算总额",
+            "收入预算总计",
+            "收入总计",
+            "收入合计",
+            "收支总预算",
+            "收支预算总额",
+            "预算收入",
+        ],
+        targets: &[
+            t("收支总表", I, At::Total(&[])),
+            t("收支总表", I, At::YearTotal),
+            t("收入总表", S, At::Total(&["合计"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "支出预算",
+            "支出",
+            "支出总预算",
+            "支出预算总额",
+            "支出预算总计",
+            "支出总计",
+            "支出合计",
+            "相应安排支出预算",
+            "安排支出预算",
+            "预算支出",
+        ],
+        targets: &[
+            t("收支总表", E, At::Total(&[])),
+            t("收支总表", E, At::YearTotal),
+            t("支出总表", S, At::Total(&["合计"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["基本支出", "基本支出预算"],
+        targets: &[
+            t("支出总表", S, At::Total(&["基本支出"])),
+            t("收支总表", E, At::Row("基本支出")),
+        ],
+        also: &[
+            t("一般公共预算支出表", S, At::Total(&["基本支出"])),
+            t("财政拨款支出表", S, At::Total(&["基本支出"])),
+        ],
+    },
+    Concept {
+        names: &["项目支出", "项目支出预算"],
+        targets: &[
+            t("支出总表", S, At::Total(&["项目支出"])),
+            t("收支总表", E, At::Row("项目支出")),
+        ],
+        also: &[
+            t("一般公共预算支出表", S, At::Total(&["项目支出"])),
+            t("财政拨款支出表", S, At::Total(&["项目支出"])),
+        ],
+    },
+    Concept {
+        names: &[
+            "一般公共预算拨款收入",
+            "一般公共预算收入",
+            "一般公共预算财政拨款收入",
+            "一般公共预算拨款",
+            "一般公共预算",
+        ],
+        targets: &[
+            t("收支总表", I, At::Row("一般公共预算")),
+            t("收入总表", S, At::Total(&["一般公共预算"])),
+            t("财政拨款收支总表", I, At::Row("一般公共预算")),
+        ],
+        also: &[t("一般公共预算支出表", S, At::Total(&["合计"]))],
+    },
+    Concept {
+        names: &[
+            "一般公共预算拨款支出",
+            "一般公共预算支出",
+            "一般公共预算财政拨款支出",
+        ],
+        targets: &[
+            t("一般公共预算支出表", S, At::Total(&["合计"])),
+            t("财政拨款收支总表", E, At::Total(&["一般公共预算"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "一般公共预算拨款基本支出",
+            "一般公共预算基本支出",
+            "一般公共预算财政拨款基本支出",
+        ],
+        targets: &[
+            t("一般公共预算支出表", S, At::Total(&["基本支出"])),
+            t("一般公共预算基本支出表", S, At::Total(&["合计"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["人员经费"],
+        targets: &[
+            t("一般公共预算基本支出表", S, At::Total(&["人员经费"])),
+            t("基本支出表", S, At::Total(&["人员经费"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["公用经费"],
+        targets: &[
+            t("一般公共预算基本支出表", S, At::Total(&["公用经费"])),
+            t("基本支出表", S, At::Total(&["公用经费"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "三公经费",
+            "财政拨款三公经费",
+            "三公经费预算",
+            "财政拨款三公经费预算",
+            "一般公共预算三公经费",
+            "财政拨款安排三公经费",
+            "一般公共预算财政拨款安排的三公经费",
+        ],
+        targets: &[
+            t("三公经费表", S, At::Total(&["合计"])),
+            t("三公经费表", S, At::Row("合计")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "因公出国（境）费",
+            "因公出国（境）费用",
+            "因公出国（境）经费",
+        ],
+        targets: &[
+            t("三公经费表", S, At::Total(&["因公出国（境）费"])),
+            t("三公经费表", S, At::Row("因公出国")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["公务接待费"],
+        targets: &[
+            t("三公经费表", S, At::Total(&["公务接待费"])),
+            t("三公经费表", S, At::Row("公务接待")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["公务用车购置及运行费", "公务用车购置及运行维护费"],
+        targets: &[
+            t("三公经费表", S, At::Total(&["公务用车购置及运行费"])),
+            t("三公经费表", S, At::Row("公务用车购置及运行")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["公务用车购置费"],
+        targets: &[
+            t("三公经费表", S, At::Total(&["公务用车购置费"])),
+            t("三公经费表", S, At::Row("公务用车购置费")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["公务用车运行费", "公务用车运行维护费"],
+        targets: &[
+            t("三公经费表", S, At::Total(&["公务用车运行费"])),
+            t("三公经费表", S, At::Row("公务用车运行")),
+        ],
+        also: &[],
+    },
+];
+
+/// The tables by function a functional code is looked up in.
+const BY_FUNCTION: &[&str] = &[
+    "一般公共预算支出表",
+    "支出总表",
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+    "财政拨款支出表",
+];
+
+/// Words that put a statement in another period than the document's year.
+const OTHER_PERIOD: &[&str] = &[
+    "上年",
+    "去年",
+    "上一年",
+    "年初",
+    "执行",
+    "决算",
+    "调整",
+    "同期",
+    "累计",
+];
+
+/// Words that make a whole sentence about another period or another kind of figure.
+const OTHER_SENTENCE: &[&str] = &["执行数", "预计执行", "决算", "调整预算"];
+
+/// Subjects that say nothing of what: the heading above says it (`（二）公务接待费` /
+/// `2026年预算安排18.85万元`).
+const BARE: &[&str] = &[
+    "预算安排",
+    "预算数",
+    "预算",
+    "安排",
+    "预算数为",
+    "预算安排为",
+];
+
+/// A subject normalised for lookup.
+fn normal(subject: &str, department: &str) -> String {
+    let mut s: String = subject
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"‘’".contains(*c))
+        .collect();
+    // A leading year: `2026年度`, `2026年`.
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits == 4 {
+        let rest = &s[4..];
+        s = rest
+            .strip_prefix("年度")
+            .or_else(|| rest.strip_prefix('年'))
+            .unwrap_or(rest)
+            .to_string();
+    }
+    let department: String = department.chars().filter(|c| !c.is_whitespace()).collect();
+    if !department.is_empty() {
+        s = s.replace(&department, "");
+    }
+    for w in ["本部门", "本单位", "部门", "单位"] {
+        if let Some(r) = s.strip_prefix(w) {
+            s = r.to_string();
+        }
+    }
+    for w in ["为", "共计", "合计为", "总额为"] {
+        if let Some(r) = s.strip_suffix(w)
+            && !r.is_empty()
+        {
+            s = r.to_string();
+        }
+    }
+    s
+}
+
+/// A functional code a subject opens with (`2010301-行政运行`, `[2010301]行政运行`, `201`).
+fn code_of(subject: &str) -> Option<String> {
+    let s = subject.trim().trim_start_matches(['[', '【']);
+    let code: String = s.chars().take_while(char::is_ascii_digit).collect();
+    let after = s[code.len()..].chars().next();
+    (matches!(code.len(), 3 | 5 | 7)
+        && code.starts_with('2')
+        && after.is_some_and(|c| !c.is_ascii_digit() && c != '年' && c != '.' && c != '万'))
+    .then_some(code)
+}
+
+/// The years a text names (`2025年`).
+fn years_named(text: &str) -> Vec<i32> {
+    let b: Vec<char> = text.chars().collect();
+    (0..b.len().saturating_sub(4))
+        .filter(|&i| {
+            b[i..i + 4].iter().all(char::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b[i + 4..].iter().find(|c| **c != ' ') == Some(&'年')
+        })
+        .filter_map(|i| b[i..i + 4].iter().collect::<String>().parse().ok())
+        .collect()
+}
+
+/// True for a column of the document's year: not `上年…`, `增减`, `变动`, and no other year in
+/// its header (`合计〔2020年合计〕` in a 2021 document is last year's).
+fn this_years(key: &str, year: i32) -> bool {
+    !["上年", "增减", "变动", "变化", "比较"]
+        .iter()
+        .any(|w| key.contains(w))
+        && years_named(key).iter().all(|y| *y == year)
+}
+
+/// A column's key without the printed header a duplicate carries (`合计〔2021年合计〕` → `合计`).
+fn bare_key(key: &str) -> &str {
+    key.split('〔').next().unwrap_or(key)
+}
+
+/// True when column `c` is the one of its name on its side that is this year's: it is the only
+/// one so named, or the only one naming the document's year (`合计〔2021年合计〕`, `当年`). A
+/// table printing last year, this year and the change under the same names, with no year in
+/// its headers as read, leaves which is which unknown: nothing is looked up there.
+fn unambiguous(t: &Table, c: usize, year: i32) -> bool {
+    let bare = bare_key(&t.columns[c].key);
+    let same: Vec<usize> = (0..t.columns.len())
+        .filter(|&o| t.columns[o].side == t.columns[c].side && bare_key(&t.columns[o].key) == bare)
+        .collect();
+    let names_year =
+        |k: &str| years_named(k).contains(&year) || k.contains("当年") || k.contains("本年");
+    same.len() == 1
+        || names_year(&t.columns[c].key)
+            && same
+                .iter()
+                .filter(|&&o| names_year(&t.columns[o].key))
+                .count()
+                == 1
+}
+
+/// True when some header of a side was not read into words (a column set apart by position
+/// only, `第7列`, or a header cut mid-word, `（境）费用`, `因公）费用`): where the reader could not
+/// read every header, the figures under the others may have drifted too. A side with one value
+/// column only needs no header.
+fn headers_unread(t: &Table, side: Side) -> bool {
+    let on: Vec<&str> = t
+        .columns
+        .iter()
+        .filter(|c| c.side == side)
+        .map(|c| bare_key(&c.key))
+        .collect();
+    on.len() > 1
+        && on.iter().any(|k| {
+            let open = k.matches(['（', '(']).count();
+            let close = k.matches(['）', ')']).count();
+            (k.starts_with('第') && k.ends_with('列'))
+                || open != close
+                || k.starts_with(['（', '('])
+        })
+}
+
+/// The first value column of a side that is this year's.
+fn first_column(t: &Table, side: Side, year: i32) -> Option<usize> {
+    (0..t.columns.len()).find(|&c| t.columns[c].side == side && this_years(&t.columns[c].key, year))
+}
+
+/// The cells a target names in `t`.
+fn cells(t: &Table, target: &Target, year: i32) -> Vec<(usize, usize)> {
+    let side = target.side;
+    let rows_on = || (0..t.rows.len()).filter(move |&i| t.rows[i].side == side);
+    match target.at {
+        At::Total(keys) => {
+            // The side's total row; a table of one row is its own total.
+            let single = rows_on().count() == 1;
+            let Some(row) = (0..t.rows.len())
+                .rev()
+                .find(|&i| t.rows[i].side == side && t.rows[i].kind == RowKind::Total)
+                .or_else(|| rows_on().next().filter(|_| single))
+            else {
+                return Vec::new();
+            };
+            let col = if keys.is_empty() {
+                first_column(t, side, year)
+            } else {
+                keys.iter().find_map(|k| {
+                    (0..t.columns.len()).find(|&c| {
+                        let key = &t.columns[c].key;
+                        let bare = bare_key(key);
+                        t.columns[c].side == side
+                            && this_years(key, year)
+                            && (bare == *k || bare.rsplit('/').next() == Some(k))
+                    })
+                })
+            };
+            col.map(|c| vec![(row, c)]).unwrap_or_default()
+        }
+        At::YearTotal => {
+            let row = rows_on().find(|&i| {
+                let l: String = t.rows[i].label.split_whitespace().collect();
+                l.starts_with("本年") && l.ends_with("合计")
+            });
+            match (row, first_column(t, side, year)) {
+                (Some(r), Some(c)) => vec![(r, c)],
+                _ => Vec::new(),
+            }
+        }
+        At::Row(name) => {
+            let Some(c) = first_column(t, side, year) else {
+                return Vec::new();
+            };
+            rows_on()
+                .filter(|&i| {
+                    let l = item_name(&t.rows[i].label);
+                    let l = l.trim_start_matches("其中：").trim_start_matches("其中:");
+                    let l = item_name(l);
+                    // The row is the item itself, not a part of it (`其中：（1）公务用车购置费`
+                    // for 公务用车购置费, not for 公务用车购置及运行费).
+                    l.starts_with(name) && l.chars().count() <= name.chars().count() + 12
+                        || l == name
+                })
+                .map(|r| (r, c))
+                .collect()
+        }
+    }
+}
+
+/// The tables' cells that print what `subject` names, with the tables; empty when the subject
+/// is not recognised or no complete table prints it.
+fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<(&'a Table, usize, usize)> {
+    let mut out = Vec::new();
+    if let Some(code) = code_of(subject) {
+        for t in
+            keyed_tables(cx).filter(|t| t.kind.as_deref().is_some_and(|k| BY_FUNCTION.contains(&k)))
+        {
+            let Some(c) = first_column(t, Side::Single, cx.disclosure.year) else {
+                continue;
+            };
+            for (r, row) in t.rows.iter().enumerate() {
+                if row.code.as_deref() == Some(code.as_str())
+                    && printed(t, r, c).is_some()
+                    && !headers_unread(t, Side::Single)
+                    && unambiguous(t, c, cx.disclosure.year)
+                {
+                    out.push((t, r, c));
+                }
+            }
+        }
+        return out;
+    }
+    let s = normal(subject, &cx.disclosure.department);
+    let Some(concept) = CONCEPTS.iter().find(|c| c.names.contains(&s.as_str())) else {
+        return out;
+    };
+    let found = |targets: &[Target]| {
+        let mut v = Vec::new();
+        for target in targets {
+            for t in keyed_tables(cx).filter(|t| t.kind.as_deref() == Some(target.kind)) {
+                v.extend(
+                    cells(t, target, cx.disclosure.year)
+                        .into_iter()
+                        .map(|(r, c)| (t, r, c)),
+                );
+            }
+        }
+        v.retain(|&(t, r, c)| {
+            printed(t, r, c).is_some()
+                && unambiguous(t, c, cx.disclosure.year)
+                && !headers_unread(t, t.columns[c].side)
+        });
+        v
+    };
+    out = found(concept.targets);
+    if !out.is_empty() {
+        out.extend(found(concept.also));
+    }
+    out
+}
+
+/// True when a statement's figure restates a table's: their intervals meet once the statement
+/// is given one unit of its last digit either way — a text that cuts `7633.516247` to `7633.51`
+/// instead of rounding it has not misstated it.
+fn restated(cell: Option<&Printed>, said: &Printed) -> bool {
+    let (clo, chi) = interval(cell);
+    let (slo, shi) = interval(Some(said));
+    let unit = shi - slo;
+    slo - unit / 2 <= chi && clo <= shi + unit / 2
+}
+
+/// True when the amount at char `at` of `text` is the base of a comparison (`比…B万元`).
+fn is_base(text: &str, at: usize) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let end = at.min(chars.len());
+    let start = chars[..end]
+        .iter()
+        .rposition(|c| "，：；。,;:、".contains(*c))
+        .map_or(0, |k| k + 1);
+    let clause: String = chars[start..end]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    clause.starts_with(['比', '较', '与', '同'])
+}
+
+/// Every sentence with the heading it stands under (its sub-section's, else its section's).
+fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
+    fn walk<'a>(s: &'a Section, title: &'a str, out: &mut Vec<(&'a str, &'a Sentence)>) {
+        let own = if s.title.is_empty() {
+            title
+        } else {
+            s.title.as_str()
+        };
+        out.extend(s.sentences.iter().map(|x| (own, x)));
+        for sub in &s.subsections {
+            walk(sub, own, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in sections {
+        walk(s, "", &mut out);
+    }
+    out
+}
+
+impl Rule for N1001 {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let d = cx.disclosure;
+        for (heading, s) in under_headings(&d.narrative.sections) {
+            if OTHER_SENTENCE.iter().any(|w| s.text.contains(w)) {
+                continue;
+            }
+            for c in &s.claims {
+                let ClaimKind::Amount { value } = &c.kind else {
+                    continue;
+                };
+                if is_base(&s.text, c.at.0)
+                    || OTHER_PERIOD.iter().any(|w| c.subject.contains(w))
+                    || years_named(&c.subject).iter().any(|y| *y != d.year)
+                {
+                    continue;
+                }
+                let bare = normal(&c.subject, &d.department);
+                let subject = if BARE.contains(&bare.as_str()) || bare.is_empty() {
+                    // The heading says what: `（二）公务接待费`.
+                    heading
+                        .trim_start_matches(|ch: char| {
+                            "（）()一二三四五六七八九十、.0123456789".contains(ch)
+                        })
+                        .to_string()
+                } else {
+                    c.subject.clone()
+                };
+                let found = targets_of(cx, &subject);
+                if found.is_empty() {
+                    continue;
+                }
+                let agrees = found
+                    .iter()
+                    .any(|&(t, r, col)| restated(printed(t, r, col), value));
+                if agrees {
+                    continue;
+                }
+                // The tables' figures, each with where it is printed (the first places).
+                let mut by_value: Vec<(String, Vec<String>)> = Vec::new();
+                for &(t, r, col) in &found {
+                    let v = printed(t, r, col)
+                        .map(Printed::to_string)
+                        .unwrap_or_default();
+                    let place = crate::kinds::by_key::named(t, r, col);
+                    match by_value.iter_mut().find(|(x, _)| *x == v) {
+                        Some((_, places)) => places.push(place),
+                        None => by_value.push((v, vec![place])),
+                    }
+                }
+                let printed_in: Vec<String> = by_value
+                    .iter()
+                    .map(|(v, places)| {
+                        let more = if places.len() > 2 {
+                            format!("等 {} 处", places.len())
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{v}（{}{more}）",
+                            places
+                                .iter()
+                                .take(2)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        )
+                    })
+                    .collect();
+                let mut diag = Diagnostic::new(
+                    META.id,
+                    META.severity,
+                    format!(
+                        "情况说明称“{}”{} 万元，与表不符：表中印为 {}",
+                        subject.trim(),
+                        value,
+                        printed_in.join("；")
+                    ),
+                    Label::at(s.source.clone(), format!("{value} 万元")),
+                )
+                .with_help("说明中的金额应复述表中的数：核对两处，改正错误的一处");
+                diag.secondary = found
+                    .iter()
+                    .take(4)
+                    .map(|&(t, r, col)| cell_label(t, r, col))
+                    .collect();
+                out.push(diag);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_are_normalised_to_what_they_name() {
+        assert_eq!(
+            normal(
+                "2026年度泉州市人民政府办公室部门收入预算",
+                "泉州市人民政府办公室"
+            ),
+            "收入预算"
+        );
+        assert_eq!(
+            normal("2026年本部门财政拨款“三公”经费", ""),
+            "财政拨款三公经费"
+        );
+        assert_eq!(code_of("2010301-行政运行").as_deref(), Some("2010301"));
+        assert_eq!(code_of("2026年预算安排"), None);
+        assert_eq!(years_named("2025年预算执行数"), [2025]);
+    }
+}
