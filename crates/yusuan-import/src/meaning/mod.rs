@@ -34,6 +34,9 @@ pub mod codes {
     /// list printed in blocks side by side (`科目编码 科目名称 决算数 | 科目编码 …`), or codes set
     /// in the middle; not read into rows yet, so not checked.
     pub const BLOCKS: &str = "I605";
+    /// A text's table whose rows carry two codes each (部门经济分类 and 政府经济分类): which
+    /// figures belong to which code is not known from the text; not checked.
+    pub const TWO_CODES: &str = "I606";
 }
 
 /// The template id of documents read by meaning.
@@ -225,7 +228,21 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
         {
             continue;
         }
-        let s = squash(l);
+        let mut s = squash(l);
+        // A title wrapped inside its bracketed qualifier (`…支出明细表（按支出功能分类科` /
+        // `目-不含上年结转）`): the next line closes it.
+        if s.matches(['（', '(']).count() > s.matches(['）', ')']).count()
+            && let Some(next) = lines[i + 1..]
+                .iter()
+                .take(2)
+                .find(|n| !n.laid.text.trim().is_empty())
+        {
+            let n = squash(next);
+            if n.chars().count() <= 20 && n.contains(['）', ')']) && !grid::has_figures(next.laid)
+            {
+                s.push_str(&n);
+            }
+        }
         if s.chars().count() > 60 {
             continue;
         }
@@ -478,6 +495,41 @@ fn table(
                 .is_some_and(|(_, stub)| stub)
         });
     finish(&mut table);
+    // Rows coded twice (`30101 基本工资 50101 工资奖金津补贴`: 部门经济分类 and 政府经济分类 side by
+    // side): in a text, where a two-line name's parts and its codes fall on different lines,
+    // which figures belong to which code may not be known. Said, and not checked.
+    let twice = table
+        .rows
+        .iter()
+        .filter(|r| r.code.is_some() && second_code(&r.label))
+        .count();
+    // The sign that they were mixed up: a row led by the second classification's code
+    // (`50102 社会保障缴费`) among rows led by the first's (`30108 …`).
+    let led_by = |d: char| {
+        table
+            .rows
+            .iter()
+            .filter(|r| r.code.as_deref().is_some_and(|c| c.starts_with(d)))
+            .count()
+    };
+    if !exact && !blocks && twice >= 3 && led_by('3') >= 3 && led_by('5') >= 1 {
+        let figures: usize = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().flatten().count())
+            .sum();
+        table.unplaced += figures;
+        diags.push(Diagnostic::new(
+            codes::TWO_CODES,
+            Severity::Warning,
+            format!(
+                "「{}」每行有两套科目编码（如部门经济分类与政府经济分类），文本中行与数字的对应不可靠；该表的 {figures} 个数字不检查",
+                table.title
+            ),
+            Label::at(place(&region[0]), ""),
+        )
+        .with_help("请用 PDF 检查此表：PDF 中各格的位置可靠"));
+    }
     if blocks {
         let figures: usize = table
             .rows
@@ -846,6 +898,9 @@ fn rows(
         }
     }
     out.extend(pending.into_iter().flatten());
+    if !exact {
+        out = codes_below(out);
+    }
     for r in out {
         let side = side_of(r.side, kind);
         let (mut code, label) = code_and_label(&r.stub);
@@ -880,6 +935,63 @@ fn rows(
         }
         push_row(table, &r, (side, code, label), map, exact, diags);
     }
+}
+
+/// True when a label holds a second classification code (`基本工资 50101 工资奖金津补贴`).
+fn second_code(label: &str) -> bool {
+    label.split_whitespace().any(|w| {
+        (w.len() == 3 || w.len() == 5)
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.starts_with(['3', '5'])
+    })
+}
+
+/// In a text, a row's code may stand on the line below its figures, with the rest of its
+/// name (`行政运行   17,651,794.92 …` / `2013301`; `一般行政管理   30,964,000.00 …` /
+/// `2013302 事务`): a row of figures whose name has no code, followed on the next line or the
+/// one after on its side by a code with no figures, is one row — the code's, its name the two
+/// parts joined. A total (`合计`) is never joined to a code.
+fn codes_below(rows: Vec<GridRow>) -> Vec<GridRow> {
+    let mut out: Vec<GridRow> = Vec::with_capacity(rows.len());
+    let mut merged_into_prev = vec![false; rows.len()];
+    for i in 0..rows.len() {
+        if merged_into_prev[i] {
+            continue;
+        }
+        let r = &rows[i];
+        let figures = !r.figures.is_empty() || !r.stray.is_empty();
+        let (code, label) = code_and_label(&r.stub);
+        let joinable = figures
+            && code.is_none()
+            && !label.is_empty()
+            && !["合计", "总计", "小计"].iter().any(|w| label.contains(w));
+        let below = joinable
+            .then(|| {
+                (i + 1..rows.len())
+                    .find(|&j| rows[j].side == r.side)
+                    .filter(|&j| {
+                        let n = &rows[j];
+                        n.no <= r.no + 2
+                            && n.figures.is_empty()
+                            && n.stray.is_empty()
+                            && code_and_label(&n.stub).0.is_some()
+                    })
+            })
+            .flatten();
+        match below {
+            Some(j) => {
+                let n = &rows[j];
+                let (c, tail) = code_and_label(&n.stub);
+                let mut row = r.clone();
+                row.stub = vec![c.unwrap_or_default(), format!("{label}{tail}")];
+                row.stub_x = n.stub_x.clone();
+                out.push(row);
+                merged_into_prev[j] = true;
+            }
+            None => out.push(r.clone()),
+        }
+    }
+    out
 }
 
 /// Adds a grid row to the table, with its side, code and label; its figures go to the
