@@ -172,7 +172,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         id: "O16",
         text: "公开全部预算表格，没有数据的表注明为空表",
         basis: GUIDE,
-        rules: &["C012", "C013"],
+        rules: &["C012", "C013", "C1001"],
         needs: Needs::Tables,
     },
     Obligation {

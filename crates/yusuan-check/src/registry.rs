@@ -188,6 +188,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::completeness::c011::C011,
     &rules::completeness::c012::C012,
     &rules::completeness::c013::C013,
+    &rules::completeness::c1001::C1001,
     &rules::classification::k001::K001,
     &rules::classification::k002::K002,
     &rules::classification::k003::K003,

@@ -33,6 +33,19 @@ pub struct Disclosure {
     pub projects: Vec<ProjectStatement>,
     /// 第四部分 名词解释 — (term, explanation), in print order.
     pub glossary: Vec<(String, String)>,
+    /// 未识别的表 — tables a reader found by their title and figures but whose kind no
+    /// vocabulary knows: kept so that completeness says "not recognised", never "missing".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unrecognised: Vec<UnrecognisedTable>,
+}
+
+/// 未识别的表 — a table found by its title, of no known kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnrecognisedTable {
+    /// The title as printed (spaces removed).
+    pub title: String,
+    /// Where the title stands.
+    pub source: SourceRef,
 }
 
 /// One line of a project's 资金分配情况 as printed.
@@ -74,6 +87,7 @@ impl Disclosure {
             narrative: Narrative::default(),
             projects: Vec::new(),
             glossary: Vec::new(),
+            unrecognised: Vec::new(),
         }
     }
 

@@ -188,6 +188,7 @@ pub fn read_by_meaning(
     let meaning::Read {
         tables,
         diags,
+        unrecognised,
         regions,
     } = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
     let mut d = Disclosure::empty();
@@ -212,6 +213,7 @@ pub fn read_by_meaning(
         d.department = department_on_cover(&head);
     }
     d.tables = tables;
+    d.unrecognised = unrecognised;
     let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
     d.glossary = narrative::take_glossary(&mut prose);
     d.narrative = prose;

@@ -68,6 +68,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
             Some(text) => crate::glossary::parse(text),
             None => crate::glossary::standard(),
         },
+        unrecognised: Vec::new(),
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Read {
     pub tables: Vec<Table>,
     /// What the reader says (unrecognised tables, unknown columns, stray figures…).
     pub diags: Vec<Diagnostic>,
+    /// Tables found by their title and figures whose kind no vocabulary knows (I601).
+    pub unrecognised: Vec<yusuan_core::disclosure::UnrecognisedTable>,
     /// The lines every table region covers, recognised or not (first and last, 1-based, counted
     /// over all pages as [`crate::pdf::join`] numbers them): not prose.
     pub regions: Vec<(usize, usize)>,
@@ -84,6 +86,7 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     let mut tables = Vec::new();
     let mut diags = Vec::new();
     let mut regions = Vec::new();
+    let mut unrecognised = Vec::new();
     for (ti, t) in titles.iter().enumerate() {
         let end = titles.get(ti + 1).map_or(lines.len(), |n| n.at);
         let end = table_end(&lines[t.at..end]).map_or(end, |e| t.at + e);
@@ -92,6 +95,10 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
             regions.push((first.no, last.no));
         }
         let Some(kind) = t.kind else {
+            unrecognised.push(yusuan_core::disclosure::UnrecognisedTable {
+                title: t.text.clone(),
+                source: place(&lines[t.at]),
+            });
             diags.push(
                 Diagnostic::new(
                     codes::UNRECOGNISED,
@@ -116,6 +123,7 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     Read {
         tables,
         diags,
+        unrecognised,
         regions,
     }
 }

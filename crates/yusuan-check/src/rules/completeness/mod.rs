@@ -13,3 +13,4 @@ pub mod c010;
 pub mod c011;
 pub mod c012;
 pub mod c013;
+pub mod c1001;
