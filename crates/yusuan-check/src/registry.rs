@@ -208,6 +208,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n011::N011,
     &rules::narrative::n012::N012,
     &rules::narrative::n1001::N1001,
+    &rules::narrative::n1002::N1002,
     &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
 ];

@@ -15,6 +15,7 @@ pub mod n010;
 pub mod n011;
 pub mod n012;
 pub mod n1001;
+pub mod n1002;
 pub mod n801;
 pub mod n901;
 
@@ -71,12 +72,12 @@ pub(crate) struct Growth<'a> {
 
 /// True when the amount at `at` is the base of a comparison: its clause opens with 比, 较, 与
 /// or 同 (`比2025年年初预算数69043.50万元`).
-fn is_base(text: &str, at: usize) -> bool {
+pub(crate) fn is_base(text: &str, at: usize) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let end = at.min(chars.len());
     let start = chars[..end]
         .iter()
-        .rposition(|c| "，：；。,;:".contains(*c))
+        .rposition(|c| "，：；。,;:、".contains(*c))
         .map_or(0, |k| k + 1);
     let clause: String = chars[start..end]
         .iter()

@@ -540,21 +540,6 @@ fn restated(cell: Option<&Printed>, said: &Printed) -> bool {
     slo - unit / 2 <= chi && clo <= shi + unit / 2
 }
 
-/// True when the amount at char `at` of `text` is the base of a comparison (`比…B万元`).
-fn is_base(text: &str, at: usize) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let end = at.min(chars.len());
-    let start = chars[..end]
-        .iter()
-        .rposition(|c| "，：；。,;:、".contains(*c))
-        .map_or(0, |k| k + 1);
-    let clause: String = chars[start..end]
-        .iter()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    clause.starts_with(['比', '较', '与', '同'])
-}
-
 /// Every sentence with the heading it stands under (its sub-section's, else its section's).
 fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
     fn walk<'a>(s: &'a Section, title: &'a str, out: &mut Vec<(&'a str, &'a Sentence)>) {
@@ -590,7 +575,7 @@ impl Rule for N1001 {
                 let ClaimKind::Amount { value } = &c.kind else {
                     continue;
                 };
-                if is_base(&s.text, c.at.0)
+                if super::is_base(&s.text, c.at.0)
                     || OTHER_PERIOD.iter().any(|w| c.subject.contains(w))
                     || years_named(&c.subject).iter().any(|y| *y != d.year)
                 {
