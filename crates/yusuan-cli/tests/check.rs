@@ -361,3 +361,38 @@ fn import_prints_facts() {
         && f["value"] == "3452.35"
         && f["page"] == 15));
 }
+
+/// Any region's narrative is read and checked against its tables: a statement changed in
+/// Quanzhou's published text (人员经费, which its tables print as classes 301 + 303; 基本支出,
+/// a total) is reported with the tables' figures; the text as published has no such finding.
+#[test]
+fn a_narrative_statement_contradicting_the_tables_is_reported_in_any_region() {
+    let file = root()
+        .join("crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let o = yusuan(&["check", &file.display().to_string()]);
+    assert!(!stdout(&o).contains("N1001"), "{}", stdout(&o));
+    let changed = text
+        .replacen("人员经费 5080.69 万元", "人员经费 5090.69 万元", 1)
+        .replacen(
+            "基本支出 5915.38 万元、项目支出",
+            "基本支出 5925.38 万元、项目支出",
+            1,
+        );
+    assert_ne!(changed, text);
+    let dir = std::env::temp_dir().join(format!("yusuan-n1001-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("quanzhou.txt");
+    std::fs::write(&path, changed).unwrap();
+    let o = yusuan(&["check", &path.display().to_string()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("情况说明称“人员经费”5090.69 万元，与表不符：表中印为 5080.69 万元（「2026年度一般公共预算基本支出经济分类情况表」301、303 行之和）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("情况说明称“基本支出”5925.38 万元，与表不符：表中印为 5915.38"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -54,6 +54,9 @@ enum At {
     YearTotal,
     /// A row of its own, by the name in its label, in the side's first value column.
     Row(&'static str),
+    /// The sum of the rows of these economic classes (`301` + `303` for 人员经费), in the side's
+    /// first value column; a class not printed counts as nothing, but one must be.
+    Classes(&'static [&'static str]),
 }
 
 /// A place a statement's amount is printed.
@@ -190,6 +193,7 @@ const CONCEPTS: &[Concept] = &[
         targets: &[
             t("一般公共预算基本支出表", S, At::Total(&["人员经费"])),
             t("基本支出表", S, At::Total(&["人员经费"])),
+            t("一般公共预算基本支出表", S, At::Classes(&["301", "303"])),
         ],
         also: &[],
     },
@@ -198,6 +202,8 @@ const CONCEPTS: &[Concept] = &[
         targets: &[
             t("一般公共预算基本支出表", S, At::Total(&["公用经费"])),
             t("基本支出表", S, At::Total(&["公用经费"])),
+            t("一般公共预算基本支出表", S, At::Classes(&["302"])),
+            t("一般公共预算基本支出表", S, At::Classes(&["302", "310"])),
         ],
         also: &[],
     },
@@ -419,7 +425,7 @@ fn first_column(t: &Table, side: Side, year: i32) -> Option<usize> {
 }
 
 /// The cells a target names in `t`.
-fn cells(t: &Table, target: &Target, year: i32) -> Vec<(usize, usize)> {
+fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
     let side = target.side;
     let rows_on = || (0..t.rows.len()).filter(move |&i| t.rows[i].side == side);
     match target.at {
@@ -446,7 +452,7 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<(usize, usize)> {
                     })
                 })
             };
-            col.map(|c| vec![(row, c)]).unwrap_or_default()
+            col.map(|c| vec![vec![(row, c)]]).unwrap_or_default()
         }
         At::YearTotal => {
             let row = rows_on().find(|&i| {
@@ -454,7 +460,7 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<(usize, usize)> {
                 l.starts_with("本年") && l.ends_with("合计")
             });
             match (row, first_column(t, side, year)) {
-                (Some(r), Some(c)) => vec![(r, c)],
+                (Some(r), Some(c)) => vec![vec![(r, c)]],
                 _ => Vec::new(),
             }
         }
@@ -472,30 +478,105 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<(usize, usize)> {
                     l.starts_with(name) && l.chars().count() <= name.chars().count() + 12
                         || l == name
                 })
-                .map(|r| (r, c))
+                .map(|r| vec![(r, c)])
                 .collect()
+        }
+        At::Classes(classes) => {
+            let Some(c) = first_column(t, side, year) else {
+                return Vec::new();
+            };
+            let rows: Vec<(usize, usize)> = rows_on()
+                .filter(|&i| {
+                    t.rows[i]
+                        .code
+                        .as_deref()
+                        .is_some_and(|code| classes.contains(&code))
+                })
+                .map(|r| (r, c))
+                .collect();
+            if rows.is_empty() {
+                Vec::new()
+            } else {
+                vec![rows]
+            }
         }
     }
 }
 
-/// The tables' cells that print what `subject` names, with the tables; empty when the subject
-/// is not recognised or no complete table prints it.
-fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<(&'a Table, usize, usize)> {
+/// A figure the tables print for a subject: one cell, or the sum of several (the rows of
+/// economic classes), all in one table.
+struct Candidate<'a> {
+    table: &'a Table,
+    cells: Vec<(usize, usize)>,
+}
+
+impl Candidate<'_> {
+    /// The interval of the amount the cells print together, in fen.
+    fn interval(&self) -> (i64, i64) {
+        self.cells.iter().fold((0, 0), |(lo, hi), &(r, c)| {
+            let (a, b) = interval(printed(self.table, r, c));
+            (lo + a, hi + b)
+        })
+    }
+
+    /// The figure as printed, or the sum as it would print.
+    fn shown(&self) -> String {
+        match self.cells.as_slice() {
+            [(r, c)] => printed(self.table, *r, *c)
+                .map(Printed::to_string)
+                .unwrap_or_default(),
+            _ => {
+                let fen: i64 = self
+                    .cells
+                    .iter()
+                    .map(|&(r, c)| crate::interval::shown(printed(self.table, r, c)))
+                    .sum();
+                crate::interval::wan2(fen) + " 万元"
+            }
+        }
+    }
+
+    /// Where it is printed: `「title」「row」行「col」列`, or the rows summed.
+    fn place(&self) -> String {
+        match self.cells.as_slice() {
+            [(r, c)] => crate::kinds::by_key::named(self.table, *r, *c),
+            _ => format!(
+                "「{}」{} 行之和",
+                self.table.title,
+                self.cells
+                    .iter()
+                    .map(|&(r, _)| self.table.rows[r].code.clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+        }
+    }
+}
+
+/// The figures the tables print for what `subject` names; empty when the subject is not
+/// recognised or no complete table prints it.
+fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<Candidate<'a>> {
+    let year = cx.disclosure.year;
+    let usable = |t: &Table, cells: &[(usize, usize)]| {
+        cells.iter().any(|&(r, c)| printed(t, r, c).is_some())
+            && cells
+                .iter()
+                .all(|&(_, c)| unambiguous(t, c, year) && !headers_unread(t, t.columns[c].side))
+    };
     let mut out = Vec::new();
     if let Some(code) = code_of(subject) {
         for t in
             keyed_tables(cx).filter(|t| t.kind.as_deref().is_some_and(|k| BY_FUNCTION.contains(&k)))
         {
-            let Some(c) = first_column(t, Side::Single, cx.disclosure.year) else {
+            let Some(c) = first_column(t, Side::Single, year) else {
                 continue;
             };
             for (r, row) in t.rows.iter().enumerate() {
-                if row.code.as_deref() == Some(code.as_str())
-                    && printed(t, r, c).is_some()
-                    && !headers_unread(t, Side::Single)
-                    && unambiguous(t, c, cx.disclosure.year)
-                {
-                    out.push((t, r, c));
+                if row.code.as_deref() == Some(code.as_str()) && usable(t, &[(r, c)]) {
+                    out.push(Candidate {
+                        table: t,
+                        cells: vec![(r, c)],
+                    });
                 }
             }
         }
@@ -509,18 +590,13 @@ fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<(&'a Table, usize, usize)> 
         let mut v = Vec::new();
         for target in targets {
             for t in keyed_tables(cx).filter(|t| t.kind.as_deref() == Some(target.kind)) {
-                v.extend(
-                    cells(t, target, cx.disclosure.year)
-                        .into_iter()
-                        .map(|(r, c)| (t, r, c)),
-                );
+                for cells in cells(t, target, year) {
+                    if usable(t, &cells) {
+                        v.push(Candidate { table: t, cells });
+                    }
+                }
             }
         }
-        v.retain(|&(t, r, c)| {
-            printed(t, r, c).is_some()
-                && unambiguous(t, c, cx.disclosure.year)
-                && !headers_unread(t, t.columns[c].side)
-        });
         v
     };
     out = found(concept.targets);
@@ -533,8 +609,7 @@ fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<(&'a Table, usize, usize)> 
 /// True when a statement's figure restates a table's: their intervals meet once the statement
 /// is given one unit of its last digit either way — a text that cuts `7633.516247` to `7633.51`
 /// instead of rounding it has not misstated it.
-fn restated(cell: Option<&Printed>, said: &Printed) -> bool {
-    let (clo, chi) = interval(cell);
+fn restated((clo, chi): (i64, i64), said: &Printed) -> bool {
     let (slo, shi) = interval(Some(said));
     let unit = shi - slo;
     slo - unit / 2 <= chi && clo <= shi + unit / 2
@@ -596,20 +671,16 @@ impl Rule for N1001 {
                 if found.is_empty() {
                     continue;
                 }
-                let agrees = found
-                    .iter()
-                    .any(|&(t, r, col)| restated(printed(t, r, col), value));
+                let agrees = found.iter().any(|x| restated(x.interval(), value));
                 if agrees {
                     continue;
                 }
                 // The tables' figures, each with where it is printed (the first places).
                 let mut by_value: Vec<(String, Vec<String>)> = Vec::new();
-                for &(t, r, col) in &found {
-                    let v = printed(t, r, col)
-                        .map(Printed::to_string)
-                        .unwrap_or_default();
-                    let place = crate::kinds::by_key::named(t, r, col);
-                    match by_value.iter_mut().find(|(x, _)| *x == v) {
+                for x in &found {
+                    let v = x.shown();
+                    let place = x.place();
+                    match by_value.iter_mut().find(|(y, _)| *y == v) {
                         Some((_, places)) => places.push(place),
                         None => by_value.push((v, vec![place])),
                     }
@@ -647,8 +718,8 @@ impl Rule for N1001 {
                 .with_help("说明中的金额应复述表中的数：核对两处，改正错误的一处");
                 diag.secondary = found
                     .iter()
+                    .flat_map(|x| x.cells.iter().map(|&(r, c)| cell_label(x.table, r, c)))
                     .take(4)
-                    .map(|&(t, r, col)| cell_label(t, r, col))
                     .collect();
                 out.push(diag);
             }
