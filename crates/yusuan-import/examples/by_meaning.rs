@@ -14,6 +14,13 @@ fn main() {
         }
         _ => None,
     };
+    let narrative = match args.iter().position(|a| a == "--narrative") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     for file in args {
         let Ok(bytes) = std::fs::read(&file) else {
             eprintln!("{file}: cannot read");
@@ -65,6 +72,25 @@ fn main() {
                         cells.join(" ")
                     );
                 }
+            }
+        }
+        if narrative {
+            fn show(s: &yusuan_core::disclosure::Section, depth: usize) {
+                println!("  {}§ {} {}", "  ".repeat(depth), s.number, s.title);
+                for x in &s.sentences {
+                    println!(
+                        "  {}  - {} [{} claims]",
+                        "  ".repeat(depth),
+                        x.text,
+                        x.claims.len()
+                    );
+                }
+                for sub in &s.subsections {
+                    show(sub, depth + 1);
+                }
+            }
+            for s in &d.narrative.sections {
+                show(s, 0);
             }
         }
         for g in diags

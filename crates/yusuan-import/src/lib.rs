@@ -200,8 +200,14 @@ pub fn read_by_meaning(
         .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
     d.year = head.iter().find_map(|l| year_in(l)).unwrap_or(0);
-    if head.iter().any(|l| l.contains("单位预算")) && !head.iter().any(|l| l.contains("部门预算"))
-    {
+    // The cover says which (`…2024年单位预算`); else the first lines, if they name only one.
+    let cover = cover_of(&head);
+    let unit = if cover.contains("单位预算") || cover.contains("部门预算") {
+        cover.contains("单位预算") && !cover.contains("部门预算")
+    } else {
+        head.iter().any(|l| l.contains("单位预算")) && !head.iter().any(|l| l.contains("部门预算"))
+    };
+    if unit {
         d.kind = yusuan_core::budget::DocKind::Unit;
     }
     d.department = tables
@@ -257,12 +263,19 @@ fn table_lines(pages: &[pdf::Page], regions: &[(usize, usize)]) -> Vec<bool> {
 /// year, up to `部门预算` / `单位预算` (`2026年度` / `泉州市人民政府办公室` / `部门预算` →
 /// `泉州市人民政府办公室`; `北京市民政局 2026 年度部门预算信息公开` → `北京市民政局`).
 fn department_on_cover(head: &[String]) -> String {
-    let cover: String = head
-        .iter()
-        .take_while(|l| !l.contains("目录") && !l.starts_with('第'))
-        .take(6)
-        .map(String::as_str)
-        .collect();
+    let cover = cover_of(head);
+    // `预算单位：上海市普陀区人民政府办公室` says it outright.
+    for label in ["预算单位：", "编制单位：", "预算单位:", "编制单位:"] {
+        if let Some((_, rest)) = cover.split_once(label) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| !"，。；:：".contains(*c))
+                .collect();
+            if (2..=40).contains(&name.chars().count()) {
+                return name;
+            }
+        }
+    }
     let Some(year) = year_in(&cover) else {
         return String::new();
     };
@@ -286,6 +299,16 @@ fn department_on_cover(head: &[String]) -> String {
     } else {
         String::new()
     }
+}
+
+/// A cover's lines (spaces removed) joined: those before the contents (`目录`) or the first
+/// part, six at most.
+fn cover_of(head: &[String]) -> String {
+    head.iter()
+        .take_while(|l| !l.contains("目录") && !l.starts_with('第'))
+        .take(6)
+        .map(String::as_str)
+        .collect()
 }
 
 /// The first year (`2026年`) a line names.

@@ -196,10 +196,20 @@ pub fn take_glossary(n: &mut Narrative) -> Vec<(String, String)> {
         return Vec::new();
     };
     let is_part = |s: &Section| s.number.starts_with('第');
-    let end = n.sections[start + 1..]
-        .iter()
-        .position(is_part)
-        .map_or(n.sections.len(), |k| start + 1 + k);
+    // Under a part, every section up to the next part; under a heading, the sections that
+    // read as entries (`一、财政拨款收入：指…`), up to the first that does not (a contents page's
+    // `三、名词解释` is followed by `四、单位预算编制说明`).
+    let end = if is_part(&n.sections[start]) {
+        n.sections[start + 1..]
+            .iter()
+            .position(is_part)
+            .map_or(n.sections.len(), |k| start + 1 + k)
+    } else {
+        n.sections[start + 1..]
+            .iter()
+            .position(|s| is_part(s) || !is_entry(s))
+            .map_or(n.sections.len(), |k| start + 1 + k)
+    };
     let taken: Vec<Section> = n.sections.drain(start..end).collect();
     let mut out: Vec<(String, String)> = Vec::new();
     fn walk(s: &Section, out: &mut Vec<(String, String)>) {
@@ -239,6 +249,14 @@ fn states_amount(text: &str) -> bool {
     chars
         .windows(2)
         .any(|w| w[0].is_ascii_digit() && (w[1] == '元' || w[1] == '万'))
+}
+
+/// True for a section that reads as a glossary entry: its title or first sentence defines a
+/// term (`财政拨款收入：指…`), or its first sentence opens with 指 / 是指.
+fn is_entry(s: &Section) -> bool {
+    let defines = |t: &str| t.chars().take(26).any(|c| c == '：' || c == ':');
+    let first = s.sentences.first().map_or("", |x| x.text.trim());
+    defines(&s.title) || defines(first) || first.starts_with('指') || first.starts_with("是指")
 }
 
 /// `第三部分 2026年度部门预算情况说明` (spaces removed): the part's number and its title.
