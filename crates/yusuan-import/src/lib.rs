@@ -251,9 +251,23 @@ fn table_lines(pages: &[pdf::Page], regions: &[(usize, usize)]) -> Vec<bool> {
             .any(|w| w[1].x0 - w[0].x1 >= 4 * textpage::CHAR_WIDTH);
         out.push(columns || !prose && (apart.len() >= 3 || apart.len() == 2 && figure));
     }
+    // A region's lines are the table's, except prose standing before its first figure: a
+    // contents entry taken for a title reaches over the text that follows it (a Shanghai
+    // 编制说明 before its tables). Prose: one run of text, long or with a clause mark. (After
+    // the first figure, a run of text is a wrapped cell: a project's description.)
+    let laid: Vec<&pdf::LaidLine> = pages.iter().flat_map(|p| &p.laid).collect();
     for &(first, last) in regions {
-        for i in first.saturating_sub(1)..last.min(out.len()) {
-            out[i] = true;
+        let (from, to) = (first.saturating_sub(1), last.min(out.len()));
+        let figures_at = (from..to)
+            .find(|&i| meaning::grid::has_figures(laid[i]))
+            .unwrap_or(to);
+        for i in from..to {
+            let l = laid[i];
+            let prose = i > from
+                && i < figures_at
+                && l.cells.len() == 1
+                && (l.text.contains(['。', '，', '；']) || l.text.chars().count() >= 15);
+            out[i] = out[i] || !prose;
         }
     }
     out

@@ -319,7 +319,15 @@ fn sections_of(
             // `名词解释` alone on its line heads the glossary, numbered or not.
             let glossary = (squashed.ends_with("名词解释") && squashed.chars().count() <= 12)
                 .then(|| (String::new(), "名词解释".to_string()));
-            if let Some((number, title)) = part_heading(&squashed).or(glossary) {
+            // An unnumbered heading of an explanation (`上海市普陀区社会福利院2024年单位预算编制说明`,
+            // `其他相关情况说明`): a short line of its own ending so, with no clause mark.
+            let explanation = (squashed.ends_with("说明")
+                && squashed.chars().count() <= 40
+                && !squashed.contains(['。', '，', '；', '：', ':'])
+                && top_heading(&squashed).is_none()
+                && sub_heading(&squashed).is_none())
+            .then(|| (String::new(), squashed.clone()));
+            if let Some((number, title)) = part_heading(&squashed).or(glossary).or(explanation) {
                 flush(&mut pending, &mut sections);
                 in_table = false;
                 sections.push(Section {
