@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::GENERIC_ID),
     severity: Severity::Error,
     title: "说明中的金额与表一致（任何地区）",
-    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，功能分类科目（按编码）——在所有印有该项的完整表中查找（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），功能分类科目（按编码）——在所有印有该项的完整表中查找（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
     why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
     example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
@@ -268,6 +268,27 @@ const CONCEPTS: &[Concept] = &[
         also: &[],
     },
 ];
+
+/// 机关运行经费 — where a table of its own prints it (its total).
+const RUNNING_COSTS: Concept = Concept {
+    names: &[
+        "机关运行经费",
+        "机关运行经费支出",
+        "机关运行经费安排",
+        "机关运行经费预算",
+        "机关运行经费预算支出",
+        "机关运行经费预算安排",
+        "机关运行经费财政拨款预算",
+        "当年机关运行经费预算安排",
+        "一般公共预算机关运行经费",
+        "一般公共预算机关运行经费支出",
+        "一般公共预算机关运行经费预算支出",
+        "一般公共预算拨款安排的机关运行经费",
+        "一般公共预算拨款安排的机关运行经费支出",
+    ],
+    targets: &[t("机关运行经费表", S, At::Total(&[]))],
+    also: &[],
+};
 
 /// The tables by function a functional code is looked up in.
 const BY_FUNCTION: &[&str] = &[
@@ -583,7 +604,11 @@ fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<Candidate<'a>> {
         return out;
     }
     let s = normal(subject, &cx.disclosure.department);
-    let Some(concept) = CONCEPTS.iter().find(|c| c.names.contains(&s.as_str())) else {
+    let Some(concept) = CONCEPTS
+        .iter()
+        .chain(std::iter::once(&RUNNING_COSTS))
+        .find(|c| c.names.contains(&s.as_str()))
+    else {
         return out;
     };
     let found = |targets: &[Target]| {
