@@ -68,6 +68,21 @@ pub(crate) struct Growth<'a> {
     ),
     /// The base when the sentence states it (`比 2025 年年初预算数 69043.50 万元增加…`).
     pub base: Option<yusuan_core::money::Printed>,
+    /// What grew, as the amount's clause names it (`2026年度收入预算`); the rate's own subject
+    /// may be its comparison clause (`比 2025 年年初预算数`).
+    pub subject: &'a str,
+}
+
+impl Growth<'_> {
+    /// What grew, for a message: the amount's subject, else the rate's.
+    pub fn what(&self) -> &str {
+        let s = self.subject.trim();
+        if s.is_empty() {
+            self.claim.subject.trim()
+        } else {
+            s
+        }
+    }
 }
 
 /// True when the amount at `at` is the base of a comparison: its clause opens with 比, 较, 与
@@ -91,6 +106,7 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
     use yusuan_core::disclosure::ClaimKind;
     let mut out = Vec::new();
     let mut amount = None;
+    let mut subject = "";
     let mut base = None;
     let mut change = None;
     for c in &s.claims {
@@ -101,6 +117,7 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
             }
             ClaimKind::Amount { value } => {
                 amount = Some(*value);
+                subject = c.subject.as_str();
                 base = None;
                 change = None;
             }
@@ -116,6 +133,7 @@ pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
                         change: ch,
                         rate: (*value, *direction),
                         base,
+                        subject,
                     });
                 }
             }

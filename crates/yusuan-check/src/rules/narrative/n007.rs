@@ -86,7 +86,7 @@ impl Rule for N007 {
                         META.severity,
                         format!(
                             "“{}”本年 {a} 万元、变动 {ch} 万元，上年应为 {} 万元，变动率应为 {exp}%，说明印为 {r}%",
-                            g.claim.subject,
+                            g.what(),
                             crate::interval::wan2(last)
                         ),
                         Label::at(s.source.clone(), format!("{r}%")),

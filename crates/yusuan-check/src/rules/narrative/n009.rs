@@ -53,7 +53,7 @@ impl Rule for N009 {
                             META.severity,
                             format!(
                                 "“{}”上年为 0、本年 {a} 万元，说明却称“增长 {value}%”",
-                                g.claim.subject
+                                g.what()
                             ),
                             Label::at(s.source.clone(), format!("增长 {value}%")),
                         )
