@@ -209,6 +209,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n012::N012,
     &rules::narrative::n1001::N1001,
     &rules::narrative::n1002::N1002,
+    &rules::narrative::n1003::N1003,
     &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
 ];
