@@ -527,6 +527,50 @@ struct Loaded {
 }
 
 /// Errors and warnings among a reader's diagnostics.
+/// What a published document gave the checks, said after its counts: its tables (and how many
+/// could not be read whole, so were not checked) and its narrative's sentences (and how many
+/// state an amount).
+fn what_was_read(d: &yusuan_core::disclosure::Disclosure) -> String {
+    fn count(s: &yusuan_core::disclosure::Section, all: &mut usize, amounts: &mut usize) {
+        for x in &s.sentences {
+            *all += 1;
+            if x.claims
+                .iter()
+                .any(|c| matches!(c.kind, yusuan_core::disclosure::ClaimKind::Amount { .. }))
+            {
+                *amounts += 1;
+            }
+        }
+        for sub in &s.subsections {
+            count(sub, all, amounts);
+        }
+    }
+    let (mut all, mut amounts) = (0, 0);
+    for s in &d.narrative.sections {
+        count(s, &mut all, &mut amounts);
+    }
+    let partial = d.tables.iter().filter(|t| t.unplaced > 0).count();
+    let partial = if partial > 0 {
+        format!("，其中 {partial} 张有未能归位的数字、未检查")
+    } else {
+        String::new()
+    };
+    let unrecognised = if d.unrecognised.is_empty() {
+        String::new()
+    } else {
+        format!("，另有 {} 张未识别的表", d.unrecognised.len())
+    };
+    let narrative = if all == 0 {
+        "，没有读到情况说明".to_string()
+    } else {
+        format!("，说明 {all} 句（{amounts} 句写有金额）")
+    };
+    format!(
+        "；读到 {} 张表{partial}{unrecognised}{narrative}",
+        d.tables.len()
+    )
+}
+
 fn read_counts(diags: &[Diagnostic]) -> (usize, usize) {
     let n = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     (n(Severity::Error), n(Severity::Warning))
@@ -781,10 +825,13 @@ fn cmd_check(
                     s.push('\n');
                 }
                 let count = |sev: Severity| found.iter().filter(|d| d.severity == sev).count();
-                let read = match l.read {
+                let mut read = match l.read {
                     (0, 0) => String::new(),
                     (e, w) => format!("；读入时另有 {e} 个错误、{w} 个警告（见上）"),
                 };
+                if l.budget.is_none() {
+                    read.push_str(&what_was_read(&l.disclosure));
+                }
                 s.push_str(&format!(
                     "{name}：{} 个错误，{} 个警告，{} 个提示（共运行 {} 条规则）{read}\n",
                     count(Severity::Error),

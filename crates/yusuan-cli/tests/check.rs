@@ -372,6 +372,8 @@ fn a_narrative_statement_contradicting_the_tables_is_reported_in_any_region() {
     let text = std::fs::read_to_string(&file).unwrap();
     let o = yusuan(&["check", &file.display().to_string()]);
     assert!(!stdout(&o).contains("N1001"), "{}", stdout(&o));
+    // The summary says what was read: the tables and the narrative's sentences.
+    assert!(stdout(&o).contains("读到 10 张表，说明 "), "{}", stdout(&o));
     let changed = text
         .replacen("人员经费 5080.69 万元", "人员经费 5090.69 万元", 1)
         .replacen(
