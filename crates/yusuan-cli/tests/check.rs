@@ -398,3 +398,83 @@ fn a_narrative_statement_contradicting_the_tables_is_reported_in_any_region() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The facts `import --format facts` prints conform to their published schema
+/// (`docs/facts.schema.json`), for documents of several regions and templates: every required
+/// field present, no field the schema does not name, each of its type or among its values, and
+/// the patterns the schema states (checked by their meaning here: codes are digits, a
+/// functional code starts with 2, an economic one with 3 or 5).
+#[test]
+fn facts_conform_to_their_published_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/facts.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let items = &schema["items"];
+    let props = items["properties"].as_object().unwrap();
+    let required: Vec<&str> = items["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        props["functional"]["pattern"], "^2[0-9]{2}([0-9]{2}){0,2}$",
+        "the pattern checked below"
+    );
+    assert_eq!(props["economic"]["pattern"], "^[35][0-9]{2}([0-9]{2})?$");
+    let files = [
+        "crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf",
+        "crates/yusuan-import/tests/corpus/other/guangdong_shenzhen_kouanbangongshi_2026_dept_budget.txt",
+        "crates/yusuan-import/tests/corpus/other/shaanxi_xian_shiweixuanchuanbu_2021_dept_budget.pdf",
+        "crates/yusuan-import/tests/corpus/shanghai_putuo_caizhengju_2024_dept_final_account.pdf",
+        "examples/changji-sme-center-2025-budget.published.txt",
+    ];
+    for file in files {
+        let path = root().join(file).display().to_string();
+        let o = yusuan(&["import", &path, "--format", "facts"]);
+        assert_eq!(o.status.code(), Some(0), "{file}");
+        let facts: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let facts = facts.as_array().unwrap();
+        assert!(facts.len() > 50, "{file}: {}", facts.len());
+        for f in facts {
+            let f = f.as_object().unwrap();
+            for r in &required {
+                assert!(f.contains_key(*r), "{file}: {r} missing in {f:?}");
+            }
+            for (k, v) in f {
+                let p = props
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{file}: {k} is not in the schema"));
+                if let Some(values) = p.get("enum").and_then(|e| e.as_array()) {
+                    assert!(values.contains(v), "{file}: {k} = {v} not among {values:?}");
+                }
+                match p.get("type").and_then(|t| t.as_str()) {
+                    Some("integer") => assert!(v.is_i64() || v.is_u64(), "{file}: {k} = {v}"),
+                    Some("string") => assert!(v.is_string(), "{file}: {k} = {v}"),
+                    _ => {}
+                }
+                let s = v.as_str().unwrap_or("");
+                let digits = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+                match k.as_str() {
+                    "row_code" => assert!(digits, "{file}: row_code {s}"),
+                    "functional" => assert!(
+                        digits && s.starts_with('2') && matches!(s.len(), 3 | 5 | 7),
+                        "{file}: functional {s}"
+                    ),
+                    "economic" => assert!(
+                        digits && s.starts_with(['3', '5']) && matches!(s.len(), 3 | 5),
+                        "{file}: economic {s}"
+                    ),
+                    "value" => assert!(
+                        s.trim_start_matches('-')
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b'.' || b == b','),
+                        "{file}: value {s}"
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
