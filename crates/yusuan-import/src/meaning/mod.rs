@@ -520,40 +520,40 @@ fn table(
             .filter(|r| r.code.as_deref().is_some_and(|c| c.starts_with(d)))
             .count()
     };
-    if !exact && !blocks && twice >= 3 && led_by('3') >= 3 && led_by('5') >= 1 {
-        let figures: usize = table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().flatten().count())
-            .sum();
-        table.unplaced += figures;
-        diags.push(Diagnostic::new(
-            codes::TWO_CODES,
-            Severity::Warning,
-            format!(
-                "「{}」每行有两套科目编码（如部门经济分类与政府经济分类），文本中行与数字的对应不可靠；该表的 {figures} 个数字不检查",
-                table.title
-            ),
-            Label::at(place(&region[0]), ""),
-        )
-        .with_help("请用 PDF 检查此表：PDF 中各格的位置可靠"));
-    }
-    if blocks {
-        let figures: usize = table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().flatten().count())
-            .sum();
-        table.unplaced += figures;
-        diags.push(Diagnostic::new(
+    let mixed = !exact && twice >= 3 && led_by('3') >= 3 && led_by('5') >= 1;
+    let unread = if blocks {
+        Some((
             codes::BLOCKS,
+            "的金额栏之间还有科目栏（分栏排列，或科目编码列在中间），暂不能按行读入",
+            None,
+        ))
+    } else if mixed {
+        Some((
+            codes::TWO_CODES,
+            "每行有两套科目编码（如部门经济分类与政府经济分类），文本中行与数字的对应不可靠",
+            Some("请用 PDF 检查此表：PDF 中各格的位置可靠"),
+        ))
+    } else {
+        None
+    };
+    // The table is kept, its figures all counted as unplaced: said, and not checked.
+    if let Some((code, why, help)) = unread {
+        let figures: usize = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().flatten().count())
+            .sum();
+        table.unplaced += figures;
+        let d = Diagnostic::new(
+            code,
             Severity::Warning,
-            format!(
-                "「{}」的金额栏之间还有科目栏（分栏排列，或科目编码列在中间），暂不能按行读入；该表的 {figures} 个数字不检查",
-                table.title
-            ),
+            format!("「{}」{why}；该表的 {figures} 个数字不检查", table.title),
             Label::at(place(&region[0]), ""),
-        ));
+        );
+        diags.push(match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        });
     }
     Some(table)
 }

@@ -36,7 +36,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Every year written in `text` (`2025 年`, `2025年`) with the words before and after it.
-fn years(text: &str) -> Vec<(i32, String, String)> {
+pub(crate) fn years(text: &str) -> Vec<(i32, String, String)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -372,16 +372,11 @@ fn code_of(subject: &str) -> Option<String> {
     .then_some(code)
 }
 
-/// The years a text names (`2025年`).
+/// The years a text names (`2025年`), as N010 finds them.
 fn years_named(text: &str) -> Vec<i32> {
-    let b: Vec<char> = text.chars().collect();
-    (0..b.len().saturating_sub(4))
-        .filter(|&i| {
-            b[i..i + 4].iter().all(char::is_ascii_digit)
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-                && b[i + 4..].iter().find(|c| **c != ' ') == Some(&'年')
-        })
-        .filter_map(|i| b[i..i + 4].iter().collect::<String>().parse().ok())
+    super::n010::years(text)
+        .into_iter()
+        .map(|(y, _, _)| y)
         .collect()
 }
 
