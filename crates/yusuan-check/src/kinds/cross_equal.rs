@@ -49,6 +49,7 @@ fn resolve<'t>(
                     format!("表{}「{l}」行「{}」列", t.number, s.column)
                 }
                 RowSel::Total => format!("表{}合计行「{}」列", t.number, s.column),
+                RowSel::Only => format!("表{}「{}」列", t.number, s.column),
             };
             let row_label = s.row.name();
             Some((

@@ -43,6 +43,9 @@ pub enum RowSel {
     Item(&'static str),
     /// The table's first total row on the side (总计 / 合计 / 收入总计 / 支出总计).
     Total,
+    /// The one row of figures of a table that prints one (the Shanghai 三公 table: its row has
+    /// no name, or is named after the header's `预算数`).
+    Only,
 }
 
 impl RowSel {
@@ -51,18 +54,31 @@ impl RowSel {
         match self {
             RowSel::Label(l) | RowSel::Item(l) => l,
             RowSel::Total => "合计",
+            RowSel::Only => "预算数",
         }
     }
 }
 
 /// The index of the row `sel` names on `side`.
 pub(crate) fn find_row(t: &Table, side: Side, sel: RowSel) -> Option<usize> {
+    if let RowSel::Only = sel {
+        let mut with = t
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.side == side && r.cells.iter().any(Option::is_some));
+        return match (with.next(), with.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        };
+    }
     t.rows.iter().position(|r| {
         r.side == side
             && match sel {
                 RowSel::Label(l) => r.label == l,
                 RowSel::Item(name) => item_name(&r.label) == name,
                 RowSel::Total => r.kind == yusuan_core::disclosure::RowKind::Total,
+                RowSel::Only => false,
             }
     })
 }

@@ -263,7 +263,10 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         .collect();
     for line in &words {
         for (wi, w) in line.iter().enumerate() {
-            if w.text.trim().is_empty() {
+            // A side's label (`收入`, `支出` over a two-sided table's halves) heads no value
+            // column.
+            let word: String = w.text.split_whitespace().collect();
+            if word.is_empty() || two_sided && is_side_word(&word) {
                 continue;
             }
             let mid = halfway(w.x0, w.x1);
@@ -523,6 +526,11 @@ fn leftmost(columns: &[GridColumn], side: usize) -> Option<i32> {
         .filter(|c| c.side == side)
         .map(|c| c.left)
         .min()
+}
+
+/// A two-sided table's label of a half (`收入`, `支出`, `收 入`).
+fn is_side_word(w: &str) -> bool {
+    matches!(w, "收入" | "支出" | "收入项目" | "支出项目")
 }
 
 /// A word naming the row stub (`科目名称`, `项目`…), not a value column.

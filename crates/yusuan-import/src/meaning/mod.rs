@@ -8,6 +8,7 @@
 //! that fits no column is said for its row, and only that figure is left out (the table is then
 //! incomplete, and not checked).
 
+pub mod bind;
 pub mod grid;
 pub mod vocab;
 
@@ -178,6 +179,49 @@ fn table_end(region: &[Line<'_>]) -> Option<usize> {
 /// A part heading: `第三部分`, `第一部分 部门概况`, `第一部分 2026年度部门预算情况说明`.
 fn is_part_heading(l: &Line<'_>) -> bool {
     crate::narrative::part_heading(&squash(l)).is_some()
+}
+
+/// A line that starts a row whatever its figures: its first word a classification code or a
+/// numbered item (`十六、金融支出`, `（一）…`, `1.…`). A repeated header never starts so.
+fn is_row_start(l: &Line<'_>) -> bool {
+    let Some(first) = l.laid.cells.first() else {
+        return false;
+    };
+    let w: String = first.text.split_whitespace().collect();
+    let numbered = |w: &str| {
+        let head: String = w
+            .trim_start_matches(['（', '('])
+            .chars()
+            .take_while(|c| "一二三四五六七八九十百0123456789".contains(*c))
+            .collect();
+        !head.is_empty()
+            && w.trim_start_matches(['（', '('])[head.len()..].starts_with(['、', '）', ')', '.', '．'])
+    };
+    grid::is_code(first.text.split_whitespace().next().unwrap_or("")) || numbered(&w)
+}
+
+/// A line that may belong to a repeated header: furniture, column numbers, a unit or title
+/// line, or one with a word some vocabulary knows as a column's or the stub's (`项目`,
+/// `决算数`, `合计`…; the other words may be pieces of wrapped header cells).
+fn is_header_like(l: &Line<'_>, vocab: &Vocabulary) -> bool {
+    if is_furniture(l) || is_column_numbers(l) {
+        return true;
+    }
+    let s = squash(l);
+    // A running header (`苏州市科学技术局2026年度单位预算公开`) stands above it.
+    let running = s.ends_with("公开") && (s.contains("预算") || s.contains("决算"));
+    if running
+        || s.starts_with("单位")
+        || s.contains("单位：")
+        || s.contains("单位:")
+        || s.ends_with('表')
+    {
+        return true;
+    }
+    l.laid.cells.iter().any(|c| {
+        let w: String = c.text.split_whitespace().collect();
+        vocab.column_key(&w).is_some() || c.text.split_whitespace().any(|w| vocab.column_key(w).is_some())
+    })
 }
 
 /// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,
@@ -431,6 +475,19 @@ fn table(
             .iter()
             .position(|l| grid::has_figures(l.laid) && !is_column_numbers(l));
         if let Some(f) = first {
+            // On a continued page, the header (when repeated) is the lines of header words at
+            // its top; rows printed without figures before the first figure (`十六、金融支出`)
+            // are rows.
+            let f = if page == region[0].page {
+                f
+            } else {
+                let after_header = part[..f]
+                    .iter()
+                    .rposition(|l| is_header_like(l, vocab))
+                    .map_or(0, |i| i + 1);
+                let row = part[..f].iter().position(is_row_start).unwrap_or(f);
+                after_header.min(row)
+            };
             let header: Vec<Line<'_>> = part[..f]
                 .iter()
                 .copied()
@@ -866,8 +923,19 @@ fn rows(
     // dropped: one that finds no name stays a row of its own.
     let mut pending: [Option<GridRow>; 2] = [None, None];
     let mut out: Vec<GridRow> = Vec::new();
+    // A note under the table (`注：本表反映…`, `说明：…`), and the lines it runs on to, is the
+    // table's note, not a row; one saying the table is empty is its statement.
+    let mut note: Option<String> = None;
     for r in &g.rows {
         let has_figs = !r.figures.is_empty() || !r.stray.is_empty();
+        let text: String = r.stub.concat().split_whitespace().collect();
+        if !has_figs && (note.is_some() || is_note(&text)) {
+            note.get_or_insert_with(String::new).push_str(&text);
+            continue;
+        }
+        if let Some(n) = note.take() {
+            add_note(table, n);
+        }
         let side = r.side.min(1);
         match (has_figs, r.stub.is_empty()) {
             (true, true) => {
@@ -905,13 +973,41 @@ fn rows(
             }
         }
     }
+    if let Some(n) = note.take() {
+        add_note(table, n);
+    }
     out.extend(pending.into_iter().flatten());
     if !exact {
         out = codes_below(out);
     }
-    for r in out {
+    for mut r in out {
         let side = side_of(r.side, kind);
-        let (mut code, label) = code_and_label(&r.stub);
+        // Header words of the stub set on a row's line (`类  款  项  合计`): not its name.
+        let header_word = |w: &str| matches!(w, "类" | "款" | "项" | "科目编码" | "科目名称");
+        if r.stub.iter().any(|w| !header_word(w.trim())) {
+            let keep: Vec<bool> = r.stub.iter().map(|w| !header_word(w.trim())).collect();
+            let mut k = keep.iter();
+            r.stub.retain(|_| *k.next().unwrap_or(&true));
+            let mut k = keep.iter();
+            r.stub_x.retain(|_| *k.next().unwrap_or(&true));
+        }
+        let (mut code, mut label) = code_and_label(&r.stub);
+        // A code printed wrong (`7 11 02 事业单位医疗` for 210 11 02): said; the row is read
+        // without it.
+        if code.is_none()
+            && let Some((printed, rest)) = misprinted_code(&label)
+        {
+            diags.push(crate::positional::bad_code(
+                &table.title,
+                &printed,
+                &rest,
+                SourceRef::Line {
+                    page: Some(r.page),
+                    line: r.no,
+                },
+            ));
+            label = rest;
+        }
         if code.is_none()
             && let (Some(first), Some(x)) = (r.stub.first(), r.stub_x.first())
             && first.len() == 2
@@ -942,6 +1038,43 @@ fn rows(
             }
         }
         push_row(table, &r, (side, code, label), map, exact, diags);
+    }
+}
+
+/// A label led by digit groups that are no classification code (`7 11 02 事业单位医疗`): the
+/// groups as printed and the name after them. Two or more groups, the later ones of two
+/// digits (as 款 and 项 are printed), the first of one to three.
+fn misprinted_code(label: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let n = words
+        .iter()
+        .take_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    if n < 2 || n == words.len() {
+        return None;
+    }
+    let ok = (1..=3).contains(&words[0].len()) && words[1..n].iter().all(|w| w.len() == 2);
+    ok.then(|| (words[..n].join(" "), words[n..].join(" ")))
+}
+
+/// A note printed under a table: `注：…`, `注1：…`, `说明：…`.
+fn is_note(text: &str) -> bool {
+    let t = text.trim_start_matches(['注', '说', '明']);
+    (text.starts_with('注') || text.starts_with("说明"))
+        && t.trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['：', ':'])
+}
+
+/// Keeps a note under the table: the statement that it is empty, or a footnote (without its
+/// `注：`).
+fn add_note(table: &mut Table, text: String) {
+    if is_empty_statement(&text) {
+        table.empty_statement = Some(text);
+    } else {
+        let body = text
+            .split_once(['：', ':'])
+            .map_or(text.as_str(), |(_, b)| b);
+        table.notes.push(body.to_string());
     }
 }
 
@@ -1191,10 +1324,76 @@ fn finish(table: &mut Table) {
         }
         i += 1;
     }
+    // A name wrapped onto the next line, below its figures (`机关事业单位基本养老保险缴费支` /
+    // `出`): the line's text joins the row above.
+    let mut i = 1;
+    while i < table.rows.len() {
+        let (prev, this) = (&table.rows[i - 1], &table.rows[i]);
+        if bare(this) && this.side == prev.side && wraps(prev, this) {
+            let tail = table.rows.remove(i);
+            table.rows[i - 1].label.push_str(&tail.label);
+            continue;
+        }
+        i += 1;
+    }
     table.rows.sort_by_key(|r| match r.side {
         Side::Expenditure => 1,
         _ => 0,
     });
+}
+
+/// Whether `this` (a name with no code and no figures, on the line after `prev`) is the rest
+/// of `prev`'s name: for a coded row, when the catalogue's name of the code (any year) begins
+/// with the two joined and not with `prev`'s alone being whole; else when it is one or two
+/// characters that are no row's name.
+fn wraps(prev: &Row, this: &Row) -> bool {
+    let line = |r: &Row| match r.source {
+        SourceRef::Line { line, .. } => Some(line),
+        _ => None,
+    };
+    // The next line; in a text, a blank line may stand between.
+    let gap = match (line(prev), line(this)) {
+        (Some(a), Some(b)) if b > a => b - a,
+        _ => return false,
+    };
+    if gap > 2 {
+        return false;
+    }
+    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let (head, tail) = (squash(&prev.label), squash(&this.label));
+    if head.is_empty() {
+        return false;
+    }
+    let joined = format!("{head}{tail}");
+    let cat = yusuan_core::catalog::Catalog::get();
+    let names: Vec<String> = match prev.code.as_deref() {
+        Some(c) if c.starts_with(['3', '5']) && c.len() <= 5 => {
+            yusuan_core::codes::EconCode::parse(c)
+                .ok()
+                .map(|code| {
+                    (2018..=yusuan_core::catalog::LATEST_YEAR)
+                        .filter_map(|y| cat.economic_name(code, y).map(squash))
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        Some(c) => yusuan_core::codes::FuncCode::parse(c)
+            .ok()
+            .map(|code| {
+                (2018..=yusuan_core::catalog::LATEST_YEAR)
+                    .filter_map(|y| cat.functional_name(code, y).map(squash))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    if !names.is_empty() {
+        return names.iter().any(|n| n.starts_with(&joined)) && !names.contains(&head);
+    }
+    gap == 1
+        && tail.chars().count() <= 2
+        && head.chars().count() >= 6
+        && !["合计", "小计", "总计"].iter().any(|w| tail.contains(w))
 }
 
 #[cfg(test)]
@@ -1250,5 +1449,94 @@ mod tests {
             code_and_label(&s(&["301", "7", "绩效工资"])),
             (Some("30107".into()), "绩效工资".into())
         );
+    }
+
+    /// One table of a text, read: its rows as `code label | figures`, its notes and what the
+    /// reader said.
+    fn read_one(text: &str) -> (Table, Vec<Diagnostic>) {
+        let pages = crate::textpage::pages(text);
+        let mut r = read(&pages, Vocabulary::get(), false);
+        (r.tables.remove(0), r.diags)
+    }
+
+    fn row_texts(t: &Table) -> Vec<String> {
+        t.rows
+            .iter()
+            .map(|r| {
+                let figures: Vec<String> =
+                    r.cells.iter().flatten().map(|c| c.printed.to_string()).collect();
+                format!(
+                    "{} {} | {}",
+                    r.code.as_deref().unwrap_or("-"),
+                    r.label,
+                    figures.join(" ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_note_under_a_table_is_its_note_and_a_wrapped_name_joins_its_row() {
+        let (t, _) = read_one(
+            "\
+                    2026年部门支出总表
+编制单位：某某局                                  单位：万元
+科目编码      科目名称                 合计          基本支出        项目支出
+类  款  项    合计                     300.00          300.00
+208           社会保障和就业支出       300.00          300.00
+20805         行政事业单位养老支出     300.00          300.00
+2080505       机关事业单位基本养老保险缴费支    300.00     300.00
+              出
+注：本表反映部门本年度各项支出情况，
+按功能分类列示。
+",
+        );
+        assert_eq!(
+            row_texts(&t),
+            [
+                "- 合计 | 300.00 300.00",
+                "208 社会保障和就业支出 | 300.00 300.00",
+                "20805 行政事业单位养老支出 | 300.00 300.00",
+                "2080505 机关事业单位基本养老保险缴费支出 | 300.00 300.00",
+            ]
+        );
+        assert_eq!(t.rows[0].kind, RowKind::Total);
+        assert_eq!(t.notes, ["本表反映部门本年度各项支出情况，按功能分类列示。"]);
+    }
+
+    #[test]
+    fn a_misprinted_code_is_said_and_its_row_read_without_it() {
+        let (t, diags) = read_one(
+            "\
+                    2026年部门支出总表
+编制单位：某某局                                  单位：万元
+科目编码      科目名称                 合计          基本支出        项目支出
+              合计                     50.00           50.00
+210 11        行政事业单位医疗         50.00           50.00
+7 11 02       事业单位医疗             50.00           50.00
+",
+        );
+        assert_eq!(row_texts(&t)[2], "- 事业单位医疗 | 50.00 50.00");
+        let d = diags.iter().find(|d| d.code == "I505").expect("I505");
+        assert!(d.message.contains("“7 11 02”"), "{}", d.message);
+    }
+
+    #[test]
+    fn rows_without_figures_at_the_top_of_a_continued_page_are_rows() {
+        let (t, _) = read_one(
+            "\
+                    2026年部门支出总表
+编制单位：某某局                                  单位：万元
+科目编码      科目名称                 合计          基本支出        项目支出
+              合计                     15.00           10.00            5.00
+201           一般公共服务支出         10.00           10.00
+\u{c}
+205           教育支出
+20502         普通教育                  5.00                            5.00
+",
+        );
+        let rows = row_texts(&t);
+        assert!(rows.contains(&"205 教育支出 | ".to_string()), "{rows:?}");
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 }

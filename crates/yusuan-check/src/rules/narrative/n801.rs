@@ -153,7 +153,7 @@ const MAPS: &[Map] = &[
 ];
 
 /// The 三公 table's one row of figures.
-const SANGONG: RowSel = RowSel::Label("预算数");
+const SANGONG: RowSel = RowSel::Only;
 
 /// `1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。` → its 类, 款 and 项 names.
 fn item_path(text: &str) -> Option<Vec<String>> {
