@@ -79,19 +79,10 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
                 budget: None,
             })
         }
-        Base::GenericPdf => {
+        Base::GenericPdf | Base::ShanghaiPdf | Base::ShanghaiFinalPdf => {
             let pages = yusuan_import::pdf::undump(text);
             let (d, _) =
                 yusuan_import::read_by_meaning(&pages, &yusuan_import::pdf::join(&pages), true);
-            f(&Cx {
-                disclosure: &d,
-                budget: None,
-            })
-        }
-        Base::ShanghaiPdf | Base::ShanghaiFinalPdf => {
-            let pages = yusuan_import::pdf::undump(text);
-            let (d, _) = yusuan_import::read_laid(&pages)
-                .unwrap_or_else(|| (yusuan_core::Disclosure::empty(), Vec::new()));
             f(&Cx {
                 disclosure: &d,
                 budget: None,

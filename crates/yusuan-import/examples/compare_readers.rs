@@ -43,37 +43,59 @@ fn main() {
             let (pages, _) = yusuan_import::pdf::pages(&bytes);
             let text = yusuan_import::pdf::join(&pages);
             let (t, _, _) = yusuan_import::import_pdf(&bytes);
-            let (mut o, _) = yusuan_import::read_by_meaning(&pages, &text, true);
-            if let Some(tpl) = yusuan_import::meaning::bind::detect(&o) {
-                let lines: Vec<&str> = text.lines().collect();
-                yusuan_import::meaning::bind::bind(&mut o, tpl, &lines);
-            }
+            let (o, _) = yusuan_import::read_by_meaning(&pages, &text, true);
             (t, o)
         } else {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let (t, _) = yusuan_import::import_text(&text);
             let blank = yusuan_import::furniture::blank(&text);
             let pages = yusuan_import::textpage::pages(&blank);
-            let (mut o, _) = yusuan_import::read_by_meaning(&pages, &blank, false);
-            if let Some(tpl) = yusuan_import::meaning::bind::detect(&o) {
-                let lines: Vec<&str> = blank.lines().collect();
-                yusuan_import::meaning::bind::bind(&mut o, tpl, &lines);
-            }
+            let (o, _) = yusuan_import::read_by_meaning(&pages, &blank, false);
             (t, o)
         };
-        println!("== {file}: {} / {} ({} {} {:?} / {} {} {:?})", theirs.template, ours.template, theirs.department, theirs.year, theirs.kind, ours.department, ours.year, ours.kind);
+        println!(
+            "== {file}: {} / {} ({} {} {:?} / {} {} {:?})",
+            theirs.template,
+            ours.template,
+            theirs.department,
+            theirs.year,
+            theirs.kind,
+            ours.department,
+            ours.year,
+            ours.kind
+        );
         for t in &theirs.tables {
             let Some(o) = ours.tables.iter().find(|o| o.number == t.number) else {
                 println!("  table {} {} not bound by meaning", t.number, t.title);
                 continue;
             };
-            let tk: Vec<String> = t.columns.iter().map(|c| format!("{}:{:?}", c.key, c.side)).collect();
-            let ok: Vec<String> = o.columns.iter().map(|c| format!("{}:{:?}", c.key, c.side)).collect();
+            let tk: Vec<String> = t
+                .columns
+                .iter()
+                .map(|c| format!("{}:{:?}", c.key, c.side))
+                .collect();
+            let ok: Vec<String> = o
+                .columns
+                .iter()
+                .map(|c| format!("{}:{:?}", c.key, c.side))
+                .collect();
             if tk != ok {
                 println!("  table {} columns {:?} / {:?}", t.number, tk, ok);
             }
-            if t.unit != o.unit || t.unplaced != o.unplaced || t.empty_statement.is_some() != o.empty_statement.is_some() {
-                println!("  table {} unit {:?}/{:?} unplaced {}/{} empty {:?}/{:?}", t.number, t.unit, o.unit, t.unplaced, o.unplaced, t.empty_statement, o.empty_statement);
+            if t.unit != o.unit
+                || t.unplaced != o.unplaced
+                || t.empty_statement.is_some() != o.empty_statement.is_some()
+            {
+                println!(
+                    "  table {} unit {:?}/{:?} unplaced {}/{} empty {:?}/{:?}",
+                    t.number,
+                    t.unit,
+                    o.unit,
+                    t.unplaced,
+                    o.unplaced,
+                    t.empty_statement,
+                    o.empty_statement
+                );
             }
             let (a, b) = (cells(t), cells(o));
             if a != b {
@@ -86,8 +108,13 @@ fn main() {
                 }
             }
         }
-        for o in ours.tables.iter().filter(|o| o.number == 0) {
-            println!("  unbound by meaning: {} [{:?}] {:?}", o.title, o.kind, o.columns.iter().map(|c| &c.key).collect::<Vec<_>>());
+        for o in ours.tables.iter().filter(|o| o.kind.is_some()) {
+            println!(
+                "  unbound by meaning: {} [{:?}] {:?}",
+                o.title,
+                o.kind,
+                o.columns.iter().map(|c| &c.key).collect::<Vec<_>>()
+            );
         }
         let (a, b) = (findings(&theirs), findings(&ours));
         for x in a.iter().filter(|x| !b.contains(x)) {

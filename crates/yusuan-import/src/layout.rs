@@ -624,12 +624,9 @@ fn table(
                     .with_help("款、项级编码各为两位数字，如 301 02"),
                 );
             }
-            let mut label = if p.code.is_none() && p.label.is_empty() {
-                // A row of figures only (the 三公 table): its label is the table's.
-                "预算数".to_string()
-            } else {
-                crate::positional::tidy_label(&p.label)
-            };
+            // (A row of figures only, the 三公 table's, has no name: rules take it as the
+            // table's one row.)
+            let mut label = crate::positional::tidy_label(&p.label);
             // A code printed wrong (`7 11 02 事业单位医疗`): said, and the row read without it.
             if p.code.is_none() {
                 let words: Vec<&str> = label.split(' ').collect();

@@ -64,12 +64,7 @@ pub fn import_pages(
     {
         return (Disclosure::empty(), diags, text);
     }
-    // A template whose tables keep their columns in place is read by position.
-    if let Some((d, more)) = read_laid(pages) {
-        diags.extend(more);
-        return (d, diags, text);
-    }
-    // Any other region's document: tables by what they mean.
+    // Every region's document, a known template's too: tables by what they mean.
     if !is_reference_template(&furniture::blank(&text)) {
         let (d, more) = read_by_meaning(pages, &text, true);
         diags.extend(more);
@@ -100,15 +95,6 @@ pub fn import_pages(
         x.secondary.iter_mut().for_each(|l| paged(&mut l.at));
     }
     (d, diags, text)
-}
-
-/// Reads laid-out pages of a template whose tables keep their columns (the Shanghai ones), if
-/// they hold one: the tables by position, and the narrative from the pages' text.
-pub fn read_laid(pages: &[pdf::Page]) -> Option<(Disclosure, Vec<Diagnostic>)> {
-    let tpl = positional::detect(pages)?;
-    let (mut d, diags) = positional::read(pages);
-    d.narrative = positional::narrative(tpl, &pdf::join(pages));
-    Some((d, diags))
 }
 
 /// Reads a published text: the standard tables and the narrative.
@@ -186,11 +172,17 @@ pub fn read_by_meaning(
     exact: bool,
 ) -> (Disclosure, Vec<Diagnostic>) {
     let meaning::Read {
-        tables,
+        mut tables,
+        blocks,
         diags,
         unrecognised,
         regions,
     } = meaning::read(pages, meaning::vocab::Vocabulary::get(), exact);
+    // A table in two blocks side by side is one list, unless a template binds its halves.
+    let mut halves: Vec<Table> = Vec::new();
+    for &i in blocks.iter().rev() {
+        halves.push(tables.remove(i));
+    }
     let mut d = Disclosure::empty();
     d.template = meaning::TEMPLATE_ID.to_string();
     let head: Vec<String> = text
@@ -220,6 +212,25 @@ pub fn read_by_meaning(
     }
     d.tables = tables;
     d.unrecognised = unrecognised;
+    // A known template's tables take its numbers and column keys, so its own rules check them.
+    let template = meaning::bind::detect(&d, &halves);
+    for mut t in halves {
+        if template.is_none_or(|tpl| !meaning::bind::takes_halves(tpl, &t)) {
+            meaning::flatten_blocks(&mut t);
+        }
+        d.tables.push(t);
+    }
+    d.tables.sort_by_key(|t| match &t.source {
+        yusuan_core::source::SourceRef::Line { line, .. } => *line,
+        _ => usize::MAX,
+    });
+    let mut diags = diags;
+    if let Some(tpl) = template {
+        let lines: Vec<&str> = text.lines().collect();
+        let bound = meaning::bind::bind(&mut d, tpl, &lines);
+        diags
+            .retain(|x| x.code != meaning::codes::UNKNOWN_COLUMN || !bound.contains(&x.primary.at));
+    }
     let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
     d.glossary = narrative::take_glossary(&mut prose);
     d.narrative = prose;

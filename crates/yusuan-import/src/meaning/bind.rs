@@ -9,18 +9,20 @@
 //! columns.
 
 use crate::positional::{Template, final_account_title, title_in};
-use yusuan_core::disclosure::{Disclosure, Row, Side, Table};
+use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
+use yusuan_core::source::SourceRef;
 use yusuan_core::template::TableSpec;
 
 /// The template a document's tables follow, if any: at least three of its titles among the
-/// tables read.
-pub fn detect(d: &Disclosure) -> Option<&'static Template> {
+/// tables read (`halves`: tables read in two blocks, also counted).
+pub fn detect(d: &Disclosure, halves: &[Table]) -> Option<&'static Template> {
     crate::positional::TEMPLATES
         .iter()
         .map(|tpl| {
             let n = d
                 .tables
                 .iter()
+                .chain(halves)
                 .filter(|t| title_in(tpl, &t.title).is_some())
                 .count();
             (n, tpl)
@@ -30,9 +32,17 @@ pub fn detect(d: &Disclosure) -> Option<&'static Template> {
         .map(|(_, t)| t)
 }
 
+/// Whether `tpl` prints the table `t` (read in two blocks, as halves) in halves: its spec has
+/// as many columns on each side as the blocks.
+pub fn takes_halves(tpl: &Template, t: &Table) -> bool {
+    title_in(tpl, &t.title).is_some_and(|(spec, _, _)| fitting(tpl, spec, t).is_some())
+}
+
 /// Binds the tables of `d` to `tpl`: numbers, template keys, the document's year and kind from
-/// the titles. Tables of the template printed twice keep their first reading.
-pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) {
+/// the titles. Tables of the template printed twice keep their first reading. Gives where the
+/// bound tables stand (their columns are the template's now: what the reader said about
+/// their header words no longer holds).
+pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<SourceRef> {
     d.template = tpl.id.to_string();
     if tpl.bare
         && let Some((dept, year, kind)) = lines.iter().find_map(|l| final_account_title(l))
@@ -44,6 +54,7 @@ pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) {
         d.kind = kind;
     }
     let mut bound: Vec<u8> = Vec::new();
+    let mut places = Vec::new();
     let mut out = Vec::with_capacity(d.tables.len());
     for mut t in std::mem::take(&mut d.tables) {
         let Some((spec, year, kind)) = title_in(tpl, &t.title) else {
@@ -60,22 +71,52 @@ pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) {
             d.kind = k;
         }
         if let Some(spec) = fitting(tpl, spec, &t) {
+            // Columns by their keys when each names one of the spec's (a table printing its
+            // items in another order); else in order.
+            if let Some(order) = by_key(spec, &t) {
+                for r in &mut t.rows {
+                    let cells = std::mem::take(&mut r.cells);
+                    r.cells = vec![None; spec.columns.len()];
+                    for (from, cell) in cells.into_iter().enumerate() {
+                        if let Some(&to) = order.get(from) {
+                            r.cells[to] = cell;
+                        }
+                    }
+                }
+            }
             for (c, (key, side)) in t.columns.iter_mut().zip(spec.columns) {
                 c.key = (*key).to_string();
                 c.side = *side;
             }
             t.number = spec.number;
             t.kind = None;
+            places.push(t.source.clone());
+            // Halves each with their own total (`人员经费合计`, `公用经费合计`): the last
+            // `…合计` of a half that has no total row is its total.
+            for side in [Side::Income, Side::Expenditure] {
+                let rows = || t.rows.iter().filter(|r| r.side == side);
+                if rows().next().is_some()
+                    && !rows().any(|r| r.kind == RowKind::Total)
+                    && let Some(r) =
+                        t.rows.iter_mut().rev().find(|r| {
+                            r.side == side && r.code.is_none() && r.label.ends_with("合计")
+                        })
+                {
+                    r.kind = RowKind::Total;
+                }
+            }
             bound.push(spec.number);
         } else if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
             t = empty(spec, t);
+            places.push(t.source.clone());
             bound.push(spec.number);
         }
         out.push(t);
     }
     // Template tables first, in their order; then what did not fit, as read.
-    out.sort_by_key(|t| if t.number == 0 { u8::MAX } else { t.number });
+    out.sort_by_key(|t| if t.kind.is_none() { t.number } else { u8::MAX });
     d.tables = out;
+    places
 }
 
 /// The spec among the table's and its variants whose columns, side by side, are as many as
@@ -111,6 +152,47 @@ fn fitting(tpl: &Template, spec: &'static TableSpec, t: &Table) -> Option<&'stat
                 .filter(|((key, _), c)| leaf(key) == leaf(&c.key))
                 .count()
         })
+}
+
+/// The spec column each of the table's columns is, by key: a key read names a spec key when
+/// their words, each made the vocabulary's key (`运行维护费` → `公务用车运行费`, `小计` →
+/// `合计`), end alike (`公务用车购置费/预算数` is `公务用车购置及运行维护费/公务用车购置费/预算数`).
+/// A key naming one spec key exactly is that one. `None` unless every column names exactly
+/// one, no two the same, and the order changes.
+fn by_key(spec: &TableSpec, t: &Table) -> Option<Vec<usize>> {
+    let vocab = super::vocab::Vocabulary::get();
+    let canon = |key: &str| -> Vec<String> {
+        key.split('/')
+            .map(|w| {
+                let k = vocab.column_key(w).map_or(w, |(k, _)| k);
+                if k == "小计" { "合计" } else { k }.to_string()
+            })
+            .collect()
+    };
+    let specs: Vec<Vec<String>> = spec.columns.iter().map(|(k, _)| canon(k)).collect();
+    let mut order = Vec::with_capacity(t.columns.len());
+    for c in &t.columns {
+        let ours = canon(c.key.split('〔').next().unwrap_or(&c.key));
+        let on_side = |j: &usize| spec.columns[*j].1 == c.side || c.side == Side::Single;
+        // The same words, else the one spec key they end.
+        let same: Vec<usize> = (0..specs.len())
+            .filter(on_side)
+            .filter(|&j| specs[j] == ours)
+            .collect();
+        let hits: Vec<usize> = if same.is_empty() {
+            (0..specs.len())
+                .filter(on_side)
+                .filter(|&j| specs[j].ends_with(&ours))
+                .collect()
+        } else {
+            same
+        };
+        match hits.as_slice() {
+            [j] if !order.contains(j) => order.push(*j),
+            _ => return None,
+        }
+    }
+    (order.iter().enumerate().any(|(i, &j)| i != j)).then_some(order)
 }
 
 /// An empty table, as the template sets it: its columns, the statement and notes printed.

@@ -200,10 +200,23 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     // The 支出 half begins where text starts again right of the first column.
     let split = if two_sided {
         let first = cols.first().map_or(i32::MAX, |c| c.1);
+        // A code followed by its name starts the half too (`302  商品和服务支出`).
         body.iter()
-            .flat_map(|l| l.laid.cells.iter())
-            .filter(|c| c.x0 > first && !is_figure(c.text.trim()) && !is_code(c.text.trim()))
-            .map(|c| c.x0)
+            .flat_map(|l| {
+                let cells = &l.laid.cells;
+                (0..cells.len()).filter_map(move |i| {
+                    let c = &cells[i];
+                    let t = c.text.trim();
+                    let named = || {
+                        cells[i + 1..]
+                            .iter()
+                            .map(|n| n.text.trim())
+                            .find(|n| !is_code(n))
+                            .is_some_and(|n| !is_figure(n))
+                    };
+                    (c.x0 > first && !is_figure(t) && (!is_code(t) || named())).then_some(c.x0)
+                })
+            })
             .min()
     } else {
         None
@@ -261,12 +274,13 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
             })
         })
         .collect();
-    for line in &words {
+    // Bottom line first: a leaf word makes its column before a word spanning several does.
+    for line in words.iter().rev() {
         for (wi, w) in line.iter().enumerate() {
-            // A side's label (`收入`, `支出` over a two-sided table's halves) heads no value
-            // column.
+            // A side's label (`收入`, `支出` over a two-sided table's halves) or the words over
+            // a half's stub (`科目编码`, `类`, `款`) head no value column.
             let word: String = w.text.split_whitespace().collect();
-            if word.is_empty() || two_sided && is_side_word(&word) {
+            if word.is_empty() || two_sided && (is_side_word(&word) || is_stub_word(&word)) {
                 continue;
             }
             let mid = halfway(w.x0, w.x1);
@@ -311,7 +325,11 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         columns.extend(extra);
         columns.sort_by_key(|c| (c.side, c.left / 2 + c.right / 2));
     }
-    headers(header, &mut columns, split, em, exact);
+    if exact {
+        headers_exact(header, &mut columns, split, em, !two_sided);
+    } else {
+        headers(header, &mut columns, split, em);
+    }
     grid.has_header = columns
         .iter()
         .any(|c| !c.leaf.is_empty() || !c.parents.is_empty());
@@ -428,27 +446,17 @@ fn merge_drifted(g: &mut PageGrid) {
     }
 }
 
-/// Header words to the columns they stand over. A word is a parent (spanning several columns)
-/// when, on the lines below it, words stand over two or more columns within its reach (up to
-/// half-way to its neighbours on its line) and it stands centred over them; else it is part of
-/// the leaf of the column nearest it.
-fn headers(
-    header: &[Line<'_>],
-    columns: &mut [GridColumn],
-    split: Option<i32>,
-    em: i32,
-    exact: bool,
-) {
+/// A text's header words to the columns they stand over (a PDF's: [`headers_exact`]). A word
+/// is a parent (spanning several columns) when, on the lines below it, words stand over two or
+/// more columns within its reach (up to half-way to its neighbours on its line) and it stands
+/// centred over them; else it is part of the leaf of the column nearest it.
+fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, em: i32) {
     let centre = |c: &GridColumn| halfway(c.left, c.right);
     // In a text, `pdftotext` sets a header's words apart from their figures by as much as the
     // names left of them are wider than their characters: one shift for the page, the one
     // that brings the words nearest to the columns' centres; and a word farther than half the
     // columns' spacing from every centre stands over a blank column and names none.
-    let (shift, reach) = if exact {
-        (0, i32::MAX)
-    } else {
-        text_shift(header, columns, split, em)
-    };
+    let (shift, reach) = text_shift(header, columns, split, em);
     // The column a header word stands over: nearest centre, on its side, within reach.
     let nearest = |cols: &[GridColumn], x0: i32, x1: i32| -> Option<usize> {
         let (x0, x1) = (x0.saturating_add(shift), x1.saturating_add(shift));
@@ -476,7 +484,7 @@ fn headers(
             l.laid
                 .cells
                 .iter()
-                .filter(|c| !c.text.trim().is_empty() && (exact || !is_stub_word(c.text.trim())))
+                .filter(|c| !c.text.trim().is_empty() && !is_stub_word(c.text.trim()))
                 .collect()
         })
         .collect();
@@ -519,6 +527,244 @@ fn headers(
     }
 }
 
+/// A PDF's header words onto its columns, from the line nearest the figures upwards. A unit
+/// is a column, or the columns a word already spans; its extent is that of the header words
+/// over it (a header cell's words are centred in the cell; figures are not). Each word takes,
+/// on its side, the most consecutive units (two or more) that have words, lie within its reach
+/// (not past a word beside it on its line or a line above: a sibling, or a cell spanning
+/// rows) and whose words' extent is centred under it, and becomes their parent — a word with
+/// no words under it spans nothing; else it takes the one unit nearest it: a column's leaf (a wrapped leaf's lines
+/// join), or the parent of the columns a word below already spans. Two words of a line never
+/// take the same unit. A word standing left of its side's first column heads the stub; with
+/// `stub_words` false a stub word heads no column anywhere (a half's stub in a two-sided
+/// table).
+fn headers_exact(
+    header: &[Line<'_>],
+    columns: &mut [GridColumn],
+    split: Option<i32>,
+    em: i32,
+    stub_words: bool,
+) {
+    /// Columns `k0..=k1` (in `order`), their extent, whether words stand over them, and
+    /// whether a word of the current line has taken them.
+    #[derive(Clone, Copy)]
+    struct Unit {
+        k0: usize,
+        k1: usize,
+        x0: i32,
+        x1: i32,
+        worded: bool,
+        taken: bool,
+        /// The line of its topmost word.
+        top: usize,
+        /// One column with only its leaf (no word spans it yet).
+        bare: bool,
+    }
+    let centre = |c: &GridColumn| halfway(c.left, c.right);
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|&i| (columns[i].side, centre(&columns[i])));
+    let mut units: Vec<Unit> = order
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| Unit {
+            k0: k,
+            k1: k,
+            x0: columns[i].left,
+            x1: columns[i].right,
+            worded: false,
+            taken: false,
+            top: usize::MAX,
+            bare: true,
+        })
+        .collect();
+    // Words per column, bottom-up; reversed at the end.
+    let mut leaf: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+    let mut parents: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+    let starts = [leftmost(columns, 0), leftmost(columns, 1)];
+    // Letter-spaced words (`合  计`) closed up.
+    let lines: Vec<Vec<LaidCell>> = header.iter().map(|l| spaced_words(&l.laid.cells)).collect();
+    // Each side's extent: its columns and every header word over it, stub words included.
+    let mut extent: [(Option<i32>, Option<i32>); 2] = [(None, None); 2];
+    let words = lines.iter().flatten().map(|w| (w.x0, w.x1));
+    for (x0, x1) in columns.iter().map(|c| (c.left, c.right)).chain(words) {
+        let side = usize::from(split.is_some_and(|s| halfway(x0, x1) >= s));
+        let e = &mut extent[side];
+        e.0 = Some(e.0.map_or(x0, |v| v.min(x0)));
+        e.1 = Some(e.1.map_or(x1, |v| v.max(x1)));
+    }
+    for (li, line) in lines.iter().enumerate().rev() {
+        let mut spans: Vec<(usize, usize, i32, i32)> = Vec::new();
+        // This line's leaf words per column, left to right.
+        let mut line_leaf: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+        for (wi, w) in line.iter().enumerate() {
+            let text = w.text.trim();
+            if text.is_empty() || !stub_words && is_stub_word(text) {
+                continue;
+            }
+            let mid = halfway(w.x0, w.x1);
+            let side = usize::from(split.is_some_and(|s| mid >= s));
+            let Some(start) = starts[side] else {
+                continue;
+            };
+            if w.x1 < start.saturating_sub(em) {
+                continue; // over the stub
+            }
+            let side_of = |u: &Unit| columns[order[u.k0]].side;
+            // A word centred in its cell is off its span's centre by up to two characters.
+            let chars = i32::try_from(text.chars().count()).unwrap_or(1).max(1);
+            let tol = (w.x1.saturating_sub(w.x0) / chars)
+                .saturating_mul(2)
+                .max(em.saturating_mul(2));
+            // How far the word's cell can reach: not past a word beside it on its line or on a
+            // line above (a sibling, or a cell spanning rows) — an ancestor overlaps it.
+            // A word two or more lines above whose cell, centred on it, could reach over this
+            // one is an ancestor, not a bound: the mirror of this word about its centre still
+            // stands within the side (its columns and header words), and the cell so wide
+            // covers no other word of its line.
+            let (mut lo, mut hi) = (i32::MIN, i32::MAX);
+            let (first, last) = extent[side];
+            for (oi, oj, other) in lines[..=li]
+                .iter()
+                .enumerate()
+                .flat_map(|(oi, l)| l.iter().enumerate().map(move |(oj, c)| (oi, oj, c)))
+            {
+                if (oi, oj) == (li, wi) || other.text.trim().is_empty() {
+                    continue;
+                }
+                // (On the line next above, a word beside this one is a sibling whose cell spans
+                // rows, its baseline a little higher.)
+                if oi + 1 < li
+                    && let (Some(first), Some(last)) = (first, last)
+                {
+                    let m = halfway(other.x0, other.x1);
+                    let (a, b) = (
+                        m.saturating_mul(2).saturating_sub(w.x1),
+                        m.saturating_mul(2).saturating_sub(w.x0),
+                    );
+                    // Its cell would reach from this word to the mirror: inside the side, and
+                    // over no other word of its own line.
+                    let (from, to) = (a.min(w.x0), b.max(w.x1));
+                    let clear = lines[oi].iter().enumerate().all(|(j, n)| {
+                        std::ptr::eq(n, other) || j == oj || n.x1 <= from || n.x0 >= to
+                    });
+                    if clear && a >= first.saturating_sub(em) && b <= last.saturating_add(em) {
+                        continue;
+                    }
+                }
+                if other.x1 <= w.x0 {
+                    lo = lo.max(other.x1);
+                } else if other.x0 >= w.x1 {
+                    hi = hi.min(other.x0);
+                }
+            }
+            // The widest run of consecutive units with words, within reach, centred under it;
+            // first one with no lone column whose leaf stands higher than the run's deepest
+            // words (a cell spanning the header's rows beside this word: `合计` beside
+            // `基本支出` over `小计 人员支出 公用支出`), else any.
+            let centred = |strict: bool| -> Option<(usize, usize)> {
+                for n in (2..=units.len()).rev() {
+                    let mut pick: Option<(i32, usize)> = None;
+                    for a in 0..units.len().saturating_sub(n - 1) {
+                        let run = &units[a..a + n];
+                        if run.iter().any(|u| {
+                            !u.worded
+                                || u.taken
+                                || u.top <= li
+                                || side_of(u) != side
+                                || u.x0 < lo
+                                || u.x1 > hi
+                        }) {
+                            continue;
+                        }
+                        let deepest = run.iter().map(|u| u.top).max().unwrap_or(0);
+                        if strict && run.iter().any(|u| u.bare && u.top < deepest) {
+                            continue;
+                        }
+                        let off = halfway(run[0].x0, run[n - 1].x1)
+                            .saturating_sub(mid)
+                            .saturating_abs();
+                        if off <= tol && pick.is_none_or(|(o, _)| off < o) {
+                            pick = Some((off, a));
+                        }
+                    }
+                    if let Some((_, a)) = pick {
+                        return Some((a, a + n - 1));
+                    }
+                }
+                None
+            };
+            let best = centred(true).or_else(|| centred(false));
+            let text = text.to_string();
+            if let Some((ua, ub)) = best {
+                for k in units[ua].k0..=units[ub].k1 {
+                    parents[order[k]].push(text.clone());
+                }
+                for u in &mut units[ua..=ub] {
+                    u.taken = true;
+                }
+                spans.push((ua, ub, w.x0, w.x1));
+                continue;
+            }
+            let Some(u) = (0..units.len())
+                .filter(|&u| !units[u].taken && side_of(&units[u]) == side)
+                .min_by_key(|&u| {
+                    halfway(units[u].x0, units[u].x1)
+                        .saturating_sub(mid)
+                        .saturating_abs()
+                })
+            else {
+                continue;
+            };
+            let (k0, k1) = (units[u].k0, units[u].k1);
+            if k0 == k1 && parents[order[k0]].is_empty() {
+                line_leaf[order[k0]].push(text);
+                // The unit's extent is now its words'.
+                let unit = &mut units[u];
+                if unit.worded {
+                    unit.x0 = unit.x0.min(w.x0);
+                    unit.x1 = unit.x1.max(w.x1);
+                } else {
+                    (unit.x0, unit.x1, unit.worded) = (w.x0, w.x1, true);
+                }
+                unit.top = li;
+            } else {
+                for k in k0..=k1 {
+                    parents[order[k]].push(text.clone());
+                }
+                units[u].taken = true;
+                spans.push((u, u, w.x0, w.x1));
+            }
+        }
+        for (i, words) in line_leaf.into_iter().enumerate() {
+            if !words.is_empty() {
+                leaf[i].push(words.concat());
+            }
+        }
+        // What a word of the line spanned is one unit from now on, as wide as its words.
+        spans.sort_unstable();
+        for &(ua, ub, x0, x1) in spans.iter().rev() {
+            let merged = Unit {
+                k0: units[ua].k0,
+                k1: units[ub].k1,
+                x0: units[ua].x0.min(x0),
+                x1: units[ub].x1.max(x1),
+                worded: true,
+                taken: false,
+                top: li,
+                bare: false,
+            };
+            units.splice(ua..=ub, [merged]);
+        }
+        for u in &mut units {
+            u.taken = false;
+        }
+    }
+    for (i, c) in columns.iter_mut().enumerate() {
+        c.leaf = leaf[i].iter().rev().cloned().collect();
+        c.parents = parents[i].iter().rev().cloned().collect();
+    }
+}
+
 /// Where a side's first value column begins.
 fn leftmost(columns: &[GridColumn], side: usize) -> Option<i32> {
     columns
@@ -534,10 +780,13 @@ fn is_side_word(w: &str) -> bool {
 }
 
 /// A word naming the row stub (`科目名称`, `项目`…), not a value column.
-fn is_stub_word(w: &str) -> bool {
-    super::vocab::Vocabulary::get()
-        .column_key(w)
-        .is_some_and(|(_, stub)| stub)
+pub(crate) fn is_stub_word(w: &str) -> bool {
+    let w: String = w.split_whitespace().collect();
+    w.ends_with("科目编码")
+        || w.ends_with("科目名称")
+        || super::vocab::Vocabulary::get()
+            .column_key(&w)
+            .is_some_and(|(_, stub)| stub)
 }
 
 /// A text's header shift and reach (see [`headers`]): the shift, in steps of a character from
@@ -734,5 +983,134 @@ mod tests {
         assert_eq!(g.columns[5].parents, ["上年结转"]);
         assert_eq!(g.rows[0].figures.len(), 5);
         assert_eq!(g.rows[0].stub, ["201", "一般公共服务支出"]);
+    }
+
+    /// A PDF's header and body lines as `x0:x1:text` cells.
+    fn laid(lines: &[&[(&str, i32, i32)]]) -> Vec<LaidLine> {
+        lines
+            .iter()
+            .map(|l| LaidLine::new(l.iter().map(|&(t, a, b)| cell(t, a, b)).collect()))
+            .collect()
+    }
+
+    fn exact_grid(header: &[LaidLine], body: &[LaidLine], two_sided: bool) -> PageGrid {
+        fn line((i, laid): (usize, &LaidLine)) -> Line<'_> {
+            Line {
+                page: 1,
+                no: i + 1,
+                laid,
+            }
+        }
+        let h: Vec<Line<'_>> = header.iter().enumerate().map(line).collect();
+        let b: Vec<Line<'_>> = body.iter().enumerate().map(line).collect();
+        page_grid(&h, &b, two_sided, true)
+    }
+
+    fn paths(g: &PageGrid) -> Vec<String> {
+        g.columns
+            .iter()
+            .map(|c| {
+                let mut p = c.parents.clone();
+                p.push(c.leaf.concat());
+                p.join("/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_three_level_header_with_cells_spanning_rows_is_read_by_its_centres() {
+        // 上海市普陀区财政局 2024 决算 表7 (p. 18), as laid out: the items' cells span two
+        // header rows, so their words stand lower than 公务用车购置及运行费's, and 公务接待费
+        // lower still; each item heads 预算数 and 决算数.
+        let header = laid(&[
+            &[("财政拨款“三公”经费", 36600, 47600)],
+            &[("合计", 8099, 10299), ("因公出国（境）费", 17959, 26759)],
+            &[("公务用车购置及运行费", 43180, 54180)],
+            &[("公务接待费", 72251, 77751)],
+            &[("小计", 34420, 36620), ("公务用车运行费", 57991, 65691)],
+            &[("公务用车购置费", 44830, 52530)],
+            &[
+                ("预算数", 3159, 6459),
+                ("决算数", 9739, 13039),
+                ("预算数", 16319, 19619),
+                ("决算数", 22899, 26199),
+                ("预算数", 29480, 32780),
+                ("决算数", 36060, 39360),
+                ("预算数", 42640, 45940),
+                ("决算数", 49220, 52520),
+                ("预算数", 55801, 59101),
+                ("决算数", 62381, 65681),
+                ("预算数", 68961, 72261),
+                ("决算数", 75541, 78841),
+            ],
+        ]);
+        let body = laid(&[&[("0.95", 5359, 7284), ("0.95", 71161, 73086)]]);
+        let g = exact_grid(&header, &body, false);
+        let top = "财政拨款“三公”经费";
+        let want: Vec<String> = [
+            "合计/预算数",
+            "合计/决算数",
+            "因公出国（境）费/预算数",
+            "因公出国（境）费/决算数",
+            "公务用车购置及运行费/小计/预算数",
+            "公务用车购置及运行费/小计/决算数",
+            "公务用车购置及运行费/公务用车购置费/预算数",
+            "公务用车购置及运行费/公务用车购置费/决算数",
+            "公务用车购置及运行费/公务用车运行费/预算数",
+            "公务用车购置及运行费/公务用车运行费/决算数",
+            "公务接待费/预算数",
+            "公务接待费/决算数",
+        ]
+        .iter()
+        .map(|p| format!("{top}/{p}"))
+        .collect();
+        assert_eq!(paths(&g), want);
+        // The second 0.95 is 公务接待费's 预算数.
+        assert_eq!(g.rows[0].figures, [(0, "0.95".into()), (10, "0.95".into())]);
+    }
+
+    #[test]
+    fn a_cell_spanning_the_header_rows_beside_a_group_is_not_in_it() {
+        // 烟台市民政局 一般公共预算支出情况表 (p. 16): 合计 and 项目支出 span the header's rows
+        // on either side of 基本支出, which heads 小计, 人员支出 and 日常公用支出 only — though
+        // it stands centred over all five. Letter-spaced words (`合 计`) close up.
+        let header = laid(&[
+            &[("科目编码", 11244, 15012), ("基本支出", 52260, 56028)],
+            &[
+                ("科目名称", 23268, 27036),
+                ("合", 35760, 36696),
+                ("计", 37164, 38100),
+                ("项目支出", 69228, 72996),
+            ],
+            &[
+                ("类", 9840, 10776),
+                ("款", 12684, 13620),
+                ("项", 15564, 16397),
+                ("小", 44244, 45180),
+                ("计", 45648, 46584),
+                ("人员支出", 52260, 56028),
+                ("日常公用支出", 59796, 65448),
+            ],
+        ]);
+        let body = laid(&[&[
+            ("02", 15600, 16345),
+            ("流浪乞讨人员救助支出", 19080, 26569),
+            ("1,093.77", 38232, 41221),
+            ("755.77", 47460, 49705),
+            ("682.45", 55944, 58189),
+            ("73.32", 64812, 66673),
+            ("338.00", 72924, 75157),
+        ]]);
+        let g = exact_grid(&header, &body, false);
+        assert_eq!(
+            paths(&g),
+            [
+                "合计",
+                "基本支出/小计",
+                "基本支出/人员支出",
+                "基本支出/日常公用支出",
+                "项目支出"
+            ]
+        );
     }
 }

@@ -54,6 +54,11 @@ struct Title<'v> {
 pub struct Read {
     /// The tables of known kinds that hold figures, in document order.
     pub tables: Vec<Table>,
+    /// Tables printed as one list in two blocks side by side (`科目编码 科目名称 决算数 | 科目编码
+    /// 科目名称 决算数`), by index into `tables`: read as two halves, the left block on the
+    /// 收入 side and the right on the 支出 side, for a template that prints them so to bind
+    /// them; [`flatten_blocks`] makes any other one list.
+    pub blocks: Vec<usize>,
     /// What the reader says (unrecognised tables, unknown columns, stray figures…).
     pub diags: Vec<Diagnostic>,
     /// Tables found by their title and figures whose kind no vocabulary knows (I601).
@@ -88,6 +93,7 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     let mut diags = Vec::new();
     let mut regions = Vec::new();
     let mut unrecognised = Vec::new();
+    let mut blocks = Vec::new();
     for (ti, t) in titles.iter().enumerate() {
         let end = titles.get(ti + 1).map_or(lines.len(), |n| n.at);
         let end = table_end(&lines[t.at..end]).map_or(end, |e| t.at + e);
@@ -117,12 +123,18 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
         if !kind.figures {
             continue;
         }
-        if let Some(table) = table(t, kind, region, &lines[..t.at], vocab, exact, &mut diags) {
+        if let Some((table, halves)) =
+            table(t, kind, region, &lines[..t.at], vocab, exact, &mut diags)
+        {
+            if halves {
+                blocks.push(tables.len());
+            }
             tables.push(table);
         }
     }
     Read {
         tables,
+        blocks,
         diags,
         unrecognised,
         regions,
@@ -195,7 +207,8 @@ fn is_row_start(l: &Line<'_>) -> bool {
             .take_while(|c| "一二三四五六七八九十百0123456789".contains(*c))
             .collect();
         !head.is_empty()
-            && w.trim_start_matches(['（', '('])[head.len()..].starts_with(['、', '）', ')', '.', '．'])
+            && w.trim_start_matches(['（', '('])[head.len()..]
+                .starts_with(['、', '）', ')', '.', '．'])
     };
     grid::is_code(first.text.split_whitespace().next().unwrap_or("")) || numbered(&w)
 }
@@ -220,8 +233,43 @@ fn is_header_like(l: &Line<'_>, vocab: &Vocabulary) -> bool {
     }
     l.laid.cells.iter().any(|c| {
         let w: String = c.text.split_whitespace().collect();
-        vocab.column_key(&w).is_some() || c.text.split_whitespace().any(|w| vocab.column_key(w).is_some())
+        vocab.column_key(&w).is_some()
+            || c.text
+                .split_whitespace()
+                .any(|w| vocab.column_key(w).is_some())
     })
+}
+
+/// The rows an empty table prints without figures: its total (`合计` alone on its line) and
+/// any coded row (a template's placeholder rows, `205  教育支出`).
+fn blank_rows(lines: &[Line<'_>]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for l in lines {
+        let stub: Vec<String> = l
+            .laid
+            .cells
+            .iter()
+            .map(|c| c.text.trim().to_string())
+            .collect();
+        let Some(first) = stub.first() else {
+            continue;
+        };
+        let total = stub.len() == 1 && matches!(first.as_str(), "合计" | "总计");
+        let (code, label) = code_and_label(&stub);
+        if !total && code.is_none() {
+            continue;
+        }
+        let label = crate::positional::tidy_label(&label);
+        rows.push(Row {
+            side: Side::Single,
+            kind: row_kind(code.as_deref(), &label),
+            code,
+            label,
+            cells: Vec::new(),
+            source: place(l),
+        });
+    }
+    rows
 }
 
 /// A sentence saying a table is empty (`注：本部门无国有资本经营预算支出，故本表无数据。`,
@@ -447,7 +495,7 @@ fn table(
     vocab: &Vocabulary,
     exact: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Table> {
+) -> Option<(Table, bool)> {
     let top = &region[..region.len().min(8)];
     let above = &before[before.len().saturating_sub(3)..];
     let (unit_here, org) = unit_and_org(top);
@@ -511,20 +559,90 @@ fn table(
         // No figures: an empty table, printed with its header only or with a sentence
         // saying it is empty.
         let statement = empty_table(&region[1..], vocab)?;
-        return Some(Table {
-            number: kind.number,
-            title: t.text.clone(),
-            org,
-            unit,
-            columns: Vec::new(),
-            rows: Vec::new(),
-            empty_statement: (!statement.is_empty()).then_some(statement),
-            notes: Vec::new(),
-            source: place(&region[0]),
-            unplaced: 0,
-            kind: Some(kind.id.clone()),
-        });
+        return Some((
+            Table {
+                number: kind.number,
+                title: t.text.clone(),
+                org,
+                unit,
+                columns: Vec::new(),
+                rows: blank_rows(&region[1..]),
+                empty_statement: (!statement.is_empty()).then_some(statement),
+                notes: Vec::new(),
+                source: place(&region[0]),
+                unplaced: 0,
+                kind: Some(kind.id.clone()),
+            },
+            false,
+        ));
     };
+    // A stub word over a value column (`科目编码`, `科目名称` right of the first figures) in a
+    // one-sided table: one list printed in blocks side by side, each line holding an item of
+    // each block. Read as two halves when both print the same columns.
+    let blocks = !kind.two_sided
+        && first.columns.iter().any(|c| {
+            std::iter::once(c.leaf.concat())
+                .chain(c.parents.iter().cloned())
+                .any(|w| grid::is_stub_word(&w))
+        });
+    if blocks {
+        let halves = Kind {
+            two_sided: true,
+            ..kind.clone()
+        };
+        let grids: Vec<PageGrid> = pages
+            .iter()
+            .map(|(h, b)| grid::page_grid(h, b, true, exact))
+            .filter(|g| !g.columns.is_empty())
+            .collect();
+        if let Some(first) = grids.first() {
+            let mut quiet = Vec::new();
+            let columns = keys(first, &halves, vocab, "", &region[0], &mut quiet);
+            let side = |s: Side| -> Vec<&str> {
+                columns
+                    .iter()
+                    .filter(|c| c.side == s)
+                    .map(|c| c.key.split('〔').next().unwrap_or(&c.key))
+                    .collect()
+            };
+            let (left, right) = (side(Side::Income), side(Side::Expenditure));
+            let known = left
+                .iter()
+                .all(|k| vocab.column_key(k).is_some_and(|(_, stub)| !stub));
+            if !left.is_empty() && left == right && known {
+                let mut table = Table {
+                    number: kind.number,
+                    title: t.text.clone(),
+                    org: org.clone(),
+                    unit,
+                    columns: columns
+                        .iter()
+                        .map(|c| Column {
+                            key: c.key.split('〔').next().unwrap_or(&c.key).to_string(),
+                            side: c.side,
+                        })
+                        .collect(),
+                    rows: Vec::new(),
+                    empty_statement: None,
+                    notes: Vec::new(),
+                    source: place(&region[0]),
+                    unplaced: 0,
+                    kind: Some(kind.id.clone()),
+                };
+                let mut codes = SplitCodes::new(&grids);
+                for (gi, g) in grids.iter().enumerate() {
+                    let map: Vec<Option<usize>> = if gi == 0 {
+                        (0..g.columns.len()).map(Some).collect()
+                    } else {
+                        continuation(g, first, &table, &halves, vocab, exact)
+                    };
+                    rows(&mut table, g, &map, &halves, &mut codes, exact, diags);
+                }
+                finish(&mut table);
+                return Some((table, true));
+            }
+        }
+    }
     let columns = keys(first, kind, vocab, &t.text, &region[0], diags);
     let mut table = Table {
         number: kind.number,
@@ -550,15 +668,6 @@ fn table(
         };
         rows(&mut table, g, &map, kind, &mut codes, exact, diags);
     }
-    // A stub word over a value column (`科目编码`, `科目名称` right of the first figures) in a
-    // one-sided table: one list printed in blocks side by side, each row holding several
-    // items. Read as rows it would pair items that are not one row: the table is left out.
-    let blocks = !kind.two_sided
-        && first.columns.iter().any(|c| {
-            vocab
-                .column_key(&c.leaf.concat())
-                .is_some_and(|(_, stub)| stub)
-        });
     finish(&mut table);
     // Rows coded twice (`30101 基本工资 50101 工资奖金津补贴`: 部门经济分类 and 政府经济分类 side by
     // side): in a text, where a two-line name's parts and its codes fall on different lines,
@@ -612,7 +721,37 @@ fn table(
             None => d,
         });
     }
-    Some(table)
+    Some((table, false))
+}
+
+/// A table read in two blocks (see [`Read::blocks`]) made one list: the left block's rows,
+/// then the right block's, in the left block's columns.
+pub fn flatten_blocks(t: &mut Table) {
+    let left: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| t.columns[c].side == Side::Income)
+        .collect();
+    let right: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| t.columns[c].side == Side::Expenditure)
+        .collect();
+    for r in &mut t.rows {
+        let from = if r.side == Side::Expenditure {
+            &right
+        } else {
+            &left
+        };
+        r.cells = from
+            .iter()
+            .map(|&c| r.cells.get(c).cloned().flatten())
+            .collect();
+        r.side = Side::Single;
+    }
+    t.columns = left
+        .iter()
+        .map(|&c| Column {
+            key: t.columns[c].key.clone(),
+            side: Side::Single,
+        })
+        .collect();
 }
 
 /// Maps a continued page's columns onto the table's.
@@ -742,15 +881,25 @@ fn keys(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
+    // A word over every column of a side (`预算数` over the whole table) groups nothing.
+    let table_wide = |p: &String, side: usize| {
+        let mut of_side = g.columns.iter().filter(|o| o.side == side).peekable();
+        of_side.peek().is_some() && of_side.all(|o| o.parents.contains(p))
+    };
     for (i, c) in g.columns.iter().enumerate() {
         let side = side_of(c.side, kind);
         let leaf: String = c.leaf.concat();
-        let parent = c.parents.iter().rev().find_map(|p| {
-            vocab
-                .column_key(p)
-                .filter(|(_, stub)| !stub)
-                .map(|(k, _)| k)
-        });
+        let parent = c
+            .parents
+            .iter()
+            .rev()
+            .filter(|p| !table_wide(p, c.side))
+            .find_map(|p| {
+                vocab
+                    .column_key(p)
+                    .filter(|(_, stub)| !stub)
+                    .map(|(k, _)| k)
+            });
         let key = match vocab.column_key(&leaf) {
             Some((k, false)) => {
                 let k = if k == "小计" { "合计" } else { k };
@@ -791,6 +940,47 @@ fn keys(
             }
         };
         out.push(Column { key, side });
+    }
+    // A measure (预算数, 决算数…) printed under each item, paired with another measure under the
+    // same item (`因公出国（境）费` / `预算数 决算数`): the item's measure, `item/measure`.
+    let measure = |k: &str| matches!(k, "预算数" | "决算数" | "上年预算数" | "增减");
+    let item_of = |c: &grid::GridColumn| -> Option<String> {
+        let keyed: Vec<&str> = c
+            .parents
+            .iter()
+            .filter(|p| !table_wide(p, c.side))
+            .filter_map(|p| {
+                vocab
+                    .column_key(p)
+                    .filter(|(_, stub)| !stub)
+                    .map(|(k, _)| k)
+            })
+            .collect();
+        let (&last, outer) = keyed.split_last()?;
+        let last = if last == "小计" { "合计" } else { last };
+        Some(match outer.last() {
+            Some(o) if last == "合计" && *o != "合计" => format!("{o}/合计"),
+            _ => last.to_string(),
+        })
+    };
+    let items: Vec<Option<String>> = g.columns.iter().map(item_of).collect();
+    let paired: Vec<bool> = (0..out.len())
+        .map(|i| {
+            measure(&out[i].key)
+                && items[i].is_some()
+                && (0..out.len()).any(|j| {
+                    j != i
+                        && items[j] == items[i]
+                        && g.columns[j].parents == g.columns[i].parents
+                        && measure(&out[j].key)
+                        && out[j].key != out[i].key
+                })
+        })
+        .collect();
+    for i in 0..out.len() {
+        if let (true, Some(item)) = (paired[i], &items[i]) {
+            out[i].key = format!("{item}/{}", out[i].key);
+        }
     }
     // A key twice on one side cannot be told apart: both keep their printed words.
     let dup: Vec<usize> = (0..out.len())
@@ -992,6 +1182,41 @@ fn rows(
             r.stub_x.retain(|_| *k.next().unwrap_or(&true));
         }
         let (mut code, mut label) = code_and_label(&r.stub);
+        // A 款 or 项 printed without its leading zero (`301 7 绩效工资`): read as 30107, and said.
+        if let Some(c) = &code {
+            let joined = r.stub.join(" ");
+            let printed: Vec<&str> = joined
+                .split_whitespace()
+                .take_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                .collect::<Vec<_>>();
+            if printed.len() >= 2 && printed[1..].iter().any(|w| w.len() == 1) {
+                let padded: Vec<String> = std::iter::once(printed[0].to_string())
+                    .chain(printed[1..].iter().map(|w| format!("{w:0>2}")))
+                    .collect();
+                if padded.concat() == *c {
+                    diags.push(
+                        Diagnostic::new(
+                            crate::positional::codes::SHORT_CODE,
+                            Severity::Warning,
+                            format!(
+                                "表“{}”的科目编码“{}”少了前导零，按 {} 读入",
+                                table.title,
+                                printed.join(" "),
+                                padded.join(" ")
+                            ),
+                            Label::at(
+                                SourceRef::Line {
+                                    page: Some(r.page),
+                                    line: r.no,
+                                },
+                                "",
+                            ),
+                        )
+                        .with_help("款、项级编码各为两位数字，如 301 02"),
+                    );
+                }
+            }
+        }
         // A code printed wrong (`7 11 02 事业单位医疗` for 210 11 02): said; the row is read
         // without it.
         if code.is_none()
@@ -1145,6 +1370,8 @@ fn push_row(
     exact: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // A name set letter-spaced (`因 公 出 国 （ 境 ） 费用`) reads closed up.
+    let label = crate::positional::tidy_label(&label);
     let n = table.columns.len();
     {
         let mut cells: Vec<Option<Cell>> = vec![None; n];
@@ -1463,8 +1690,12 @@ mod tests {
         t.rows
             .iter()
             .map(|r| {
-                let figures: Vec<String> =
-                    r.cells.iter().flatten().map(|c| c.printed.to_string()).collect();
+                let figures: Vec<String> = r
+                    .cells
+                    .iter()
+                    .flatten()
+                    .map(|c| c.printed.to_string())
+                    .collect();
                 format!(
                     "{} {} | {}",
                     r.code.as_deref().unwrap_or("-"),
@@ -1501,7 +1732,10 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[0].kind, RowKind::Total);
-        assert_eq!(t.notes, ["本表反映部门本年度各项支出情况，按功能分类列示。"]);
+        assert_eq!(
+            t.notes,
+            ["本表反映部门本年度各项支出情况，按功能分类列示。"]
+        );
     }
 
     #[test]
@@ -1538,5 +1772,70 @@ mod tests {
         let rows = row_texts(&t);
         assert!(rows.contains(&"205 教育支出 | ".to_string()), "{rows:?}");
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_list_in_two_blocks_side_by_side_is_one_list() {
+        // An economic-class table printed in two blocks (a 决算's 表6, p. 13 of 中共上海市普陀区委
+        // 社会工作部): 人员经费 left, 公用经费 right, each with its own codes and 决算数.
+        let cells = |l: &[(&str, i32, i32)]| {
+            crate::pdf::LaidLine::new(
+                l.iter()
+                    .map(|&(t, x0, x1)| crate::pdf::LaidCell {
+                        text: t.into(),
+                        x0,
+                        x1,
+                    })
+                    .collect(),
+            )
+        };
+        let page = Page {
+            number: 13,
+            laid: vec![
+                cells(&[("一般公共预算财政拨款基本支出决算表", 20844, 38688)]),
+                cells(&[("单位：万元", 43200, 48445)]),
+                cells(&[
+                    ("经济分类科目编码", 6588, 10777),
+                    ("科目名称", 14856, 19045),
+                    ("决算数", 24552, 27697),
+                    ("经济分类科目编码", 30504, 34693),
+                    ("科目名称", 39480, 43669),
+                    ("决算数", 49104, 52249),
+                ]),
+                cells(&[
+                    ("301", 6456, 8023),
+                    ("工资福利支出", 12012, 18301),
+                    ("95.36", 24948, 27307),
+                    ("302", 30348, 31915),
+                    ("商品和服务支出", 35940, 43285),
+                    ("10.23", 49500, 51847),
+                ]),
+                cells(&[
+                    ("30101", 6456, 9067),
+                    ("基本工资", 13056, 17245),
+                    ("95.36", 24948, 27307),
+                    ("30201", 30348, 32959),
+                    ("办公费", 36996, 40141),
+                    ("10.23", 49764, 51595),
+                ]),
+            ],
+            images: 0,
+            unmapped: 0,
+        };
+        let r = read(std::slice::from_ref(&page), Vocabulary::get(), true);
+        assert_eq!(r.blocks, [0]);
+        let mut t = r.tables[0].clone();
+        flatten_blocks(&mut t);
+        assert_eq!(t.columns.len(), 1);
+        assert_eq!(
+            row_texts(&t),
+            [
+                "301 工资福利支出 | 95.36",
+                "30101 基本工资 | 95.36",
+                "302 商品和服务支出 | 10.23",
+                "30201 办公费 | 10.23",
+            ]
+        );
+        assert!(!r.diags.iter().any(|d| d.code == codes::BLOCKS));
     }
 }

@@ -110,13 +110,7 @@ const MAPS: &[Map] = &[
         row: RowSel::Only,
         columns: &["合计"],
     },
-    map(
-        "因公出国（境）费",
-        9,
-        S,
-        RowSel::Only,
-        &["因公出国(境)费"],
-    ),
+    map("因公出国（境）费", 9, S, RowSel::Only, &["因公出国(境)费"]),
     map("公务接待费", 9, S, RowSel::Only, &["公务接待费"]),
     map(
         "公务用车购置及运行费",
