@@ -67,7 +67,7 @@ pub enum Base {
     ReferenceText,
     /// A real Shanghai 部门预算 PDF (`crates/yusuan-import/tests/corpus/shanghai_putuo_zhengfu_bangongshi_2025_dept_budget.pdf`),
     /// as its laid-out lines (`yusuan_import::pdf::dump`: a line per line, its cells with their
-    /// positions), read by the positional reader. Edits replace whole lines.
+    /// positions), read by meaning and bound to the template. Edits replace whole lines.
     ShanghaiPdf,
     /// A real Shanghai 部门决算 PDF (`…/tests/corpus/shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf`),
     /// as its laid-out lines, like [`Base::ShanghaiPdf`].

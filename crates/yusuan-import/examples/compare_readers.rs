@@ -1,5 +1,6 @@
-//! Compares a Shanghai document's reading by its template reader with its reading by meaning
-//! bound to the template: tables, rows, cells and findings that differ.
+//! Compares how a Shanghai document's layout text is read by the layout reader and by meaning
+//! (bound to the template): tables, rows, cells and findings that differ. (A PDF is read by
+//! meaning only; given one, both sides are that reading.)
 //! `cargo run --release -p yusuan-import --example compare_readers -- FILE...`
 use yusuan_core::disclosure::{Disclosure, Table};
 

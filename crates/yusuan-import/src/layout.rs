@@ -10,11 +10,11 @@
 //! the figures with the tables' own arithmetic, taking among the placements that add up the
 //! one nearest the headers — and says so when that leaves more than one.
 
-use crate::positional::{
+use crate::segment::{RawRow, RawTable};
+use crate::shanghai::{
     Note, Template, candidates, detect_lines, final_account_title, is_total, note_line, org_line,
     squash, title_in,
 };
-use crate::segment::{RawRow, RawTable};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{Disclosure, Side};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
@@ -306,8 +306,8 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
             t.org.clone_from(&d.department);
         }
     }
-    d.narrative = crate::positional::narrative(tpl, text);
-    diags.push(crate::positional::narrative_note(tpl));
+    d.narrative = crate::shanghai::narrative(tpl, text);
+    diags.push(crate::shanghai::narrative_note(tpl));
     Some((d, diags))
 }
 
@@ -611,7 +611,7 @@ fn table(
                     .collect();
                 diags.push(
                     Diagnostic::new(
-                        crate::positional::codes::SHORT_CODE,
+                        crate::shanghai::codes::SHORT_CODE,
                         Severity::Warning,
                         format!(
                             "表“{}”的科目编码“{}”少了前导零，按 {} 读入",
@@ -626,7 +626,7 @@ fn table(
             }
             // (A row of figures only, the 三公 table's, has no name: rules take it as the
             // table's one row.)
-            let mut label = crate::positional::tidy_label(&p.label);
+            let mut label = crate::shanghai::tidy_label(&p.label);
             // A code printed wrong (`7 11 02 事业单位医疗`): said, and the row read without it.
             if p.code.is_none() {
                 let words: Vec<&str> = label.split(' ').collect();
@@ -638,7 +638,7 @@ fn table(
                     .count();
                 if n > 0 && n < words.len() {
                     let rest = words[n..].join(" ");
-                    diags.push(crate::positional::bad_code(
+                    diags.push(crate::shanghai::bad_code(
                         t.title.as_deref().unwrap_or(spec.title),
                         &words[..n].join(" "),
                         &rest,

@@ -14,9 +14,9 @@ pub mod layout;
 pub mod meaning;
 pub mod narrative;
 pub mod pdf;
-pub mod positional;
 pub mod prose;
 pub mod segment;
+pub mod shanghai;
 pub mod solve;
 pub mod textpage;
 

@@ -207,7 +207,7 @@ fn prepare(t: &RawTable, units7: &[String], diags: &mut Vec<Diagnostic>) -> Vec<
         let kind = if reference(t) {
             yusuan_formats::tables::csv::row_kind(t.spec.number, code, &raw.label, has_unit, units7)
         } else {
-            crate::positional::row_kind(raw.code.as_deref(), &raw.label)
+            crate::shanghai::row_kind(raw.code.as_deref(), &raw.label)
         };
         has_unit |= kind == RowKind::Unit;
         rows.push(Prow {

@@ -389,7 +389,7 @@ mod mangled {
             let _ = yusuan_import::import_pdf(&bytes);
         }
 
-        /// The same for a real Shanghai PDF, which goes through the positional reader.
+        /// The same for a real Shanghai PDF, read by meaning and bound to its template.
         #[test]
         fn mangled_shanghai_pdfs_never_panic(flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..12)) {
             let mut bytes = std::fs::read(concat!(

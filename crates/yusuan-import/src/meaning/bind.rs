@@ -8,7 +8,7 @@
 //! kind check it. An empty table (its statement printed, no figures) takes the template's
 //! columns.
 
-use crate::positional::{Template, final_account_title, title_in};
+use crate::shanghai::{Template, final_account_title, title_in};
 use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template::TableSpec;
@@ -16,7 +16,7 @@ use yusuan_core::template::TableSpec;
 /// The template a document's tables follow, if any: at least three of its titles among the
 /// tables read (`halves`: tables read in two blocks, also counted).
 pub fn detect(d: &Disclosure, halves: &[Table]) -> Option<&'static Template> {
-    crate::positional::TEMPLATES
+    crate::shanghai::TEMPLATES
         .iter()
         .map(|tpl| {
             let n = d

@@ -259,7 +259,7 @@ fn blank_rows(lines: &[Line<'_>]) -> Vec<Row> {
         if !total && code.is_none() {
             continue;
         }
-        let label = crate::positional::tidy_label(&label);
+        let label = crate::shanghai::tidy_label(&label);
         rows.push(Row {
             side: Side::Single,
             kind: row_kind(code.as_deref(), &label),
@@ -1196,7 +1196,7 @@ fn rows(
                 if padded.concat() == *c {
                     diags.push(
                         Diagnostic::new(
-                            crate::positional::codes::SHORT_CODE,
+                            crate::shanghai::codes::SHORT_CODE,
                             Severity::Warning,
                             format!(
                                 "表“{}”的科目编码“{}”少了前导零，按 {} 读入",
@@ -1222,7 +1222,7 @@ fn rows(
         if code.is_none()
             && let Some((printed, rest)) = misprinted_code(&label)
         {
-            diags.push(crate::positional::bad_code(
+            diags.push(crate::shanghai::bad_code(
                 &table.title,
                 &printed,
                 &rest,
@@ -1371,7 +1371,7 @@ fn push_row(
     diags: &mut Vec<Diagnostic>,
 ) {
     // A name set letter-spaced (`因 公 出 国 （ 境 ） 费用`) reads closed up.
-    let label = crate::positional::tidy_label(&label);
+    let label = crate::shanghai::tidy_label(&label);
     let n = table.columns.len();
     {
         let mut cells: Vec<Option<Cell>> = vec![None; n];

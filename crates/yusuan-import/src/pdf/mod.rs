@@ -505,7 +505,7 @@ pub fn text(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
 
 /// The pages' laid-out lines as text, one line per line: its page, then each cell as
 /// `x0:x1:text`, tab-separated. [`undump`] reads it back; tests use it to edit a real PDF's
-/// cells (a fixture), and it shows what the positional reader sees.
+/// cells (a fixture), and it shows what the reader by meaning sees.
 pub fn dump(pages: &[Page]) -> String {
     let mut out = String::new();
     for p in pages {
