@@ -8,8 +8,8 @@
 //! kind check it. An empty table (its statement printed, no figures) takes the template's
 //! columns.
 
-use crate::shanghai::{Template, final_account_title, title_in};
-use yusuan_core::disclosure::{Disclosure, Row, RowKind, Side, Table};
+use crate::shanghai::{Template, candidates, final_account_title, title_in};
+use yusuan_core::disclosure::{Column, Disclosure, Row, RowKind, Side, Table};
 use yusuan_core::source::SourceRef;
 use yusuan_core::template::TableSpec;
 
@@ -70,24 +70,41 @@ pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<S
         if let Some(k) = kind {
             d.kind = k;
         }
-        if let Some(spec) = fitting(tpl, spec, &t) {
-            // Columns by their keys when each names one of the spec's (a table printing its
-            // items in another order); else in order.
-            if let Some(order) = by_key(spec, &t) {
-                for r in &mut t.rows {
-                    let cells = std::mem::take(&mut r.cells);
-                    r.cells = vec![None; spec.columns.len()];
-                    for (from, cell) in cells.into_iter().enumerate() {
-                        if let Some(&to) = order.get(from) {
-                            r.cells[to] = cell;
-                        }
+        // The spec the table fits: as many columns on each side (by key where each names one
+        // of the spec's, else in order); or fewer, each naming one of the spec's in the spec's
+        // order — the columns a text shows no figure under are not found there.
+        let placed = fitting(tpl, spec, &t)
+            .map(|s| {
+                (
+                    s,
+                    by_key(s, &t).unwrap_or_else(|| (0..s.columns.len()).collect()),
+                )
+            })
+            .or_else(|| {
+                candidates(tpl, spec).find_map(|s| {
+                    by_key(s, &t)
+                        .filter(|o| o.windows(2).all(|w| w[0] < w[1]))
+                        .map(|o| (s, o))
+                })
+            });
+        if let Some((spec, order)) = placed {
+            for r in &mut t.rows {
+                let cells = std::mem::take(&mut r.cells);
+                r.cells = vec![None; spec.columns.len()];
+                for (from, cell) in cells.into_iter().enumerate() {
+                    if let Some(&to) = order.get(from) {
+                        r.cells[to] = cell;
                     }
                 }
             }
-            for (c, (key, side)) in t.columns.iter_mut().zip(spec.columns) {
-                c.key = (*key).to_string();
-                c.side = *side;
-            }
+            t.columns = spec
+                .columns
+                .iter()
+                .map(|(key, side)| Column {
+                    key: (*key).to_string(),
+                    side: *side,
+                })
+                .collect();
             t.number = spec.number;
             t.kind = None;
             places.push(t.source.clone());
@@ -158,7 +175,7 @@ fn fitting(tpl: &Template, spec: &'static TableSpec, t: &Table) -> Option<&'stat
 /// their words, each made the vocabulary's key (`运行维护费` → `公务用车运行费`, `小计` →
 /// `合计`), end alike (`公务用车购置费/预算数` is `公务用车购置及运行维护费/公务用车购置费/预算数`).
 /// A key naming one spec key exactly is that one. `None` unless every column names exactly
-/// one, no two the same, and the order changes.
+/// one, no two the same.
 fn by_key(spec: &TableSpec, t: &Table) -> Option<Vec<usize>> {
     let vocab = super::vocab::Vocabulary::get();
     let canon = |key: &str| -> Vec<String> {
@@ -192,7 +209,7 @@ fn by_key(spec: &TableSpec, t: &Table) -> Option<Vec<usize>> {
             _ => return None,
         }
     }
-    (order.iter().enumerate().any(|(i, &j)| i != j)).then_some(order)
+    Some(order)
 }
 
 /// An empty table, as the template sets it: its columns, the statement and notes printed.
@@ -210,4 +227,105 @@ fn empty(spec: &TableSpec, read: Table) -> Table {
         })
         .collect();
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_core::disclosure::Cell;
+    use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+
+    fn table(title: &str, keys: &[&str], figures: &[&str]) -> Table {
+        let source = SourceRef::Line {
+            page: Some(1),
+            line: 1,
+        };
+        let cells = figures
+            .iter()
+            .map(|f| {
+                Some(Cell {
+                    printed: parse_printed(f, Unit::Money(MoneyUnit::Yuan)).unwrap(),
+                    exact: None,
+                    source: source.clone(),
+                })
+            })
+            .collect();
+        Table {
+            number: 2,
+            title: title.into(),
+            org: String::new(),
+            unit: MoneyUnit::Yuan,
+            columns: keys
+                .iter()
+                .map(|k| Column {
+                    key: (*k).into(),
+                    side: Side::Single,
+                })
+                .collect(),
+            rows: vec![Row {
+                side: Side::Single,
+                code: None,
+                label: "合计".into(),
+                kind: RowKind::Total,
+                cells,
+                source: source.clone(),
+            }],
+            empty_statement: None,
+            notes: Vec::new(),
+            source,
+            unplaced: 0,
+            kind: Some("收入总表".into()),
+        }
+    }
+
+    #[test]
+    fn a_table_showing_fewer_columns_binds_by_key_and_the_rest_are_blank() {
+        // A 收入预算总表 whose 事业收入, 事业单位经营收入 and 其他收入 print no figure and were not
+        // found; two more of the template's titles make the document the template's.
+        let mut d = Disclosure::empty();
+        d.tables = vec![
+            table(
+                "2025年部门收入预算总表",
+                &["合计", "财政拨款"],
+                &["100.00", "100.00"],
+            ),
+            table(
+                "2025年部门支出预算总表",
+                &["合计", "基本支出", "项目支出"],
+                &["1", "1", "0"],
+            ),
+            table("2025年部门财务收支预算总表", &[], &[]),
+        ];
+        let tpl = detect(&d, &[]).expect("the Shanghai budget template");
+        bind(&mut d, tpl, &[]);
+        assert_eq!(d.template, yusuan_core::template::SHANGHAI_BUDGET_ID);
+        let t = d.table(2).expect("表2");
+        let keys: Vec<&str> = t.columns.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "合计",
+                "财政拨款收入",
+                "事业收入",
+                "事业单位经营收入",
+                "其他收入"
+            ]
+        );
+        let figures: Vec<Option<String>> = t.rows[0]
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.printed.to_string()))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                Some("100.00".into()),
+                Some("100.00".into()),
+                None,
+                None,
+                None
+            ]
+        );
+        assert_eq!(d.year, 2025);
+    }
 }
