@@ -26,6 +26,8 @@ pub mod codes {
     pub const AMBIGUOUS: &str = "I203";
     /// 表中有数字未能放入列，本表未核对
     pub const INCOMPLETE: &str = "I204";
+    /// 一行的数字有多种放法，且无论怎样放本表都不平：按其中一种读入，本表照常核对
+    pub const UNBALANCED: &str = "I207";
 }
 
 /// The most solutions kept for one table before it counts as ambiguous.
@@ -650,6 +652,21 @@ fn solutions_or_fewest(rows: &[Prow], ncols: usize) -> Vec<Vec<Option<usize>>> {
     solutions_full(rows, ncols, true).0
 }
 
+/// The rows of the parts of a table (a root row and what sums into it) that no placement makes
+/// add up: each placement of them breaks a sum (a figure in them is wrong).
+fn unbalanced_rows(rows: &[Prow], ncols: usize) -> std::collections::BTreeSet<usize> {
+    let mut search = Search::new(rows, ncols);
+    let mut out = std::collections::BTreeSet::new();
+    for root in roots(rows) {
+        if search.ways(root).is_empty() {
+            for s in search.fewest_broken(root) {
+                out.extend(s.iter().map(|&(r, _)| r));
+            }
+        }
+    }
+    out
+}
+
 /// All solutions, and whether the search stopped short (its budget spent, or more solutions
 /// than it keeps): then the list is not all there is, and no choice may be made from it.
 fn solutions_full(rows: &[Prow], ncols: usize, fewest: bool) -> (Vec<Vec<Option<usize>>>, bool) {
@@ -1015,17 +1032,70 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
             break;
         }
     }
-    // What is still ambiguous: place the rows all solutions agree on, report the rest.
+    // What is still ambiguous: place the rows all solutions agree on, report the rest. A row
+    // of a part that no placement makes add up (reading-order text, a figure wrong) is placed
+    // as in the equally broken placement that sets rows out most like their siblings, and
+    // said: the table is checked, and the sums it breaks name the row.
     for (i, rows, sols) in &pending {
         if resolved[*i].is_some() {
             continue;
         }
         let t = &raw[*i];
+        let unbalanced = if t.anchors.is_empty() {
+            unbalanced_rows(rows, t.spec.columns.len())
+        } else {
+            Default::default()
+        };
+        // Of the solutions, the one whose rows are set out most like their siblings (items of
+        // one parent print the same columns): for the rows that no placement balances.
+        let alike = |s: &Vec<Option<usize>>| -> usize {
+            (0..rows.len())
+                .filter(|&r| {
+                    let Some(c) = s[r] else { return false };
+                    let mine = &rows[r].cands[c];
+                    let sibs: Vec<&Vec<usize>> = (0..rows.len())
+                        .filter(|&o| o != r && rows[o].parent == rows[r].parent)
+                        .filter_map(|o| s[o].map(|co| &rows[o].cands[co]))
+                        .collect();
+                    let same = sibs.iter().filter(|x| **x == mine).count();
+                    2 * same >= sibs.len()
+                })
+                .count()
+        };
+        let likeliest = if unbalanced.is_empty() {
+            None
+        } else {
+            sols.iter().max_by_key(|s| alike(s))
+        };
         let mut pick: Vec<Option<usize>> = vec![None; rows.len()];
         for r in 0..rows.len() {
             let first = sols[0][r];
             if sols.iter().all(|s| s[r] == first) {
                 pick[r] = first;
+            } else if unbalanced.contains(&r)
+                && let Some(chosen) = likeliest.and_then(|s| s[r])
+            {
+                pick[r] = Some(chosen);
+                let nums: Vec<String> = rows[r]
+                    .raw
+                    .numbers
+                    .iter()
+                    .map(|(p, _)| p.to_string())
+                    .collect();
+                diags.push(
+                    Diagnostic::new(
+                        codes::UNBALANCED,
+                        Severity::Warning,
+                        format!(
+                            "表{}「{}」行的数字 {} 可以放在不同的列，而无论怎样放本表的合计都不成立：按其中一种读入并核对，其中至少有一个数字有误",
+                            t.spec.number,
+                            rows[r].raw.label,
+                            nums.join("、"),
+                        ),
+                        Label::at(rows[r].raw.source.clone(), ""),
+                    )
+                    .with_help("核对本行各数及其所在列；用 PDF 读取可以确定各数的列"),
+                );
             } else {
                 let nums: Vec<String> = rows[r]
                     .raw

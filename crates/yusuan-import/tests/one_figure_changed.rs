@@ -15,11 +15,12 @@ use yusuan_core::source::SourceRef;
 
 const TEXT: &str = include_str!("../../../examples/changji-sme-center-2025-budget.published.txt");
 
-/// Of 235 figures, those whose change is not yet reported: table 2's class rows 208, 210 and
-/// 221 (three equal figures each, which fit several columns alike once one is wrong), and the
-/// second figure (公用经费) of each of table 6's ten 302 items (its siblings then fit 人员经费 as
-/// well as 公用经费 at the same count of broken sums, and are left out as ambiguous).
-const NOT_YET_REPORTED: usize = 19;
+/// Of 235 figures, those whose change is not yet reported: one of the three equal figures of
+/// table 2's class rows 208, 210 and 221 (the table is then given up whole: its search finds
+/// no placement it may choose). Table 6's 302 items, where one wrong 公用经费 let its siblings
+/// fit 人员经费 as well, are reported since rows no placement balances are placed like their
+/// siblings (I207).
+const NOT_YET_REPORTED: usize = 9;
 
 fn findings(text: &str) -> Vec<Diagnostic> {
     let (d, _) = yusuan_import::import_text(text);
