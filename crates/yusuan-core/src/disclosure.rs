@@ -19,6 +19,8 @@ pub struct Disclosure {
     pub year: i32,
     /// 部门预算 or 单位预算
     pub kind: DocKind,
+    /// 预算 or 决算 — what the document sets out: the year's budget or its final accounts.
+    pub stage: Stage,
     /// The template the tables follow (e.g. `xinjiang-budget-11`).
     pub template: String,
     /// 第一部分 概况
@@ -37,6 +39,26 @@ pub struct Disclosure {
     /// vocabulary knows: kept so that completeness says "not recognised", never "missing".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unrecognised: Vec<UnrecognisedTable>,
+}
+
+/// 阶段 — whether a document sets out a year's budget (部门预算) or its final accounts (部门决算).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub enum Stage {
+    /// 预算
+    #[default]
+    Budget,
+    /// 决算
+    Final,
+}
+
+impl Stage {
+    /// 预算 or 决算.
+    pub fn word(self) -> &'static str {
+        match self {
+            Stage::Budget => "预算",
+            Stage::Final => "决算",
+        }
+    }
 }
 
 /// 未识别的表 — a table found by its title, of no known kind.
@@ -80,6 +102,7 @@ impl Disclosure {
             department: String::new(),
             year: 0,
             kind: crate::budget::DocKind::Department,
+            stage: Stage::Budget,
             template: crate::derive::TEMPLATE_ID.to_string(),
             profile: Profile::default(),
             tables: Vec::new(),

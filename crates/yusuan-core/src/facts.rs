@@ -49,7 +49,12 @@ pub struct Fact {
     /// `上缴上级支出`, `对附属单位补助支出`, or a 三公 item; absent = the whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<&'static str>,
-    /// `本年`, `上年` (a column of last year's figures) or `增减` (a change).
+    /// 阶段 — `预算` or `决算`: the document the figure is printed in.
+    pub stage: &'static str,
+    /// `本年` (the year's figure: its budget, or in a 决算 its outturn), `上年` (a column of last
+    /// year's figures), `增减` (a change), `年初预算` (a 决算's column of the year's initial
+    /// budget), `年初` or `年末` (a 决算's balances carried in or out: 年初结转和结余,
+    /// 年末结转和结余).
     pub period: &'static str,
     /// The figure exactly as printed.
     pub value: String,
@@ -200,10 +205,18 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                             .is_some_and(|k| k.contains("基本支出"))
                             .then_some("基本支出")
                     });
+                let final_accounts = d.stage == crate::disclosure::Stage::Final;
                 let period = if col.key.contains("上年") && !col.key.contains("结转") {
                     "上年"
                 } else if col.key.contains("增减") || col.key.contains("增长") {
                     "增减"
+                } else if final_accounts && col.key.contains("年初结转") {
+                    "年初"
+                } else if final_accounts && col.key.contains("年末结转") {
+                    "年末"
+                } else if final_accounts && segments.last().is_some_and(|s| s.starts_with("预算"))
+                {
+                    "年初预算"
                 } else {
                     "本年"
                 };
@@ -260,6 +273,7 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                     functional,
                     economic,
                     part,
+                    stage: d.stage.word(),
                     period,
                     value: cell.printed.to_string(),
                     unit,

@@ -202,6 +202,11 @@ pub fn read_by_meaning(
     if unit {
         d.kind = yusuan_core::budget::DocKind::Unit;
     }
+    // A 决算 says so on its cover (`2024年度部门决算`), or in its tables' titles.
+    let finals = tables.iter().filter(|t| t.title.contains("决算")).count();
+    if cover.contains("决算") && !cover.contains("预算") || finals * 2 > tables.len() {
+        d.stage = yusuan_core::disclosure::Stage::Final;
+    }
     d.department = tables
         .iter()
         .map(|t| t.org.clone())

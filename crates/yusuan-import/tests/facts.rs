@@ -77,3 +77,42 @@ fn every_figure_of_another_region_is_a_fact_with_its_dimensions() {
         (Some("30101"), None, Some("一般公共预算"), Some("基本支出"))
     );
 }
+
+#[test]
+fn a_final_accounts_facts_say_so_and_tell_its_budget_and_balances_apart() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/shanghai_putuo_caizhengju_2024_dept_final_account.pdf"
+    ))
+    .unwrap();
+    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    assert_eq!(d.stage, yusuan_core::disclosure::Stage::Final);
+    let f = facts(&d);
+    assert!(f.iter().all(|x| x.stage == "决算"));
+    // 表7: 公务接待费's 年初预算 and its 决算.
+    let sangong: Vec<(&str, &str, &str)> = f
+        .iter()
+        .filter(|x| x.table == 7)
+        .map(|x| (x.column.as_str(), x.period, x.value.as_str()))
+        .collect();
+    assert!(
+        sangong.contains(&("公务接待费/预算数", "年初预算", "0.95")),
+        "{sangong:?}"
+    );
+    // 表1's 决算数 is the year's.
+    assert!(
+        f.iter()
+            .filter(|x| x.table == 1)
+            .all(|x| x.period == "本年")
+    );
+    // A budget's facts are a budget's.
+    let budget = yusuan_import::import_pdf(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/corpus/shanghai_putuo_caizhengju_2025_dept_budget.pdf"
+        ))
+        .unwrap(),
+    )
+    .0;
+    assert!(facts(&budget).iter().all(|x| x.stage == "预算"));
+}

@@ -58,6 +58,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
         department: budget.department.name.clone(),
         year: budget.year,
         kind: budget.kind,
+        stage: crate::disclosure::Stage::Budget,
         template: TEMPLATE_ID.to_string(),
         profile: profile(budget),
         tables,

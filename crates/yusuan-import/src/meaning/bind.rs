@@ -44,6 +44,10 @@ pub fn takes_halves(tpl: &Template, t: &Table) -> bool {
 /// their header words no longer holds).
 pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<SourceRef> {
     d.template = tpl.id.to_string();
+    // The template's bare titles are a 决算's.
+    if tpl.bare {
+        d.stage = yusuan_core::disclosure::Stage::Final;
+    }
     if tpl.bare
         && let Some((dept, year, kind)) = lines.iter().find_map(|l| final_account_title(l))
     {
