@@ -119,12 +119,15 @@ pub fn has_figures(l: &LaidLine) -> bool {
 }
 
 /// A line's words, with a word set letter-spaced (`合  计`, `小  计`) as one: single characters
-/// less than two of their widths apart are joined.
+/// less than two of their widths apart are joined — but not 类, 款 and 项, each the header of a
+/// code column of its own.
 fn spaced_words(cells: &[LaidCell]) -> Vec<LaidCell> {
     let mut out: Vec<LaidCell> = Vec::new();
     let single = |c: &LaidCell| {
-        c.text.trim().chars().count() == 1
-            && !c.text.trim().starts_with(|ch: char| ch.is_ascii_digit())
+        let t = c.text.trim();
+        t.chars().count() == 1
+            && !t.starts_with(|ch: char| ch.is_ascii_digit())
+            && !matches!(t, "类" | "款" | "项")
     };
     let mut last_single = false;
     for c in cells {
@@ -396,7 +399,59 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     if !exact {
         merge_drifted(&mut grid);
     }
+    code_columns_to_stub(&mut grid);
     grid
+}
+
+/// Columns of codes between the value columns (`部门预算支出经济科目编码 类 款` over `310 02` in a
+/// 政府采购 table): headed by a stub word, every figure under them a bare number of one to
+/// three digits. They hold no amounts: their figures join the row's stub (after its name), in
+/// order, and the columns go.
+fn code_columns_to_stub(g: &mut PageGrid) {
+    let bare = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let codes: Vec<usize> = (0..g.columns.len())
+        .filter(|&ci| {
+            let c = &g.columns[ci];
+            let headed = std::iter::once(c.leaf.concat())
+                .chain(c.parents.iter().cloned())
+                .any(|w| !w.is_empty() && is_stub_word(&w));
+            let mut figures = g
+                .rows
+                .iter()
+                .flat_map(|r| &r.figures)
+                .filter(|(i, _)| *i == ci)
+                .peekable();
+            headed && figures.peek().is_some() && figures.all(|(_, t)| bare(t.trim()))
+        })
+        .collect();
+    if codes.is_empty() {
+        return;
+    }
+    for r in &mut g.rows {
+        let mut moved: Vec<(usize, String)> = Vec::new();
+        r.figures.retain(|(i, t)| {
+            if codes.contains(i) {
+                moved.push((*i, t.clone()));
+                false
+            } else {
+                true
+            }
+        });
+        moved.sort_by_key(|(i, _)| *i);
+        for (_, t) in moved {
+            r.stub.push(t);
+            r.stub_x.push(i32::MAX);
+        }
+        for (i, _) in &mut r.figures {
+            *i -= codes.iter().filter(|&&c| c < *i).count();
+        }
+    }
+    let mut ci = 0;
+    g.columns.retain(|_| {
+        let keep = !codes.contains(&ci);
+        ci += 1;
+        keep
+    });
 }
 
 /// In a text, the figures of one column drift right with the length of the names left of
@@ -1112,5 +1167,48 @@ mod tests {
                 "项目支出"
             ]
         );
+    }
+
+    #[test]
+    fn code_columns_between_the_value_columns_are_the_rows_codes() {
+        // 西安市人民政府办公厅 2026 政府采购预算表 (p. 32): 数量, then the 部门 and 政府 economic
+        // codes (类, 款) as columns of their own, then 预算金额.
+        let header = laid(&[
+            &[
+                ("部门预算支出经济科目编码", 57641, 60041),
+                ("政府预算支出经济科目编码", 60161, 62561),
+            ],
+            &[
+                ("采购项目", 15469, 17869),
+                ("数量", 55811, 57011),
+                ("预算金额", 71167, 73567),
+            ],
+            &[
+                ("类", 58058, 58658),
+                ("款", 59317, 59917),
+                ("类", 60578, 61178),
+                ("款", 61838, 62438),
+            ],
+        ]);
+        let body = laid(&[
+            &[
+                ("合计", 28984, 30184),
+                ("81,987", 55759, 57559),
+                ("4,186,460.00", 72255, 75855),
+            ],
+            &[
+                ("日常公用经费", 11925, 15525),
+                ("5", 57259, 57559),
+                ("310", 57904, 58804),
+                ("02", 59456, 60056),
+                ("503", 60424, 61324),
+                ("06", 61976, 62576),
+                ("6,000.00", 73455, 75855),
+            ],
+        ]);
+        let g = exact_grid(&header, &body, false);
+        assert_eq!(paths(&g), ["数量", "预算金额"]);
+        assert_eq!(g.rows[1].figures, [(0, "5".into()), (1, "6,000.00".into())]);
+        assert_eq!(g.rows[1].stub, ["日常公用经费", "310", "02", "503", "06"]);
     }
 }
