@@ -53,6 +53,9 @@ pub struct GridRow {
     pub page: u32,
     /// Its line.
     pub no: usize,
+    /// Where its figures stand, when on another line than its name (a name set a line above
+    /// or below its figures): page and line.
+    pub figures_at: Option<(u32, usize)>,
 }
 
 /// One page's part of a table.
@@ -349,6 +352,7 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
             stray: Vec::new(),
             page: l.page,
             no: l.no,
+            figures_at: None,
         });
         for (ci, c) in l.laid.cells.iter().enumerate() {
             let t = c.text.trim();

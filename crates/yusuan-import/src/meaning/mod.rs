@@ -1137,6 +1137,7 @@ fn rows(
                 {
                     prev.figures.extend(r.figures.iter().cloned());
                     prev.stray.extend(r.stray.iter().cloned());
+                    prev.figures_at = Some((r.page, r.no));
                 } else {
                     if let Some(p) = pending[side].replace(r.clone()) {
                         out.push(p);
@@ -1149,6 +1150,7 @@ fn rows(
                     if p.no + 2 >= r.no {
                         r.figures = p.figures;
                         r.stray = p.stray;
+                        r.figures_at = Some((p.page, p.no));
                     } else {
                         out.push(p);
                     }
@@ -1389,12 +1391,13 @@ fn push_row(
                 stray.push(text.clone());
                 continue;
             }
+            let (page, line) = r.figures_at.unwrap_or((r.page, r.no));
             cells[*col] = Some(Cell {
                 printed,
                 exact: None,
                 source: SourceRef::Line {
-                    page: Some(r.page),
-                    line: r.no,
+                    page: Some(page),
+                    line,
                 },
             });
         }
