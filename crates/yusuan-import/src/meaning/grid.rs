@@ -122,22 +122,22 @@ pub fn has_figures(l: &LaidLine) -> bool {
 }
 
 /// A line's words, with a word set letter-spaced (`合  计`, `小  计`) as one: single characters
-/// less than two of their widths apart are joined — but not 类, 款 and 项, each the header of a
-/// code column of its own.
+/// less than two of their widths apart are joined — but not 类 beside 款 or 项, each the header
+/// of a code column of its own (`项  目` is one word).
 fn spaced_words(cells: &[LaidCell]) -> Vec<LaidCell> {
     let mut out: Vec<LaidCell> = Vec::new();
     let single = |c: &LaidCell| {
         let t = c.text.trim();
-        t.chars().count() == 1
-            && !t.starts_with(|ch: char| ch.is_ascii_digit())
-            && !matches!(t, "类" | "款" | "项")
+        t.chars().count() == 1 && !t.starts_with(|ch: char| ch.is_ascii_digit())
     };
+    let code_head = |t: &str| matches!(t.trim(), "类" | "款" | "项");
     let mut last_single = false;
     for c in cells {
         let here = single(c);
         if let Some(prev) = out.last_mut()
             && here
             && last_single
+            && !(code_head(&prev.text) && code_head(&c.text))
             && c.x0.saturating_sub(prev.x1) <= c.x1.saturating_sub(c.x0).max(1).saturating_mul(2)
         {
             prev.text.push_str(c.text.trim());
@@ -332,7 +332,29 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         columns.sort_by_key(|c| (c.side, c.left / 2 + c.right / 2));
     }
     if exact {
-        headers_exact(header, &mut columns, split, em, !two_sided);
+        // Where each side's names end: a header word right of them, though left of the first
+        // figures, is a column's (a 三公 table's row may print no name at all).
+        // (A side with no figure on the page keeps the stub as far as its first column.)
+        let mut stub_end: [Option<i32>; 2] = [None, None];
+        let mut figures = [false, false];
+        let first = [leftmost(&columns, 0), leftmost(&columns, 1)];
+        for l in body {
+            for c in &l.laid.cells {
+                let t = c.text.trim();
+                let side = side_of(c.x0.max(c.x1 - 1));
+                if is_figure(t) {
+                    figures[side] = true;
+                } else if !t.is_empty() && first[side].is_some_and(|s| c.x1 <= s) {
+                    stub_end[side] = Some(stub_end[side].map_or(c.x1, |e| e.max(c.x1)));
+                }
+            }
+        }
+        for side in 0..2 {
+            if !figures[side] {
+                stub_end[side] = Some(i32::MAX);
+            }
+        }
+        headers_exact(header, &mut columns, split, em, !two_sided, stub_end);
     } else {
         headers(header, &mut columns, split, em);
     }
@@ -594,7 +616,9 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
 /// rows) and whose words' extent is centred under it, and becomes their parent — a word with
 /// no words under it spans nothing; else it takes the one unit nearest it: a column's leaf (a wrapped leaf's lines
 /// join), or the parent of the columns a word below already spans. Two words of a line never
-/// take the same unit. A word standing left of its side's first column heads the stub; with
+/// take the same unit. A word standing left of its side's first column heads the stub when it
+/// is a stub word, a lone character or over the rows' names (`stub_end`: where each side's
+/// names end); else it heads the first column. With
 /// `stub_words` false a stub word heads no column anywhere (a half's stub in a two-sided
 /// table).
 fn headers_exact(
@@ -603,6 +627,7 @@ fn headers_exact(
     split: Option<i32>,
     em: i32,
     stub_words: bool,
+    stub_end: [Option<i32>; 2],
 ) {
     /// Columns `k0..=k1` (in `order`), their extent, whether words stand over them, and
     /// whether a word of the current line has taken them.
@@ -665,7 +690,14 @@ fn headers_exact(
             let Some(start) = starts[side] else {
                 continue;
             };
-            if w.x1 < start.saturating_sub(em) {
+            // Left of the side's first column: over the stub when it is a stub word, a single
+            // character (`项  目`, `收  入` spaced wide), or over the rows' names; else (a
+            // header centred in a wide cell, its figures set right) it heads the first column.
+            if w.x1 < start.saturating_sub(em)
+                && (is_stub_word(text)
+                    || text.chars().count() == 1
+                    || stub_end[side].is_some_and(|e| w.x0 < e))
+            {
                 continue; // over the stub
             }
             let side_of = |u: &Unit| columns[order[u.k0]].side;
@@ -1214,5 +1246,25 @@ mod tests {
         assert_eq!(paths(&g), ["数量", "预算金额"]);
         assert_eq!(g.rows[1].figures, [(0, "5".into()), (1, "6,000.00".into())]);
         assert_eq!(g.rows[1].stub, ["日常公用经费", "310", "02", "503", "06"]);
+    }
+
+    #[test]
+    fn a_header_left_of_its_right_aligned_figures_heads_the_first_column() {
+        // A wide cell whose header word is centred and whose figures are set right: the word
+        // stands left of the figures but right of the rows' names. `项  目` spaced wide over
+        // the names stays the stub's.
+        let header = laid(&[&[
+            ("项", 1000, 1600),
+            ("目", 4000, 4600),
+            ("预算数", 10500, 12300),
+            ("备注", 20000, 21200),
+        ]]);
+        let body = laid(&[
+            &[("工资福利支出", 1000, 4600), ("1,234.56", 14000, 16700)],
+            &[("商品和服务支出", 1000, 5200), ("34.00", 15200, 16700)],
+        ]);
+        let g = exact_grid(&header, &body, false);
+        assert_eq!(paths(&g), ["预算数", "备注"]);
+        assert_eq!(g.rows[0].stub, ["工资福利支出"]);
     }
 }
