@@ -26,6 +26,10 @@ pub struct Kind {
     /// False for tables of words (绩效目标表).
     #[serde(default = "yes")]
     pub figures: bool,
+    /// Words that, standing before the kind's title words, make the table another one
+    /// (`一般公共预算财政拨款项目支出决算表` ends like `支出决算表` but is no 支出总表).
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -129,7 +133,11 @@ impl Vocabulary {
                     // Only a short prefix may stand before the kind's words (the department's
                     // name, 部门, 单位…), never a sentence.
                     let prefix = body.len() - t.len();
-                    if prefix <= 60 && best.is_none_or(|(_, l)| t.len() > l) {
+                    let other = k
+                        .not_after
+                        .iter()
+                        .any(|w| body[..prefix].contains(w.as_str()));
+                    if prefix <= 60 && !other && best.is_none_or(|(_, l)| t.len() > l) {
                         best = Some((k, t.len()));
                     }
                 }
@@ -310,6 +318,35 @@ mod tests {
             ("2026年一般公共预算“三公”经费支出情况表", "三公经费表"),
             ("公开01表 收支总表", "收支总表"),
             ("预算13表 部门整体支出绩效目标表", "绩效目标表"),
+            // The national 决算 tables, and budgets' titles naming a fund or a part before
+            // words another kind's title ends in.
+            ("收入支出决算总表", "收支总表"),
+            ("公开04表 财政拨款收入支出决算总表", "财政拨款收支总表"),
+            ("一般公共预算财政拨款支出决算明细表", "一般公共预算支出表"),
+            (
+                "一般公共预算财政拨款基本支出决算明细表",
+                "一般公共预算基本支出表",
+            ),
+            (
+                "一般公共预算财政拨款项目支出决算表",
+                "一般公共预算项目支出表",
+            ),
+            (
+                "国有资本经营预算财政拨款支出决算表",
+                "国有资本经营预算支出表",
+            ),
+            (
+                "政府性基金预算财政拨款收入支出决算表",
+                "政府性基金预算支出表",
+            ),
+            ("“三公”经费、行政参公单位机关运行经费情况表", "三公经费表"),
+            ("机关运行经费支出决算表", "机关运行经费表"),
+            ("一般公共预算财政拨款支出预算表", "一般公共预算支出表"),
+            ("政府性基金预算财政拨款支出预算表", "政府性基金预算支出表"),
+            ("财政专户管理资金预算表", "财政专户管理资金表"),
+            ("部门预算支出经济分类汇总表", "支出经济分类汇总表"),
+            // Unknown, and ending like the 支出总表: unrecognised, never the 支出总表.
+            ("一般公共预算财政拨款某某支出决算表", ""),
         ] {
             let got = kind(title).unwrap_or_default();
             assert_eq!(got, want, "{title}");
