@@ -2,11 +2,13 @@
 //!
 //! Reading is the same for every layout ([`super::read`]). A template adds what its own rules
 //! need: each table's number and each column's template key. A table is bound when its title is
-//! one of the template's (after the year and 部门/单位) and its columns, side by side, are as many
-//! as the template's table (or one of its variants) has; its columns then take the template's
-//! keys in order. A table that does not fit stays as read, known by its kind, and the rules by
-//! kind check it. An empty table (its statement printed, no figures) takes the template's
-//! columns.
+//! one of the template's (after the year and 部门/单位) and its columns fit the template's table
+//! (or one of its variants): as many on each side, taking the template's keys by key where each
+//! column read names one of them (a table printing its items in another order), else in order;
+//! or fewer, each naming one in the template's order (the others, whose figures a reader may
+//! not find when none is printed, are blank). A list read in two blocks is taken as the
+//! template's two sides when the template prints it so. A table that does not fit stays as
+//! read, known by its kind, and the rules by kind check it.
 
 use crate::shanghai::{Template, candidates, final_account_title, title_in};
 use yusuan_core::disclosure::{Column, Disclosure, Row, RowKind, Side, Table};
