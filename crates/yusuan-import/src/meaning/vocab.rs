@@ -359,6 +359,19 @@ mod tests {
     }
 
     #[test]
+    fn no_header_word_names_two_keys() {
+        let v = Vocabulary::get();
+        let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for c in &v.columns {
+            for w in &c.words {
+                if let Some(k) = seen.insert(w.as_str(), c.key.as_str()) {
+                    assert_eq!(k, c.key, "“{w}” names both {k} and {}", c.key);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn header_words_name_keys() {
         let v = Vocabulary::get();
         assert_eq!(v.column_key("基本 支出"), Some(("基本支出", false)));
