@@ -578,15 +578,32 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
                 halfway(line[wi - 1].x1, w.x0)
             };
             let hi = line.get(wi + 1).map_or(i32::MAX, |n| halfway(w.x1, n.x0));
-            // Columns with words below this one, within its reach.
-            let mut below: Vec<usize> = words[li + 1..]
+            // Columns with words below this one, within its reach, with the line of each word.
+            let under: Vec<(usize, usize)> = words[li + 1..]
                 .iter()
-                .flatten()
-                .filter(|b| {
+                .enumerate()
+                .flat_map(|(d, line)| line.iter().map(move |b| (li + 1 + d, b)))
+                .filter(|(_, b)| {
                     let m = halfway(b.x0, b.x1);
                     m > lo && m < hi
                 })
-                .filter_map(|b| nearest(columns, b.x0, b.x1))
+                .filter_map(|(l, b)| nearest(columns, b.x0, b.x1).map(|c| (c, l)))
+                .collect();
+            // A column whose one word stands higher than the deepest words under this one is a
+            // cell spanning the header's rows beside it (`合计` beside `基本支出` over `小计
+            // 人员经费 公用经费`), not under it.
+            let deepest = under.iter().map(|&(_, l)| l).max().unwrap_or(0);
+            let mut below: Vec<usize> = under
+                .iter()
+                .map(|&(c, _)| c)
+                .filter(|&c| {
+                    let lines: Vec<usize> = under
+                        .iter()
+                        .filter(|&&(o, _)| o == c)
+                        .map(|&(_, l)| l)
+                        .collect();
+                    !(lines.len() == 1 && lines[0] < deepest)
+                })
                 .collect();
             below.sort_unstable();
             below.dedup();
@@ -1266,5 +1283,39 @@ mod tests {
         let g = exact_grid(&header, &body, false);
         assert_eq!(paths(&g), ["预算数", "备注"]);
         assert_eq!(g.rows[0].stub, ["工资福利支出"]);
+    }
+
+    #[test]
+    fn in_a_text_a_cell_spanning_the_header_rows_beside_a_group_is_not_in_it() {
+        // 苏州市科学技术局 财政拨款支出表（功能科目） (p. 18), as `pdftotext -layout` sets it: 合计
+        // and 项目支出 span the header's rows beside 基本支出.
+        let file = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/corpus/other/jiangsu_suzhou_kexuejishuju_2026_unit_budget.txt"
+        ))
+        .unwrap();
+        let at = file
+            .lines()
+            .position(|l| l.trim() == "财政拨款支出表（功能科目）")
+            .expect("the table");
+        let lines: Vec<&str> = file
+            .lines()
+            .skip(at + 2)
+            .filter(|l| !l.trim().is_empty())
+            .take(6)
+            .collect();
+        let text = lines.join("\n");
+        let g = grid(&text, 3, false);
+        let paths: Vec<String> = g
+            .columns
+            .iter()
+            .map(|c| {
+                let mut p = c.parents.clone();
+                p.push(c.leaf.concat());
+                p.join("/")
+            })
+            .collect();
+        assert_eq!(paths[0], "合计");
+        assert_eq!(paths[1], "基本支出/小计");
     }
 }
