@@ -15,7 +15,7 @@ use crate::shanghai::{
     Note, Template, candidates, detect_lines, final_account_title, is_total, note_line, org_line,
     squash, title_in,
 };
-use yusuan_core::diag::{Diagnostic, Label, Severity};
+use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::{Disclosure, Side};
 use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
 use yusuan_core::source::SourceRef;
@@ -600,32 +600,12 @@ fn table(
                 line: p.no,
             };
             if p.parts.iter().skip(1).any(|x| x.len() == 1) {
-                let padded: Vec<String> = p
-                    .parts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| {
-                        if i == 0 {
-                            x.clone()
-                        } else {
-                            format!("{x:0>2}")
-                        }
-                    })
-                    .collect();
-                diags.push(
-                    Diagnostic::new(
-                        crate::shanghai::codes::SHORT_CODE,
-                        Severity::Warning,
-                        format!(
-                            "表“{}”的科目编码“{}”少了前导零，按 {} 读入",
-                            t.title.as_deref().unwrap_or(spec.title),
-                            p.parts.join(" "),
-                            padded.join(" ")
-                        ),
-                        Label::at(at.clone(), ""),
-                    )
-                    .with_help("款、项级编码各为两位数字，如 301 02"),
-                );
+                let parts: Vec<&str> = p.parts.iter().map(String::as_str).collect();
+                diags.push(crate::shanghai::short_code(
+                    t.title.as_deref().unwrap_or(spec.title),
+                    &parts,
+                    at.clone(),
+                ));
             }
             // (A row of figures only, the 三公 table's, has no name: rules take it as the
             // table's one row.)

@@ -28,6 +28,17 @@ pub struct RawRow {
     pub xs: Vec<(u32, i32)>,
 }
 
+impl RawRow {
+    /// The row's figures as printed, `、`-separated (for what a reader says about the row).
+    pub fn figures(&self) -> String {
+        self.numbers
+            .iter()
+            .map(|(p, _)| p.to_string())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
 /// A table as read.
 #[derive(Debug, Clone)]
 pub struct RawTable {

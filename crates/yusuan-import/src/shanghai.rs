@@ -40,6 +40,33 @@ pub(crate) fn bad_code(title: &str, printed: &str, label: &str, at: SourceRef) -
     .with_help("功能分类编码为类三位、款两位、项两位数字（如 210 11 02）；请核对印刷")
 }
 
+/// The warning for a code printed short of a leading zero (`301 7` for 301 07): read padded.
+/// `parts` as printed, the first the 类.
+pub(crate) fn short_code(title: &str, parts: &[&str], at: SourceRef) -> Diagnostic {
+    let padded: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            if i == 0 {
+                (*x).to_string()
+            } else {
+                format!("{x:0>2}")
+            }
+        })
+        .collect();
+    Diagnostic::new(
+        codes::SHORT_CODE,
+        Severity::Warning,
+        format!(
+            "表“{title}”的科目编码“{}”少了前导零，按 {} 读入",
+            parts.join(" "),
+            padded.join(" ")
+        ),
+        Label::at(at, ""),
+    )
+    .with_help("款、项级编码各为两位数字，如 301 02")
+}
+
 pub(crate) fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())

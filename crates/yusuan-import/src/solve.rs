@@ -1076,12 +1076,6 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                 && let Some(chosen) = likeliest.and_then(|s| s[r])
             {
                 pick[r] = Some(chosen);
-                let nums: Vec<String> = rows[r]
-                    .raw
-                    .numbers
-                    .iter()
-                    .map(|(p, _)| p.to_string())
-                    .collect();
                 diags.push(
                     Diagnostic::new(
                         codes::UNBALANCED,
@@ -1090,19 +1084,13 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                             "表{}「{}」行的数字 {} 可以放在不同的列，而无论怎样放本表的合计都不成立：按其中一种读入并核对，其中至少有一个数字有误",
                             t.spec.number,
                             rows[r].raw.label,
-                            nums.join("、"),
+                            rows[r].raw.figures(),
                         ),
                         Label::at(rows[r].raw.source.clone(), ""),
                     )
                     .with_help("核对本行各数及其所在列；用 PDF 读取可以确定各数的列"),
                 );
             } else {
-                let nums: Vec<String> = rows[r]
-                    .raw
-                    .numbers
-                    .iter()
-                    .map(|(p, _)| p.to_string())
-                    .collect();
                 let options: Vec<String> = {
                     let mut o: Vec<String> = sols
                         .iter()
@@ -1127,7 +1115,7 @@ pub fn resolve(raw: &[RawTable], hints: &Hints) -> (Vec<Table>, Vec<Diagnostic>)
                             "表{}「{}」行的数字 {} 可以放在不同的列（{}），无法唯一确定，未读入",
                             t.spec.number,
                             rows[r].raw.label,
-                            nums.join("、"),
+                            rows[r].raw.figures(),
                             options.join(" 或 ")
                         ),
                         Label::at(rows[r].raw.source.clone(), ""),

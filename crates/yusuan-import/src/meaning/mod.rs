@@ -1191,32 +1191,26 @@ fn rows(
                 .split_whitespace()
                 .take_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
                 .collect::<Vec<_>>();
-            if printed.len() >= 2 && printed[1..].iter().any(|w| w.len() == 1) {
-                let padded: Vec<String> = std::iter::once(printed[0].to_string())
-                    .chain(printed[1..].iter().map(|w| format!("{w:0>2}")))
-                    .collect();
-                if padded.concat() == *c {
-                    diags.push(
-                        Diagnostic::new(
-                            crate::shanghai::codes::SHORT_CODE,
-                            Severity::Warning,
-                            format!(
-                                "表“{}”的科目编码“{}”少了前导零，按 {} 读入",
-                                table.title,
-                                printed.join(" "),
-                                padded.join(" ")
-                            ),
-                            Label::at(
-                                SourceRef::Line {
-                                    page: Some(r.page),
-                                    line: r.no,
-                                },
-                                "",
-                            ),
-                        )
-                        .with_help("款、项级编码各为两位数字，如 301 02"),
-                    );
-                }
+            let padded: String = printed
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i == 0 {
+                        (*w).to_string()
+                    } else {
+                        format!("{w:0>2}")
+                    }
+                })
+                .collect();
+            if printed.len() >= 2 && printed[1..].iter().any(|w| w.len() == 1) && padded == *c {
+                diags.push(crate::shanghai::short_code(
+                    &table.title,
+                    &printed,
+                    SourceRef::Line {
+                        page: Some(r.page),
+                        line: r.no,
+                    },
+                ));
             }
         }
         // A code printed wrong (`7 11 02 事业单位医疗` for 210 11 02): said; the row is read
