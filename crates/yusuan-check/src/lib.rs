@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod obligations;
 pub mod registry;
 pub mod rules;
+pub mod sheet;
 
 pub use engine::{Cx, Rule, RuleMeta};
 use yusuan_core::diag::Diagnostic;

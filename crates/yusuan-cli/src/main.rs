@@ -66,12 +66,15 @@ enum Command {
     },
     /// 检查公开文件：表内、表间、三公、项目与绩效、人员、完整性、科目、文字
     Check {
-        /// 要检查的文件：预算源文件（.toml）、公开表长表（.csv）或公开文件文本（.txt，目前只读情况说明）
+        /// 要检查的文件：公开文件 PDF（.pdf）、其文本（.txt）、工作簿（.xlsx）、长表（.csv）或预算源文件（.toml）；给出目录时检查其中（含子目录）所有这些文件
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// 输出格式：human（带原文摘录）或 json
+        /// 输出格式：human（带原文摘录）、json，或 sheet（预算公开情况检查表：每份文件一张，逐项写明是否符合要求和存在的问题；用 -o 写成 .xlsx、.html 或 .md，不给 -o 时以 Markdown 输出）
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// 写入的文件（不给时输出到屏幕）；检查表按扩展名写成 .xlsx、.html 或 .md
+        #[arg(long, short)]
+        output: Option<PathBuf>,
         /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
         #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
         rounding: RoundingArg,
@@ -127,6 +130,7 @@ enum RoundingArg {
 enum CheckFormat {
     Human,
     Json,
+    Sheet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,9 +196,10 @@ fn main() -> ExitCode {
         Command::Check {
             files,
             format,
+            output,
             rounding,
             as_one,
-        } => cmd_check(&files, format, rounding, as_one),
+        } => cmd_check(&files, format, output.as_deref(), rounding, as_one),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),
@@ -524,6 +529,9 @@ struct Loaded {
     text: String,
     /// What reading the file found (printed as it was read): errors and warnings.
     read: (usize, usize),
+    /// What reading found wrong in the print itself (a misprinted code): it goes on the
+    /// inspection sheet with the rules' findings.
+    defects: Vec<Diagnostic>,
 }
 
 /// Errors and warnings among a reader's diagnostics.
@@ -571,6 +579,14 @@ fn what_was_read(d: &yusuan_core::disclosure::Disclosure) -> String {
     )
 }
 
+fn print_defects(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    diags
+        .iter()
+        .filter(|d| yusuan_check::sheet::PRINT_DEFECTS.contains(&d.code))
+        .cloned()
+        .collect()
+}
+
 fn read_counts(diags: &[Diagnostic]) -> (usize, usize) {
     let n = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     (n(Severity::Error), n(Severity::Warning))
@@ -598,6 +614,7 @@ fn prepared(path: &Path, budget: Budget, rounding: RoundingArg) -> Loaded {
     yusuan_check::add_rounding_notes(&mut disclosure);
     Loaded {
         read: (0, 0),
+        defects: Vec::new(),
         disclosure,
         budget: Some(budget),
         text: String::new(),
@@ -668,6 +685,7 @@ fn load_as_one(files: &[PathBuf]) -> Option<(String, Loaded)> {
         name,
         Loaded {
             read: read_counts(&diags),
+            defects: print_defects(&diags),
             disclosure,
             budget: None,
             text,
@@ -705,6 +723,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
             }
             Some(Loaded {
                 read: read_counts(&diags),
+                defects: print_defects(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -724,6 +743,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
             }
             Some(Loaded {
                 read: read_counts(&diags),
+                defects: print_defects(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -737,6 +757,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
             }
             Some(Loaded {
                 read: read_counts(&diags),
+                defects: print_defects(&diags),
                 disclosure,
                 budget: None,
                 text,
@@ -760,6 +781,7 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
             }
             Some(Loaded {
                 read: read_counts(&diags),
+                defects: print_defects(&diags),
                 disclosure,
                 budget: None,
                 text: String::new(),
@@ -777,9 +799,14 @@ fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
 fn cmd_check(
     files: &[PathBuf],
     format: CheckFormat,
+    output: Option<&Path>,
     rounding: RoundingArg,
     as_one: bool,
 ) -> ExitCode {
+    let Some(files) = expand(files) else {
+        return ExitCode::from(2);
+    };
+    let files = &files[..];
     let mut unreadable = false;
     let mut loaded = Vec::new();
     if as_one && files.len() > 1 {
@@ -808,8 +835,56 @@ fn cmd_check(
     let any_error = results
         .iter()
         .any(|(_, _, f)| f.iter().any(|d| d.severity == Severity::Error));
-    let mut stdout = std::io::stdout().lock();
     let out = match format {
+        CheckFormat::Sheet => {
+            let sheets: Vec<yusuan_core::sheet::Sheet> = results
+                .iter()
+                .map(|(name, l, found)| {
+                    let cx = Cx {
+                        disclosure: &l.disclosure,
+                        budget: l.budget.as_ref(),
+                    };
+                    // A budget source has no printed text: its sheet reads the document it makes.
+                    let text = if l.budget.is_some() {
+                        yusuan_formats::document::text(&l.disclosure)
+                    } else {
+                        l.text.clone()
+                    };
+                    let mut all = l.defects.clone();
+                    all.extend(found.iter().cloned());
+                    yusuan_check::sheet::build(&cx, &all, &text, name)
+                })
+                .collect();
+            let bytes = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => {
+                    match yusuan_formats::sheet::xlsx(&sheets) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            eprintln!("错误：{e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                    yusuan_formats::sheet::html(&sheets).into_bytes()
+                }
+                _ => yusuan_formats::sheet::markdown(&sheets).into_bytes(),
+            };
+            return match output {
+                Some(path) => match write_file(path, &bytes) {
+                    ExitCode::SUCCESS if unreadable => ExitCode::from(2),
+                    code => code,
+                },
+                None => {
+                    out(&String::from_utf8_lossy(&bytes));
+                    if unreadable {
+                        ExitCode::from(2)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+            };
+        }
         CheckFormat::Json => {
             let pairs: Vec<(&str, &Diagnostic)> = results
                 .iter()
@@ -852,9 +927,17 @@ fn cmd_check(
             s
         }
     };
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush());
+    if let Some(path) = output {
+        let code = write_file(path, out.as_bytes());
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush());
+    }
     if unreadable {
         ExitCode::from(2)
     } else if any_error {
@@ -862,6 +945,54 @@ fn cmd_check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The files to check: each file as given, each directory's documents (PDF, text, workbook,
+/// long table, budget source) found recursively, in name order. Hidden entries are skipped.
+fn expand(files: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["pdf", "txt", "xlsx", "csv", "toml"]
+                    .iter()
+                    .any(|k| e.eq_ignore_ascii_case(k))
+            }) {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for f in files {
+        if f.is_dir() {
+            let before = out.len();
+            if let Err(e) = walk(f, &mut out) {
+                eprintln!("错误：无法读取目录 {}：{}", f.display(), io_reason(&e));
+                return None;
+            }
+            if out.len() == before {
+                eprintln!(
+                    "错误：目录 {} 中没有可检查的文件（.pdf、.txt、.xlsx、.csv、.toml）",
+                    f.display()
+                );
+                return None;
+            }
+        } else {
+            out.push(f.clone());
+        }
+    }
+    Some(out)
 }
 
 fn cmd_rules() -> ExitCode {

@@ -24,6 +24,7 @@ pub mod facts;
 pub mod glossary;
 pub mod money;
 pub mod rounding;
+pub mod sheet;
 pub mod source;
 pub mod template;
 

@@ -22,6 +22,7 @@ pub mod docx;
 pub mod html;
 pub mod narrative;
 pub mod pdf;
+pub mod sheet;
 pub mod source;
 pub mod tables;
 pub mod xlsx;
