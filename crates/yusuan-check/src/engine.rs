@@ -23,6 +23,8 @@ pub enum Family {
     Completeness,
     /// K — 科目编码与名称.
     Classification,
+    /// V — 页面与版式.
+    Page,
 }
 
 impl Family {
@@ -37,6 +39,7 @@ impl Family {
             Family::Narrative => 'N',
             Family::Completeness => 'C',
             Family::Classification => 'K',
+            Family::Page => 'V',
         }
     }
 
@@ -51,6 +54,7 @@ impl Family {
             Family::Narrative => "情况说明与表",
             Family::Completeness => "公开完整性",
             Family::Classification => "科目编码与名称",
+            Family::Page => "页面与版式",
         }
     }
 }

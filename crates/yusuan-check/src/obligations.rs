@@ -30,6 +30,8 @@ pub enum Needs {
     Source,
     /// The budget source or the narrative of a published text.
     SourceOrNarrative,
+    /// A PDF's pages (what they show a person).
+    Pages,
     /// Nothing yusuan can read yet.
     Unavailable,
 }
@@ -183,6 +185,13 @@ pub static OBLIGATIONS: &[Obligation] = &[
         rules: &[],
         needs: Needs::Unavailable,
     },
+    Obligation {
+        id: "O17",
+        text: "页面清晰规范：没有空白页，没有读者看不见或叠印难辨的文字，页码连续",
+        basis: GUIDE,
+        rules: &["V001", "V002", "V003", "V004"],
+        needs: Needs::Pages,
+    },
 ];
 
 /// 评估结果
@@ -222,6 +231,7 @@ pub fn evaluate(cx: &Cx<'_>, findings: &[Diagnostic]) -> Vec<(&'static Obligatio
                     cx.budget.is_some() || !cx.disclosure.narrative.sections.is_empty()
                 }
                 Needs::Tables => !cx.disclosure.tables.is_empty(),
+                Needs::Pages => !cx.disclosure.pages.is_empty(),
             };
             // None of its rules speaks of this document's template: not evaluated either.
             let applicable = o

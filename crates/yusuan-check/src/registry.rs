@@ -212,6 +212,10 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n1003::N1003,
     &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
+    &rules::page::v001::V001,
+    &rules::page::v002::V002,
+    &rules::page::v003::V003,
+    &rules::page::v004::V004,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

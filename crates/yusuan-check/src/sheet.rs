@@ -437,9 +437,14 @@ pub fn build(cx: &Cx<'_>, findings: &[Diagnostic], text: &str, file: &str) -> Sh
     // Every finding that is a problem, to one place.
     let mut by_place: Vec<(Place, Problem)> = Vec::new();
     let mut missing_tables: Vec<Problem> = Vec::new();
+    let mut page_problems: Vec<Problem> = Vec::new();
     for f in findings.iter().filter(|f| f.severity >= Severity::Warning) {
         if matches!(f.code, "C012" | "C1001") {
             missing_tables.push(problem(f, &text_lines));
+            continue;
+        }
+        if f.code.starts_with('V') {
+            page_problems.push(problem(f, &text_lines));
             continue;
         }
         let place = if let Some(k) = PARTS.iter().position(|p| p.rules.contains(&f.code)) {
@@ -611,6 +616,31 @@ pub fn build(cx: &Cx<'_>, findings: &[Diagnostic], text: &str, file: &str) -> Sh
             note: String::new(),
         });
     }
+
+    // 页面: what the PDF's pages show (V rules); a text has no pages to judge.
+    let requirement = "没有空白页，没有读者看不见或叠印难辨的文字，页码连续";
+    lines.push(if d.pages.is_empty() {
+        unchecked(
+            "公开形式",
+            "页面与页码",
+            requirement,
+            "只有 PDF 能看出页面，文本、表格文件未检查",
+        )
+    } else {
+        Line {
+            group: "公开形式".into(),
+            part: "页面与页码".into(),
+            requirement: requirement.into(),
+            pages: Some(format!("共 {} 页", d.pages.len())),
+            verdict: if page_problems.is_empty() {
+                Verdict::Yes
+            } else {
+                Verdict::No
+            },
+            problems: page_problems,
+            note: String::new(),
+        }
+    });
 
     let part_line = |k: usize, lines: &mut Vec<Line>| {
         let spec = &PARTS[k];

@@ -39,6 +39,94 @@ pub struct Disclosure {
     /// vocabulary knows: kept so that completeness says "not recognised", never "missing".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unrecognised: Vec<UnrecognisedTable>,
+    /// 页面 — what each page of a PDF shows (empty for any other input): what the page checks
+    /// read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageView>,
+}
+
+/// 页面 — what one page of a PDF shows a person, beside what a machine reads from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PageView {
+    /// 1-based page number in the file.
+    pub number: u32,
+    /// The line of the document's text (pages separated by form feeds) the page begins on.
+    pub first_line: usize,
+    /// Characters drawn where a person sees them.
+    pub glyphs: usize,
+    /// Lines, boxes, fills and images drawn.
+    pub drawings: usize,
+    /// Glyphs no font maps to a character (read as �).
+    pub unmapped: usize,
+    /// Text a machine reads but a person cannot see, run by run.
+    pub hidden: Vec<HiddenText>,
+    /// Text printed over other text at the same place, as (one, the other).
+    pub overprinted: Vec<(String, String)>,
+    /// The page number printed in the page's header or footer (`- 3 -`, `第 3 页`, `3`).
+    pub printed_number: Option<u32>,
+}
+
+impl PageView {
+    /// Where the page begins, as a place in the document's text.
+    pub fn at(&self) -> SourceRef {
+        SourceRef::Line {
+            page: Some(self.number),
+            line: self.first_line.max(1),
+        }
+    }
+
+    /// Nothing at all on the page: no text, seen or not, no drawing.
+    pub fn is_blank(&self) -> bool {
+        self.glyphs == 0 && self.drawings == 0 && self.unmapped == 0 && self.hidden.is_empty()
+    }
+}
+
+/// Why a person cannot see text that is in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Hidden {
+    /// Drawn outside the page.
+    OffPage,
+    /// Drawn in an invisible render mode (Tr 3 or 7) on a page with no image beneath.
+    Invisible,
+    /// White text with nothing but the white page beneath.
+    WhiteOnWhite,
+    /// Covered by a white box or an image drawn over it.
+    Covered,
+    /// Outside the clipping area it was drawn in (cut off).
+    Clipped,
+}
+
+impl Hidden {
+    /// Why, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Hidden::OffPage => "画在页面之外",
+            Hidden::Invisible => "设为不可见",
+            Hidden::WhiteOnWhite => "以白色印在白底上",
+            Hidden::Covered => "被色块或图片盖住",
+            Hidden::Clipped => "在裁剪区域之外（被截掉）",
+        }
+    }
+
+    /// The key used in a page dump.
+    pub fn key(self) -> &'static str {
+        match self {
+            Hidden::OffPage => "offpage",
+            Hidden::Invisible => "invisible",
+            Hidden::WhiteOnWhite => "white",
+            Hidden::Covered => "covered",
+            Hidden::Clipped => "clipped",
+        }
+    }
+}
+
+/// A run of hidden text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HiddenText {
+    /// Why it is hidden.
+    pub why: Hidden,
+    /// The text, as a machine reads it.
+    pub text: String,
 }
 
 /// 阶段 — whether a document sets out a year's budget (部门预算) or its final accounts (部门决算).
@@ -111,6 +199,7 @@ impl Disclosure {
             projects: Vec::new(),
             glossary: Vec::new(),
             unrecognised: Vec::new(),
+            pages: Vec::new(),
         }
     }
 

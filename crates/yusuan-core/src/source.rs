@@ -103,6 +103,25 @@ impl fmt::Display for SourceRef {
     }
 }
 
+/// Page numbers as a short list: `3、5–7、12`.
+pub fn page_list(pages: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i {
+            format!("{}–{}", pages[i], pages[j])
+        } else {
+            pages[i].to_string()
+        });
+        i = j + 1;
+    }
+    out.join("、")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

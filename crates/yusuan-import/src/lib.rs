@@ -217,6 +217,22 @@ pub fn read_by_meaning(
     }
     d.tables = tables;
     d.unrecognised = unrecognised;
+    if exact {
+        // Each view knows the line its page begins on in `text` (pages joined by form feeds;
+        // an empty page is one empty line).
+        let mut line = 1;
+        d.pages = pages
+            .iter()
+            .map(|p| {
+                let v = yusuan_core::disclosure::PageView {
+                    first_line: line,
+                    ..p.view.clone()
+                };
+                line += p.laid.len().max(1);
+                v
+            })
+            .collect();
+    }
     // A known template's tables take its numbers and column keys, so its own rules check them.
     let template = meaning::bind::detect(&d, &halves);
     for mut t in halves {

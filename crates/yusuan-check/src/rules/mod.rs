@@ -5,6 +5,7 @@ pub mod classification;
 pub mod completeness;
 pub mod cross;
 pub mod narrative;
+pub mod page;
 pub mod profile;
 pub mod project;
 pub(crate) mod support;

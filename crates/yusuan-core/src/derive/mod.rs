@@ -70,6 +70,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
             None => crate::glossary::standard(),
         },
         unrecognised: Vec::new(),
+        pages: Vec::new(),
     }
 }
 

@@ -1818,6 +1818,7 @@ mod tests {
             ],
             images: 0,
             unmapped: 0,
+            view: Default::default(),
         };
         let r = read(std::slice::from_ref(&page), Vocabulary::get(), true);
         assert_eq!(r.blocks, [0]);

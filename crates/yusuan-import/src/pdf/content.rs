@@ -11,9 +11,10 @@ use super::fonts::Font;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
+use yusuan_core::disclosure::Hidden;
 
 /// A glyph placed on a page (1/100 pt, y downward from the top of the page).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glyph {
     /// The text it stands for (usually one character; `\u{fffd}` when unmappable).
     pub text: String,
@@ -55,6 +56,23 @@ pub struct PageContent {
     pub images: usize,
     /// Glyphs whose code no font maps to text.
     pub unmapped: usize,
+    /// Paths painted (lines, boxes, fills), whatever their shape.
+    pub painted: usize,
+    /// Text a person cannot see: drawn off the page, or in an invisible render mode.
+    pub hidden: Vec<(Hidden, String)>,
+    /// White glyphs (in shown coordinates): hidden unless something dark lies beneath.
+    pub white: Vec<Glyph>,
+    /// Areas filled with a colour other than white, and images: what white text may stand on
+    /// (x0, y0, x1, y1 in 1/100 pt, y down).
+    pub grounds: Vec<(i32, i32, i32, i32)>,
+    /// Glyphs drawn in an invisible render mode (Tr 3, 7): hidden unless an image lies beneath
+    /// (the text layer of a scan).
+    pub invisible: Vec<Glyph>,
+    /// White boxes and images, each with how many glyphs had been drawn before it: those under
+    /// it are covered.
+    pub covers: Vec<((i32, i32, i32, i32), usize)>,
+    /// The glyphs (by index) drawn outside their clip.
+    pub clipped: Vec<usize>,
 }
 
 type M = [f64; 6];
@@ -100,6 +118,12 @@ struct State {
     th: f64,
     tl: f64,
     rise: f64,
+    /// Text render mode (Tr): 3 and 7 draw nothing.
+    render: i64,
+    /// Whether the fill colour is white.
+    white: bool,
+    /// The clipping box (shown, 1/100 pt, y down), when a clip was set.
+    clip: Option<(i32, i32, i32, i32)>,
 }
 
 /// Limits against hostile files: operators per page, form nesting.
@@ -197,7 +221,12 @@ impl<'d> Interpreter<'d> {
             th: 1.0,
             tl: 0.0,
             rise: 0.0,
+            render: 0,
+            white: false,
+            clip: None,
         };
+        // A clip set by W/W* takes effect when its path is ended.
+        let mut clipping = false;
         let mut stack: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (ID, ID);
         let mut font_id: Option<ObjectId> = None;
@@ -234,6 +263,23 @@ impl<'d> Interpreter<'d> {
                     }
                     gs.size = n(1);
                 }
+                "Tr" => gs.render = n(0) as i64,
+                "g" => gs.white = n(0) >= 0.99,
+                "rg" => gs.white = (0..3).all(|i| n(i) >= 0.99),
+                "k" => gs.white = (0..4).all(|i| n(i) <= 0.01),
+                "sc" | "scn" => {
+                    let v: Vec<f64> = a
+                        .iter()
+                        .filter(|o| !matches!(o, Object::Name(_)))
+                        .map(num)
+                        .collect();
+                    gs.white = match v.len() {
+                        1 | 3 => v.iter().all(|&c| c >= 0.99),
+                        4 => v.iter().all(|&c| c <= 0.01),
+                        _ => false,
+                    };
+                }
+                "cs" => gs.white = false,
                 "Tc" => gs.tc = n(0),
                 "Tw" => gs.tw = n(0),
                 "Tz" => gs.th = n(0) / 100.0,
@@ -290,7 +336,7 @@ impl<'d> Interpreter<'d> {
                         self.xobject(resources, name, &gs, depth);
                     }
                 }
-                "BI" | "EI" => self.out.images += 1,
+                "BI" => self.image(&gs.ctm),
                 "m" => {
                     at = (n(0), n(1));
                     start = at;
@@ -321,11 +367,42 @@ impl<'d> Interpreter<'d> {
                     start = at;
                 }
                 "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    if clipping {
+                        gs.clip = self.clip_to(&path, &gs);
+                        clipping = false;
+                    }
+                    let fills = !matches!(op.operator.as_str(), "S" | "s");
+                    if !path.is_empty() {
+                        self.out.painted += 1;
+                        let corners: Vec<(f64, f64)> =
+                            path.iter().flat_map(|&(a, b)| [a, b]).collect();
+                        if fills && !gs.white {
+                            self.ground(&corners, &gs.ctm);
+                        } else if fills && self.out.covers.len() < 10_000 {
+                            // A white box drawn over glyphs already drawn hides them.
+                            let b = self.bbox(&corners, &gs.ctm);
+                            self.out.covers.push((b, self.out.glyphs.len()));
+                        }
+                    }
                     for (a, b) in path.drain(..) {
                         self.rule(a, b, &gs.ctm);
                     }
                 }
-                "n" => path.clear(),
+                "c" | "v" | "y" => {
+                    // A curve: drawn (so the page is not blank), not a rule.
+                    if let (Some(x), Some(y)) = (a.len().checked_sub(2), a.len().checked_sub(1)) {
+                        at = (n(x), n(y));
+                    }
+                    self.out.painted += 1;
+                }
+                "W" | "W*" => clipping = true,
+                "n" => {
+                    if clipping {
+                        gs.clip = self.clip_to(&path, &gs);
+                        clipping = false;
+                    }
+                    path.clear();
+                }
                 _ => {}
             }
         }
@@ -347,7 +424,7 @@ impl<'d> Interpreter<'d> {
             return;
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") => self.out.images += 1,
+            Ok(b"Image") => self.image(&gs.ctm),
             Ok(b"Form") if depth < MAX_DEPTH => {
                 let m = stream
                     .dict
@@ -380,6 +457,69 @@ impl<'d> Interpreter<'d> {
             }
             _ => {}
         }
+    }
+
+    /// Records the box around `points` (user space) as a ground white text may stand on.
+    fn ground(&mut self, points: &[(f64, f64)], ctm: &M) {
+        if self.out.grounds.len() < 10_000 {
+            let b = self.bbox(points, ctm);
+            self.out.grounds.push(b);
+        }
+    }
+
+    /// Records an image: a ground for white text, and a cover over the glyphs drawn before it.
+    fn image(&mut self, ctm: &M) {
+        self.out.images += 1;
+        let unit = [(0.0, 0.0), (1.0, 1.0)];
+        self.ground(&unit, ctm);
+        if self.out.covers.len() < 10_000 {
+            let b = self.bbox(&unit, ctm);
+            self.out.covers.push((b, self.out.glyphs.len()));
+        }
+    }
+
+    /// The clip after intersecting the current one with the box of `path` (a path of curves
+    /// only, which is not followed, leaves the clip as it was).
+    fn clip_to(
+        &self,
+        path: &[((f64, f64), (f64, f64))],
+        gs: &State,
+    ) -> Option<(i32, i32, i32, i32)> {
+        if path.is_empty() {
+            return gs.clip;
+        }
+        let corners: Vec<(f64, f64)> = path.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let b = self.bbox(&corners, &gs.ctm);
+        Some(match gs.clip {
+            Some(c) => (c.0.max(b.0), c.1.max(b.1), c.2.min(b.2), c.3.min(b.3)),
+            None => b,
+        })
+    }
+
+    /// The box around `points` (user space) as shown (1/100 pt, y down).
+    fn bbox(&self, points: &[(f64, f64)], ctm: &M) -> (i32, i32, i32, i32) {
+        let shown: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(x, y)| {
+                let p = (
+                    x * ctm[0] + y * ctm[2] + ctm[4],
+                    x * ctm[1] + y * ctm[3] + ctm[5],
+                );
+                let ((sx, sy), height) = self.shown(p);
+                (sx, height - sy)
+            })
+            .collect();
+        let xs = shown.iter().map(|p| p.0);
+        let ys = shown.iter().map(|p| p.1);
+        let (x0, x1) = (
+            xs.clone().fold(f64::MAX, f64::min),
+            xs.fold(f64::MIN, f64::max),
+        );
+        let (y0, y1) = (
+            ys.clone().fold(f64::MAX, f64::min),
+            ys.fold(f64::MIN, f64::max),
+        );
+        (cpt(x0), cpt(y0), cpt(x1), cpt(y1))
     }
 
     /// Records a painted segment that is horizontal on the page (and long enough to be a
@@ -435,9 +575,6 @@ impl<'d> Interpreter<'d> {
             } else {
                 self.width
             };
-            if x < -2.0 || x > width + 2.0 || y < -2.0 || y > height - size / 2.0 {
-                continue;
-            }
             let text = match font.text(code, len) {
                 Some(t) => t,
                 None => {
@@ -445,16 +582,40 @@ impl<'d> Interpreter<'d> {
                     "\u{fffd}".to_string()
                 }
             };
+            if x < -2.0 || x > width + 2.0 || y < -2.0 || y > height - size / 2.0 {
+                // Not read (a person does not see it), but said.
+                if self.out.hidden.len() < 1_000 {
+                    self.out.hidden.push((Hidden::OffPage, text));
+                }
+                continue;
+            }
             // Placed as the page is shown: a page turned by /Rotate reads left to right.
             let ((sx, sy), height) = self.shown((trm[4], trm[5]));
             let ((ex, _), _) = self.shown((next[4], next[5]));
-            self.out.glyphs.push(Glyph {
+            let glyph = Glyph {
                 text,
                 x: cpt(sx),
                 y: cpt(height - sy),
                 w: cpt(ex - sx),
                 size: cpt(size),
+            };
+            let (cx, cy) = (glyph.x + glyph.w / 2, glyph.y - glyph.size / 3);
+            let clipped = gs.clip.is_some_and(|(x0, y0, x1, y1)| {
+                cx < x0 - 50 || cx > x1 + 50 || cy < y0 - 50 || cy > y1 + 50
             });
+            if clipped {
+                if self.out.hidden.len() < 1_000 {
+                    self.out.hidden.push((Hidden::Clipped, glyph.text.clone()));
+                }
+                self.out.clipped.push(self.out.glyphs.len());
+            } else if matches!(gs.render, 3 | 7) {
+                if self.out.invisible.len() < 10_000 {
+                    self.out.invisible.push(glyph.clone());
+                }
+            } else if gs.white && !glyph.text.trim().is_empty() && self.out.white.len() < 10_000 {
+                self.out.white.push(glyph.clone());
+            }
+            self.out.glyphs.push(glyph);
         }
     }
 }
@@ -500,5 +661,15 @@ pub fn page_size(doc: &Document, page: &Dictionary) -> (f64, f64) {
             ((n(&m[2]) - n(&m[0])).abs(), (n(&m[3]) - n(&m[1])).abs())
         }
         None => (612.0, 792.0),
+    }
+}
+
+/// The height of a page as shown (after /Rotate), in 1/100 pt.
+pub fn shown_height(doc: &Document, page: &Dictionary) -> i32 {
+    let (w, h) = page_size(doc, page);
+    if page_rotation(doc, page).rem_euclid(180) == 90 {
+        cpt(w)
+    } else {
+        cpt(h)
     }
 }

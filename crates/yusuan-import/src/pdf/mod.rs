@@ -8,11 +8,13 @@
 
 mod content;
 mod fonts;
+mod view;
 
 use content::{Glyph, Interpreter, Rule, VRule};
 use lopdf::{Dictionary, Document, Object};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
-use yusuan_core::source::SourceRef;
+use yusuan_core::disclosure::PageView;
+use yusuan_core::source::{SourceRef, page_list};
 
 /// PDF reader diagnostic codes. Stable; never reused.
 pub mod codes {
@@ -40,6 +42,8 @@ pub struct Page {
     pub images: usize,
     /// Glyphs that no font maps to text.
     pub unmapped: usize,
+    /// What the page shows a person (for the page checks).
+    pub view: PageView,
 }
 
 fn at(page: Option<u32>) -> SourceRef {
@@ -54,25 +58,6 @@ fn diag(
     help: &str,
 ) -> Diagnostic {
     Diagnostic::new(code, severity, msg, Label::at(at(page), "")).with_help(help)
-}
-
-/// Page numbers as a short list: `3、5–7、12`.
-fn page_list(pages: &[u32]) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < pages.len() {
-        let mut j = i;
-        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
-            j += 1;
-        }
-        out.push(if j > i {
-            format!("{}–{}", pages[i], pages[j])
-        } else {
-            pages[i].to_string()
-        });
-        i = j + 1;
-    }
-    out.join("、")
 }
 
 /// A run of glyphs on one baseline with no gap wider than half the type size: a cell's line,
@@ -420,12 +405,24 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         it.run(&content, &resources, content::IDENTITY, 0);
         let (c, read) = it.finish();
         fonts = read;
-        let laid = laid_lines(c.glyphs, &c.rules, &c.vrules);
+        let view = view::of(number, &c, content::shown_height(&doc, page));
+        // What a person does not see is not read (a cell's text cut off by its clip, a title
+        // covered by an image): V002 says it is there.
+        let unseen = view::unseen(&c);
+        let glyphs: Vec<Glyph> = c
+            .glyphs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| unseen.binary_search(i).is_err())
+            .map(|(_, g)| g)
+            .collect();
+        let laid = laid_lines(glyphs, &c.rules, &c.vrules);
         out.push(Page {
             number,
             laid,
             images: c.images,
             unmapped: c.unmapped,
+            view,
         });
     }
     let scanned: Vec<u32> = out
@@ -504,13 +501,22 @@ pub fn text(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
 }
 
 /// The pages' laid-out lines as text, one line per line: its page, then each cell as
-/// `x0:x1:text`, tab-separated. [`undump`] reads it back; tests use it to edit a real PDF's
+/// `x0:x1:text`, tab-separated; a page's first line carries the page's view (`@view …`, what
+/// the page shows a person). [`undump`] reads it back; tests use it to edit a real PDF's
 /// cells (a fixture), and it shows what the reader by meaning sees.
 pub fn dump(pages: &[Page]) -> String {
     let mut out = String::new();
     for p in pages {
-        for l in &p.laid {
+        // The page's view rides on its first line (a blank page's only line), so the dump has
+        // as many lines as the text and a place in one is a place in the other.
+        if p.laid.is_empty() {
+            out.push_str(&format!("{}\t{}\n", p.number, view::dump(&p.view)));
+        }
+        for (i, l) in p.laid.iter().enumerate() {
             out.push_str(&p.number.to_string());
+            if i == 0 {
+                out.push_str(&format!("\t{}", view::dump(&p.view)));
+            }
             for c in &l.cells {
                 out.push_str(&format!(
                     "\t{}:{}:{}",
@@ -533,7 +539,24 @@ pub fn undump(text: &str) -> Vec<Page> {
         let Some(number) = fields.next().and_then(|n| n.parse::<u32>().ok()) else {
             continue;
         };
-        let cells: Vec<LaidCell> = fields
+        if pages.last().is_none_or(|p| p.number != number) {
+            pages.push(Page {
+                number,
+                ..Page::default()
+            });
+        }
+        let mut rest: Vec<&str> = fields.collect();
+        if let Some(v) = rest.first().and_then(|f| view::undump(number, f)) {
+            if let Some(p) = pages.last_mut() {
+                p.view = v;
+            }
+            rest.remove(0);
+            if rest.is_empty() {
+                continue;
+            }
+        }
+        let cells: Vec<LaidCell> = rest
+            .into_iter()
             .filter_map(|f| {
                 let mut parts = f.splitn(3, ':');
                 let x0 = parts.next()?.parse().ok()?;
@@ -545,12 +568,6 @@ pub fn undump(text: &str) -> Vec<Page> {
                 })
             })
             .collect();
-        if pages.last().is_none_or(|p| p.number != number) {
-            pages.push(Page {
-                number,
-                ..Page::default()
-            });
-        }
         if let Some(p) = pages.last_mut() {
             p.laid.push(LaidLine::new(cells));
         }
