@@ -187,9 +187,9 @@ pub static OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         id: "O17",
-        text: "页面清晰规范：没有空白页，没有读者看不见或叠印难辨的文字，页码连续",
+        text: "页面清晰规范：没有空白页，没有读者看不见或叠印难辨的文字，页码连续，目录页码正确",
         basis: GUIDE,
-        rules: &["V001", "V002", "V003", "V004"],
+        rules: &["V001", "V002", "V003", "V004", "V005"],
         needs: Needs::Pages,
     },
 ];

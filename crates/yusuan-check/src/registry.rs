@@ -216,6 +216,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::page::v002::V002,
     &rules::page::v003::V003,
     &rules::page::v004::V004,
+    &rules::page::v005::V005,
 ];
 
 /// Withdrawn rule IDs, with why and where their checks went. Never reuse these IDs.

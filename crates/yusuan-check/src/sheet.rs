@@ -443,6 +443,10 @@ pub fn build(cx: &Cx<'_>, findings: &[Diagnostic], text: &str, file: &str) -> Sh
             missing_tables.push(problem(f, &text_lines));
             continue;
         }
+        if f.code == "V005" {
+            by_place.push((Place::Contents, problem(f, &text_lines)));
+            continue;
+        }
         if f.code.starts_with('V') {
             page_problems.push(problem(f, &text_lines));
             continue;

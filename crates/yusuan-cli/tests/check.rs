@@ -191,7 +191,7 @@ fn rules_lists_the_catalogue_and_explain_prints_docs() {
         out.contains("G003   警告  运行经费的变动原因引用了项目支出"),
         "{out}"
     );
-    assert!(out.contains("共 210 条规则"), "{out}");
+    assert!(out.contains("共 211 条规则"), "{out}");
     assert!(
         out.contains("T9202  错误  上海表2 上级科目等于下级科目之和"),
         "{out}"

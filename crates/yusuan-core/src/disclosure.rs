@@ -43,6 +43,25 @@ pub struct Disclosure {
     /// read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageView>,
+    /// 目录 — the contents page's entries, each with where its part was found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contents: Vec<ContentsEntry>,
+}
+
+/// 目录条目 — one entry of the contents page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContentsEntry {
+    /// The title as printed (spaces removed), without its leaders and page number.
+    pub title: String,
+    /// The page number printed after it, when there is one.
+    pub page: Option<u32>,
+    /// Where the entry stands.
+    pub source: SourceRef,
+    /// Where the part it names begins in the body (its heading or title line), when found.
+    pub found: Option<SourceRef>,
+    /// Whether the body names it anywhere (in a heading, a sentence, a divider page): an entry
+    /// not even named is missing.
+    pub named: bool,
 }
 
 /// 页面 — what one page of a PDF shows a person, beside what a machine reads from it.
@@ -200,6 +219,7 @@ impl Disclosure {
             glossary: Vec::new(),
             unrecognised: Vec::new(),
             pages: Vec::new(),
+            contents: Vec::new(),
         }
     }
 

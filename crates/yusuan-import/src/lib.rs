@@ -9,6 +9,7 @@
 // Rows, columns and lines are addressed by index throughout; index loops read clearest.
 #![allow(clippy::needless_range_loop)]
 
+pub mod contents;
 pub mod furniture;
 pub mod layout;
 pub mod meaning;
@@ -97,8 +98,14 @@ pub fn import_pages(
     (d, diags, text)
 }
 
-/// Reads a published text: the standard tables and the narrative.
+/// Reads a published text: the standard tables, the narrative and the contents page.
 pub fn import_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
+    let (mut d, diags) = read_text(text);
+    d.contents = contents::read(text);
+    (d, diags)
+}
+
+fn read_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     let text = &furniture::blank(text);
     // A template whose tables keep their columns, as layout text gives them.
     if let Some(read) = layout::read(text) {
@@ -218,6 +225,8 @@ pub fn read_by_meaning(
     d.tables = tables;
     d.unrecognised = unrecognised;
     if exact {
+        // A PDF's text keeps its contents page (a text's is blanked: `import_text` reads it).
+        d.contents = contents::read(text);
         // Each view knows the line its page begins on in `text` (pages joined by form feeds;
         // an empty page is one empty line).
         let mut line = 1;

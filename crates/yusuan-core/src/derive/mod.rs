@@ -71,6 +71,7 @@ pub fn derive(budget: &Budget) -> Disclosure {
         },
         unrecognised: Vec::new(),
         pages: Vec::new(),
+        contents: Vec::new(),
     }
 }
 
