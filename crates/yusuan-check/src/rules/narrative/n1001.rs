@@ -15,7 +15,7 @@ use crate::interval::interval;
 use crate::kinds::by_key::keyed_tables;
 use crate::kinds::{cell_label, item_name, printed};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
-use yusuan_core::disclosure::{ClaimKind, RowKind, Section, Sentence, Side, Table};
+use yusuan_core::disclosure::{Claim, ClaimKind, RowKind, Section, Sentence, Side, Table};
 use yusuan_core::money::Printed;
 
 /// N1001
@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::GENERIC_ID),
     severity: Severity::Error,
     title: "说明中的金额与表一致（任何地区）",
-    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），功能分类科目（按编码）——在所有印有该项的完整表中查找（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
     why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
     example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
@@ -267,7 +267,161 @@ const CONCEPTS: &[Concept] = &[
         ],
         also: &[],
     },
+    // The other sources of income and uses, each a row of 收支总表 and a column of 收入总表 or
+    // 支出总表.
+    Concept {
+        names: &["事业收入", "事业收入预算"],
+        targets: &[
+            t("收支总表", I, At::Row("事业收入")),
+            t("收入总表", S, At::Total(&["事业收入"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["事业单位经营收入", "经营收入"],
+        targets: &[
+            t("收支总表", I, At::Row("事业单位经营收入")),
+            t("收支总表", I, At::Row("经营收入")),
+            t("收入总表", S, At::Total(&["事业单位经营收入"])),
+            t("收入总表", S, At::Total(&["经营收入"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["上级补助收入"],
+        targets: &[
+            t("收支总表", I, At::Row("上级补助收入")),
+            t("收入总表", S, At::Total(&["上级补助收入"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["附属单位上缴收入"],
+        targets: &[
+            t("收支总表", I, At::Row("附属单位上缴收入")),
+            t("收入总表", S, At::Total(&["附属单位上缴收入"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["其他收入"],
+        targets: &[
+            t("收支总表", I, At::Row("其他收入")),
+            t("收入总表", S, At::Total(&["其他收入"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "政府性基金预算拨款收入",
+            "政府性基金预算财政拨款收入",
+            "政府性基金预算收入",
+            "政府性基金预算拨款",
+        ],
+        targets: &[
+            t("收支总表", I, At::Row("政府性基金预算")),
+            t("收入总表", S, At::Total(&["政府性基金预算"])),
+            t("财政拨款收支总表", I, At::Row("政府性基金预算")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "国有资本经营预算拨款收入",
+            "国有资本经营预算财政拨款收入",
+            "国有资本经营预算收入",
+            "国有资本经营预算拨款",
+        ],
+        targets: &[
+            t("收支总表", I, At::Row("国有资本经营预算")),
+            t("收入总表", S, At::Total(&["国有资本经营预算"])),
+            t("财政拨款收支总表", I, At::Row("国有资本经营预算")),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["上缴上级支出"],
+        targets: &[
+            t("收支总表", E, At::Row("上缴上级支出")),
+            t("支出总表", S, At::Total(&["上缴上级支出"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["事业单位经营支出", "经营支出"],
+        targets: &[
+            t("收支总表", E, At::Row("事业单位经营支出")),
+            t("收支总表", E, At::Row("经营支出")),
+            t("支出总表", S, At::Total(&["事业单位经营支出"])),
+            t("支出总表", S, At::Total(&["经营支出"])),
+        ],
+        also: &[],
+    },
+    Concept {
+        names: &["对附属单位补助支出"],
+        targets: &[
+            t("收支总表", E, At::Row("对附属单位补助支出")),
+            t("支出总表", S, At::Total(&["对附属单位补助支出"])),
+        ],
+        also: &[],
+    },
 ];
+
+/// Words a subject may open with that say nothing of what it is (`当年一般公共预算支出`).
+const FILLER_FRONT: &[&str] = &["当年", "通过", "包括", "其中", "其中：", "全年"];
+
+/// Words a subject may end with that say nothing of what it is (`公务接待费预算支出`,
+/// `“三公”经费预算情况`), tried one at a time when the whole name is not known.
+const FILLER_BACK: &[&str] = &[
+    "情况说明",
+    "情况",
+    "预算支出",
+    "支出预算",
+    "预算安排",
+    "财政拨款预算",
+    "预算",
+    "安排",
+    "共计",
+    "共",
+    "支出",
+];
+
+/// The concept a normalised subject names: the name itself, or the name once the words that
+/// say nothing (front and back) are taken off.
+fn concept_named(s: &str) -> Option<&'static Concept> {
+    let known = |n: &str| {
+        CONCEPTS
+            .iter()
+            .chain(std::iter::once(&RUNNING_COSTS))
+            .find(|c| c.names.contains(&n))
+    };
+    let mut s = s.to_string();
+    for w in FILLER_FRONT {
+        if let Some(r) = s.strip_prefix(w) {
+            s = r.to_string();
+        }
+    }
+    if let Some(c) = known(&s) {
+        return Some(c);
+    }
+    let mut cut = s.clone();
+    loop {
+        let before = cut.clone();
+        for w in FILLER_BACK {
+            if let Some(r) = cut.strip_suffix(w)
+                && !r.is_empty()
+            {
+                cut = r.to_string();
+                if let Some(c) = known(&cut) {
+                    return Some(c);
+                }
+            }
+        }
+        if cut == before {
+            return None;
+        }
+    }
+}
 
 /// 机关运行经费 — where a table of its own prints it (its total).
 const RUNNING_COSTS: Concept = Concept {
@@ -361,15 +515,98 @@ fn normal(subject: &str, department: &str) -> String {
     s
 }
 
-/// A functional code a subject opens with (`2010301-行政运行`, `[2010301]行政运行`, `201`).
-fn code_of(subject: &str) -> Option<String> {
+/// A functional code a subject names: opening it (`2010301-行政运行`, `[2010301]行政运行`,
+/// `201`), closing it in brackets (`一般行政管理事务（2010302）`), or as a 类/款/项 chain the
+/// year's catalogue resolves to one code (`住房改革支出（款）住房公积金（项）支出`).
+fn code_of(subject: &str, year: i32) -> Option<String> {
     let s = subject.trim().trim_start_matches(['[', '【']);
     let code: String = s.chars().take_while(char::is_ascii_digit).collect();
     let after = s[code.len()..].chars().next();
-    (matches!(code.len(), 3 | 5 | 7)
+    if matches!(code.len(), 3 | 5 | 7)
         && code.starts_with('2')
-        && after.is_some_and(|c| !c.is_ascii_digit() && c != '年' && c != '.' && c != '万'))
-    .then_some(code)
+        && after.is_some_and(|c| !c.is_ascii_digit() && c != '年' && c != '.' && c != '万')
+    {
+        return Some(code);
+    }
+    let closing = s.trim_end_matches(['）', ')']);
+    if closing.len() < s.len() {
+        let code: String = closing
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let open = closing[..closing.len() - code.len()].ends_with(['（', '(']);
+        if open && matches!(code.len(), 5 | 7) && code.starts_with('2') {
+            return Some(code);
+        }
+    }
+    chain_code(s, year)
+}
+
+/// The code a 类/款/项 chain names (`社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位
+/// 基本养老保险缴费支出（项）`), when the year's catalogue has exactly one such 项 (or 款).
+fn chain_code(subject: &str, year: i32) -> Option<String> {
+    use yusuan_core::catalog::Catalog;
+    use yusuan_core::codes::FuncCode;
+    let s: String = subject
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"".contains(*c))
+        .collect::<String>()
+        .replace('(', "（")
+        .replace(')', "）");
+    let mut names: [Option<String>; 3] = [None, None, None];
+    let mut rest = s.as_str();
+    for (i, mark) in ["（类）", "（款）", "（项）"].iter().enumerate() {
+        if let Some(at) = rest.find(mark) {
+            let name = rest[..at]
+                .trim_start_matches(|c: char| "-—–、.．:：0123456789".contains(c))
+                .to_string();
+            if i == 0 {
+                // The class name may follow a year or numbering: keep its last words only.
+                names[0] = Some(
+                    name.rsplit(['，', '：'])
+                        .next()
+                        .unwrap_or(&name)
+                        .to_string(),
+                );
+            } else {
+                names[i] = Some(name);
+            }
+            rest = &rest[at + mark.len()..];
+        }
+    }
+    let (kuan, xiang) = (names[1].as_deref()?, names[2].as_deref());
+    let cat = Catalog::get();
+    let name_of = |code: &str| {
+        FuncCode::parse(code)
+            .ok()
+            .and_then(|c| cat.functional_name(c, year))
+            .map(str::to_string)
+    };
+    let mut found: Vec<String> = cat
+        .functional_items(year)
+        .into_iter()
+        .filter_map(|(code, name)| {
+            let code = code.to_string();
+            let kuan_ok = name_of(&code[..5]).as_deref() == Some(kuan);
+            let class_ok = names[0]
+                .as_deref()
+                .is_none_or(|c| name_of(&code[..3]).as_deref() == Some(c));
+            match xiang {
+                Some(x) => (name == x && kuan_ok && class_ok).then_some(code),
+                None => (kuan_ok && class_ok).then(|| code[..5].to_string()),
+            }
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// The years a text names (`2025年`), as N010 finds them.
@@ -521,7 +758,7 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
 
 /// A figure the tables print for a subject: one cell, or the sum of several (the rows of
 /// economic classes), all in one table.
-struct Candidate<'a> {
+pub struct Candidate<'a> {
     table: &'a Table,
     cells: Vec<(usize, usize)>,
 }
@@ -571,7 +808,9 @@ impl Candidate<'_> {
 
 /// The figures the tables print for what `subject` names; empty when the subject is not
 /// recognised or no complete table prints it.
-fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<Candidate<'a>> {
+/// `loose`: the subject may carry words that say nothing (`公务接待费预算支出`); a heading's
+/// may not.
+fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Candidate<'a>> {
     let year = cx.disclosure.year;
     let usable = |t: &Table, cells: &[(usize, usize)]| {
         cells.iter().any(|&(r, c)| printed(t, r, c).is_some())
@@ -580,30 +819,43 @@ fn targets_of<'a>(cx: &Cx<'a>, subject: &str) -> Vec<Candidate<'a>> {
                 .all(|&(_, c)| unambiguous(t, c, year) && !headers_unread(t, t.columns[c].side))
     };
     let mut out = Vec::new();
-    if let Some(code) = code_of(subject) {
+    if let Some(code) = code_of(subject, year) {
+        // Any of the row's columns of this year: a narrative may give an item's parts
+        // (`（2）公用经费：②培训支出（2050803）2万元`) as well as its total.
         for t in
             keyed_tables(cx).filter(|t| t.kind.as_deref().is_some_and(|k| BY_FUNCTION.contains(&k)))
         {
-            let Some(c) = first_column(t, Side::Single, year) else {
-                continue;
-            };
+            let columns: Vec<usize> = (0..t.columns.len())
+                .filter(|&c| {
+                    t.columns[c].side == Side::Single && this_years(&t.columns[c].key, year)
+                })
+                .collect();
             for (r, row) in t.rows.iter().enumerate() {
-                if row.code.as_deref() == Some(code.as_str()) && usable(t, &[(r, c)]) {
-                    out.push(Candidate {
-                        table: t,
-                        cells: vec![(r, c)],
-                    });
+                if row.code.as_deref() != Some(code.as_str()) {
+                    continue;
+                }
+                for &c in &columns {
+                    if usable(t, &[(r, c)]) {
+                        out.push(Candidate {
+                            table: t,
+                            cells: vec![(r, c)],
+                        });
+                    }
                 }
             }
         }
         return out;
     }
     let s = normal(subject, &cx.disclosure.department);
-    let Some(concept) = CONCEPTS
-        .iter()
-        .chain(std::iter::once(&RUNNING_COSTS))
-        .find(|c| c.names.contains(&s.as_str()))
-    else {
+    let concept = if loose {
+        concept_named(&s)
+    } else {
+        CONCEPTS
+            .iter()
+            .chain(std::iter::once(&RUNNING_COSTS))
+            .find(|c| c.names.contains(&s.as_str()))
+    };
+    let Some(concept) = concept else {
         return out;
     };
     let found = |targets: &[Target]| {
@@ -655,6 +907,60 @@ fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
     out
 }
 
+/// What became of an amount a sentence states.
+pub enum Looked<'a> {
+    /// Looked up: its subject (as recognised) and the places the tables print it.
+    Up(String, Vec<Candidate<'a>>),
+    /// Not this year's amount (上年, 年初, 执行数, another year) or the base of a comparison.
+    OtherPeriod,
+    /// Its subject is not one the rule knows, or no complete table prints it.
+    NotRecognised(String),
+}
+
+/// Where the tables print the amount claim `c` of sentence `s` (under `heading`) states.
+fn look_up<'a>(cx: &Cx<'a>, heading: &str, s: &Sentence, c: &Claim) -> Looked<'a> {
+    let d = cx.disclosure;
+    if OTHER_SENTENCE.iter().any(|w| s.text.contains(w))
+        || super::is_base(&s.text, c.at.0)
+        || OTHER_PERIOD.iter().any(|w| c.subject.contains(w))
+        || years_named(&c.subject).iter().any(|y| *y != d.year)
+    {
+        return Looked::OtherPeriod;
+    }
+    let bare = normal(&c.subject, &d.department);
+    let from_heading = BARE.contains(&bare.as_str()) || bare.is_empty();
+    let subject = if from_heading {
+        // The heading says what: `（二）公务接待费`.
+        heading
+            .trim_start_matches(|ch: char| "（）()一二三四五六七八九十、.0123456789".contains(ch))
+            .to_string()
+    } else {
+        c.subject.clone()
+    };
+    // A heading names its part exactly or not at all: `财政拨款“三公”经费预算情况说明` heads the
+    // list of the three items, and an amount under it may be any of them.
+    let found = targets_of(cx, &subject, !from_heading);
+    if found.is_empty() {
+        Looked::NotRecognised(subject)
+    } else {
+        Looked::Up(subject, found)
+    }
+}
+
+/// Every amount the narrative states, with what became of it (for the coverage report:
+/// `cargo run -p yusuan-check --example claims`).
+pub fn coverage<'a>(cx: &Cx<'a>) -> Vec<(&'a Sentence, &'a Claim, Looked<'a>)> {
+    let mut out = Vec::new();
+    for (heading, s) in under_headings(&cx.disclosure.narrative.sections) {
+        for c in &s.claims {
+            if matches!(c.kind, ClaimKind::Amount { .. }) {
+                out.push((s, c, look_up(cx, heading, s, c)));
+            }
+        }
+    }
+    out
+}
+
 impl Rule for N1001 {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -663,34 +969,13 @@ impl Rule for N1001 {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let d = cx.disclosure;
         for (heading, s) in under_headings(&d.narrative.sections) {
-            if OTHER_SENTENCE.iter().any(|w| s.text.contains(w)) {
-                continue;
-            }
             for c in &s.claims {
                 let ClaimKind::Amount { value } = &c.kind else {
                     continue;
                 };
-                if super::is_base(&s.text, c.at.0)
-                    || OTHER_PERIOD.iter().any(|w| c.subject.contains(w))
-                    || years_named(&c.subject).iter().any(|y| *y != d.year)
-                {
+                let Looked::Up(subject, found) = look_up(cx, heading, s, c) else {
                     continue;
-                }
-                let bare = normal(&c.subject, &d.department);
-                let subject = if BARE.contains(&bare.as_str()) || bare.is_empty() {
-                    // The heading says what: `（二）公务接待费`.
-                    heading
-                        .trim_start_matches(|ch: char| {
-                            "（）()一二三四五六七八九十、.0123456789".contains(ch)
-                        })
-                        .to_string()
-                } else {
-                    c.subject.clone()
                 };
-                let found = targets_of(cx, &subject);
-                if found.is_empty() {
-                    continue;
-                }
                 let agrees = found.iter().any(|x| restated(x.interval(), value));
                 if agrees {
                     continue;
@@ -749,6 +1034,29 @@ impl Rule for N1001 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn subjects_in_each_familys_words_name_their_concepts() {
+        let names =
+            |s: &str| concept_named(&normal(s, "深圳市人民政府口岸办公室")).map(|c| c.names[0]);
+        for (subject, concept) in [
+            ("2026年本单位机关运行经费财政拨款预算", "机关运行经费"), // Shenzhen
+            ("公务接待费预算支出", "公务接待费"),                     // Suzhou
+            ("公务用车购置及运行维护费支出", "公务用车购置及运行费"), // Suzhou
+            ("本部门当年一般公共预算支出", "一般公共预算拨款支出"),   // Xi'an
+            ("2026年财政拨款“三公”经费预算", "三公经费"),             // Shenzhen
+            ("财政拨款“三公”经费预算情况", "三公经费"),               // a heading as subject
+            ("事业收入", "事业收入"),                                 // Quanzhou
+            ("上缴上级支出", "上缴上级支出"),
+        ] {
+            assert_eq!(names(subject), Some(concept), "{subject}");
+        }
+        // What names nothing the tables print stays unknown.
+        for subject in ["单位价值", "单价", "2026年政府采购预算", "事业单位经营"]
+        {
+            assert_eq!(names(subject), None, "{subject}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -764,8 +1072,29 @@ mod tests {
             normal("2026年本部门财政拨款“三公”经费", ""),
             "财政拨款三公经费"
         );
-        assert_eq!(code_of("2010301-行政运行").as_deref(), Some("2010301"));
-        assert_eq!(code_of("2026年预算安排"), None);
+        assert_eq!(
+            code_of("2010301-行政运行", 2026).as_deref(),
+            Some("2010301")
+        );
+        assert_eq!(code_of("2026年预算安排", 2026), None);
+        assert_eq!(
+            code_of("一般行政管理事务（2010302）", 2026).as_deref(),
+            Some("2010302")
+        );
+        assert_eq!(
+            code_of("住房改革支出（款）住房公积金（项）支出", 2026).as_deref(),
+            Some("2210201")
+        );
+        assert_eq!(
+            code_of(
+                "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+                2026
+            )
+            .as_deref(),
+            Some("2080505")
+        );
+        // 行政运行 is a 项 under many 款: without its 款 it names no one code.
+        assert_eq!(code_of("行政运行（项）", 2026), None);
         assert_eq!(years_named("2025年预算执行数"), [2025]);
     }
 }
