@@ -142,6 +142,37 @@ fn read_text(text: &str) -> (Disclosure, Vec<Diagnostic>) {
     (d, diags)
 }
 
+/// Where a table has no 合计 row, a row named as the department itself (`深圳市人民政府口岸办公室
+/// | 55884.67 …`, as some regions head a table of one department) and standing above every
+/// coded row is the table's total.
+fn department_rows_are_totals(d: &mut Disclosure) {
+    use yusuan_core::disclosure::RowKind;
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let department = squeeze(&d.department);
+    for t in &mut d.tables {
+        if t.rows.iter().any(|r| r.kind == RowKind::Total) {
+            continue;
+        }
+        let org = squeeze(&t.org);
+        let first_coded = t
+            .rows
+            .iter()
+            .position(|r| r.code.is_some())
+            .unwrap_or(t.rows.len());
+        let named: Vec<usize> = (0..first_coded)
+            .filter(|&i| {
+                let l = squeeze(&t.rows[i].label);
+                !l.is_empty()
+                    && (l == department || l == org)
+                    && t.rows[i].cells.iter().any(Option::is_some)
+            })
+            .collect();
+        if let [i] = named.as_slice() {
+            t.rows[*i].kind = RowKind::Total;
+        }
+    }
+}
+
 /// True when the text prints the reference template's tables under their own titles: some
 /// line is exactly one of 表1–表11's titles, and no line names a table of figures in any other
 /// region's words (`收支总体情况表`, `预算01表 收支总表`…). The reading-order reader of that
@@ -223,6 +254,7 @@ pub fn read_by_meaning(
         d.department = department_on_cover(&head);
     }
     d.tables = tables;
+    department_rows_are_totals(&mut d);
     d.unrecognised = unrecognised;
     if exact {
         // A PDF's text keeps its contents page (a text's is blanked: `import_text` reads it).
