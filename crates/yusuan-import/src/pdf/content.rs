@@ -60,14 +60,14 @@ pub struct PageContent {
     pub painted: usize,
     /// Text a person cannot see: drawn off the page, or in an invisible render mode.
     pub hidden: Vec<(Hidden, String)>,
-    /// White glyphs (in shown coordinates): hidden unless something dark lies beneath.
-    pub white: Vec<Glyph>,
+    /// White glyphs (by index in `glyphs`): hidden unless something dark lies beneath.
+    pub white: Vec<usize>,
     /// Areas filled with a colour other than white, and images: what white text may stand on
     /// (x0, y0, x1, y1 in 1/100 pt, y down).
     pub grounds: Vec<(i32, i32, i32, i32)>,
-    /// Glyphs drawn in an invisible render mode (Tr 3, 7): hidden unless an image lies beneath
-    /// (the text layer of a scan).
-    pub invisible: Vec<Glyph>,
+    /// Glyphs (by index in `glyphs`) drawn in an invisible render mode (Tr 3, 7): hidden unless
+    /// an image lies beneath (the text layer of a scan).
+    pub invisible: Vec<usize>,
     /// White boxes and images, each with how many glyphs had been drawn before it: those under
     /// it are covered.
     pub covers: Vec<((i32, i32, i32, i32), usize)>,
@@ -610,10 +610,10 @@ impl<'d> Interpreter<'d> {
                 self.out.clipped.push(self.out.glyphs.len());
             } else if matches!(gs.render, 3 | 7) {
                 if self.out.invisible.len() < 10_000 {
-                    self.out.invisible.push(glyph.clone());
+                    self.out.invisible.push(self.out.glyphs.len());
                 }
             } else if gs.white && !glyph.text.trim().is_empty() && self.out.white.len() < 10_000 {
-                self.out.white.push(glyph.clone());
+                self.out.white.push(self.out.glyphs.len());
             }
             self.out.glyphs.push(glyph);
         }

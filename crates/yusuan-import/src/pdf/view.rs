@@ -45,7 +45,11 @@ pub fn of(number: u32, c: &PageContent, height: i32) -> PageView {
     }
     // Invisible text over an image is a scan's text layer: seen through the image.
     if c.images == 0 {
-        let invisible: String = c.invisible.iter().map(|g| g.text.as_str()).collect();
+        let invisible: String = c
+            .invisible
+            .iter()
+            .map(|&i| c.glyphs[i].text.as_str())
+            .collect();
         if invisible.chars().any(|ch| !ch.is_whitespace()) {
             hidden.push(HiddenText {
                 why: Hidden::Invisible,
@@ -62,6 +66,7 @@ pub fn of(number: u32, c: &PageContent, height: i32) -> PageView {
     let white: String = c
         .white
         .iter()
+        .map(|&i| &c.glyphs[i])
         .filter(|g| inked(&g.text) && !on_ground(g))
         .map(|g| g.text.as_str())
         .collect();
@@ -105,6 +110,9 @@ pub fn unseen(c: &PageContent) -> Vec<usize> {
 /// The glyphs (by index) a white box drawn after them covers.
 fn covered(c: &PageContent) -> Vec<usize> {
     let mut out = Vec::new();
+    if c.covers.is_empty() {
+        return out;
+    }
     for (i, g) in c.glyphs.iter().enumerate() {
         if !inked(&g.text) {
             continue;
@@ -130,10 +138,10 @@ fn overprinted(c: &PageContent) -> Vec<(String, String)> {
         .enumerate()
         .filter(|(i, g)| {
             inked(&g.text)
-                && !covered.contains(i)
+                && covered.binary_search(i).is_err()
                 && c.clipped.binary_search(i).is_err()
-                && !c.invisible.contains(g)
-                && !c.white.contains(g)
+                && c.invisible.binary_search(i).is_err()
+                && c.white.binary_search(i).is_err()
         })
         .map(|(_, g)| g)
         .collect();
