@@ -478,3 +478,31 @@ fn facts_conform_to_their_published_schema() {
         }
     }
 }
+
+/// A sum stated in 元 where the tables print 万元 (the same digits): said as a unit mix-up,
+/// with what it should read.
+#[test]
+fn an_amount_in_the_wrong_unit_is_said_to_be_one() {
+    let src = root().join(
+        "crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.txt",
+    );
+    let text = std::fs::read_to_string(&src).unwrap();
+    let from = "15184.81 万元，比上年增加 4385.72 万元";
+    assert_eq!(text.matches(from).count(), 1);
+    let edited = text.replace(from, "15184.81 元，比上年增加 4385.72 万元");
+    let dir = std::env::temp_dir().join(format!("yusuan-unit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("quanzhou.txt");
+    std::fs::write(&f, edited).unwrap();
+    let o = yusuan(&["check", f.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("情况说明称“泉州市人民政府办公室部门收入预算”15184.81 元，表中印为 15184.81")
+            && out.contains("数字相同而单位不同，应为 15184.81 万元"),
+        "{out}"
+    );
+    // The document as published says 万元 and has no such finding.
+    let o = yusuan(&["check", src.to_str().unwrap()]);
+    assert!(!stdout(&o).contains("单位不同"));
+    std::fs::remove_dir_all(&dir).ok();
+}

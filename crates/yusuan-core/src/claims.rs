@@ -133,8 +133,16 @@ pub fn claims(text: &str) -> Vec<Claim> {
             None
         };
         let at = (n.start, k + unit.chars().count().min(2));
-        if unit.starts_with("万元") {
-            let Some(p) = parse_printed(&n.text, Unit::Money(MoneyUnit::Wan)) else {
+        // Amounts in 万元, or in 元 (some documents state small sums, or all, in 元).
+        let money = if unit.starts_with("万元") {
+            Some(MoneyUnit::Wan)
+        } else if unit.starts_with('元') {
+            Some(MoneyUnit::Yuan)
+        } else {
+            None
+        };
+        if let Some(money) = money {
+            let Some(p) = parse_printed(&n.text, Unit::Money(money)) else {
                 continue;
             };
             let trimmed = clause.trim_end();

@@ -16,7 +16,7 @@ use crate::kinds::by_key::keyed_tables;
 use crate::kinds::{cell_label, item_name, printed};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::{Claim, ClaimKind, RowKind, Section, Sentence, Side, Table};
-use yusuan_core::money::Printed;
+use yusuan_core::money::{MoneyUnit, Printed};
 
 /// N1001
 pub struct N1001;
@@ -881,6 +881,29 @@ fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Candidate<'a>>
 /// True when a statement's figure restates a table's: their intervals meet once the statement
 /// is given one unit of its last digit either way — a text that cuts `7633.516247` to `7633.51`
 /// instead of rounding it has not misstated it.
+/// The unit a stated amount is in, as a word (`万元`).
+fn unit_word(p: &Printed) -> &'static str {
+    match p.unit {
+        yusuan_core::money::Unit::Money(MoneyUnit::Yuan) => "元",
+        yusuan_core::money::Unit::Money(MoneyUnit::Qian) => "千元",
+        _ => "万元",
+    }
+}
+
+/// The same digits in the other unit of 元 and 万元 (what a writer who mixed them meant).
+fn other_unit(p: &Printed) -> Option<Printed> {
+    use yusuan_core::money::Unit;
+    let unit = match p.unit {
+        Unit::Money(MoneyUnit::Wan) => MoneyUnit::Yuan,
+        Unit::Money(MoneyUnit::Yuan) => MoneyUnit::Wan,
+        _ => return None,
+    };
+    Some(Printed {
+        unit: Unit::Money(unit),
+        ..p.clone()
+    })
+}
+
 fn restated((clo, chi): (i64, i64), said: &Printed) -> bool {
     let (slo, shi) = interval(Some(said));
     let unit = shi - slo;
@@ -1009,18 +1032,36 @@ impl Rule for N1001 {
                         )
                     })
                     .collect();
+                let word = unit_word(value);
+                // The same digits in the other unit: 元 written as 万元, or the reverse.
+                let swapped =
+                    other_unit(value).filter(|v| found.iter().any(|x| restated(x.interval(), v)));
+                let (message, help) = match &swapped {
+                    Some(v) => (
+                        format!(
+                            "情况说明称“{}”{value} {word}，表中印为 {}：数字相同而单位不同，应为 {value} {}",
+                            subject.trim(),
+                            printed_in.join("；"),
+                            unit_word(v),
+                        ),
+                        "核对金额单位：说明与表用同一单位，或按单位换算（1 万元 = 10000 元）",
+                    ),
+                    None => (
+                        format!(
+                            "情况说明称“{}”{value} {word}，与表不符：表中印为 {}",
+                            subject.trim(),
+                            printed_in.join("；")
+                        ),
+                        "说明中的金额应复述表中的数：核对两处，改正错误的一处",
+                    ),
+                };
                 let mut diag = Diagnostic::new(
                     META.id,
                     META.severity,
-                    format!(
-                        "情况说明称“{}”{} 万元，与表不符：表中印为 {}",
-                        subject.trim(),
-                        value,
-                        printed_in.join("；")
-                    ),
-                    Label::at(s.source.clone(), format!("{value} 万元")),
+                    message,
+                    Label::at(s.source.clone(), format!("{value} {word}")),
                 )
-                .with_help("说明中的金额应复述表中的数：核对两处，改正错误的一处");
+                .with_help(help);
                 diag.secondary = found
                     .iter()
                     .flat_map(|x| x.cells.iter().map(|&(r, c)| cell_label(x.table, r, c)))
