@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     for x in &diags {
         let _ = yusuan_formats::diag_text::render(x, "f.csv", &text);
     }
-    let findings = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: None });
+    let findings = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: None, previous: None });
     for x in &findings {
         let _ = yusuan_formats::diag_text::render(x, "f.csv", &text);
     }

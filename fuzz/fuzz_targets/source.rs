@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(b) = parsed.budget {
         let d = yusuan_core::derive(&b);
-        let findings = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: Some(&b) });
+        let findings = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: Some(&b), previous: None });
         for x in &findings {
             let _ = yusuan_formats::diag_text::render(x, "f.toml", text);
         }

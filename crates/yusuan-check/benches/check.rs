@@ -19,6 +19,7 @@ fn bench(c: &mut Criterion) {
             yusuan_check::check(black_box(&Cx {
                 disclosure: &derived,
                 budget: Some(&budget),
+                previous: None,
             }))
         })
     });
@@ -28,6 +29,7 @@ fn bench(c: &mut Criterion) {
             yusuan_check::check(black_box(&Cx {
                 disclosure: &published,
                 budget: None,
+                previous: None,
             }))
         })
     });
@@ -40,6 +42,7 @@ fn bench(c: &mut Criterion) {
             yusuan_check::check(&Cx {
                 disclosure: &d,
                 budget: Some(&budget),
+                previous: None,
             })
             .len()
         })

@@ -17,6 +17,7 @@ fn main() {
         let cx = Cx {
             disclosure: &d,
             budget: None,
+            previous: None,
         };
         let mut sentences = Vec::new();
         fn walk<'a>(

@@ -80,6 +80,10 @@ pub enum Base {
     /// 2026 部门预算 (`crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf`),
     /// as its laid-out lines like [`Base::ShanghaiPdf`].
     GenericPdf,
+    /// [`Base::GenericPdf`] with last year's document beside it (`Cx::previous`): its cover and
+    /// 收支总表 made 2025's, the totals 10799.09 万元 (15184.81 − 4385.72, as the narrative
+    /// says), so a comparison with last year can be checked.
+    GenericPdfWithPrevious,
 }
 
 /// A rule's fixtures: the reference document with text replacements applied. Each `(from, to)`
@@ -127,6 +131,9 @@ pub struct Cx<'a> {
     pub disclosure: &'a Disclosure,
     /// The budget, when the document was derived from a source file.
     pub budget: Option<&'a Budget>,
+    /// Last year's document of the same department, when given (`--previous`): the base the
+    /// narrative's comparisons with last year are checked against.
+    pub previous: Option<&'a Disclosure>,
 }
 
 impl<'a> Cx<'a> {

@@ -53,6 +53,7 @@ pub fn add_rounding_notes(d: &mut yusuan_core::Disclosure) -> Vec<u8> {
     let findings = check(&Cx {
         disclosure: d,
         budget: None,
+        previous: None,
     });
     let mut tables: Vec<u8> = findings
         .iter()

@@ -114,7 +114,7 @@ pub static OBLIGATIONS: &[Obligation] = &[
         basis: GUIDE,
         rules: &[
             "C003", "C004", "C005", "N005", "N006", "N007", "N008", "N009", "N011", "N1001",
-            "N1002", "N1003",
+            "N1002", "N1003", "N1004",
         ],
         needs: Needs::SourceOrNarrative,
     },

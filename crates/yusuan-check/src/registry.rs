@@ -210,6 +210,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::narrative::n1001::N1001,
     &rules::narrative::n1002::N1002,
     &rules::narrative::n1003::N1003,
+    &rules::narrative::n1004::N1004,
     &rules::narrative::n801::N801,
     &rules::narrative::n901::N901,
     &rules::page::v001::V001,

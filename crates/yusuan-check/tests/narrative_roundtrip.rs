@@ -108,6 +108,7 @@ fn the_reference_narrative_read_back_finds_only_what_the_source_finds() {
     let from_text = ids(yusuan_check::check(&Cx {
         disclosure: &back,
         budget: None,
+        previous: None,
     }));
     assert_eq!(from_text, ["D002", "G003"]);
 }
@@ -120,7 +121,7 @@ proptest! {
         let d = yusuan_core::derive(&b);
         let back = read_back(&d);
         prop_assert_eq!(sentence_texts(&back.narrative), sentence_texts(&d.narrative));
-        let findings = yusuan_check::check(&Cx { disclosure: &back, budget: None });
+        let findings = yusuan_check::check(&Cx { disclosure: &back, budget: None, previous: None });
         let bad: Vec<_> = findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| format!("{} {}", f.code, f.message)).collect();
         prop_assert!(bad.is_empty(), "{bad:#?}\n{}", narrative::render(&d.narrative));
     }

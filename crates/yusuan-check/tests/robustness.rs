@@ -112,7 +112,7 @@ proptest! {
         }
         if let Some(b) = parsed.budget {
             let d = yusuan_core::derive(&b);
-            run_all(&Cx { disclosure: &d, budget: Some(&b) }, "budget.toml", &t);
+            run_all(&Cx { disclosure: &d, budget: Some(&b), previous: None }, "budget.toml", &t);
         }
     }
 
@@ -123,19 +123,19 @@ proptest! {
         for x in &diags {
             let _ = diag_text::render(x, "tables.csv", &t);
         }
-        run_all(&Cx { disclosure: &d, budget: None }, "tables.csv", &t);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "tables.csv", &t);
     }
 
     #[test]
     fn mangled_text_never_panics(e in edits()) {
         let t = apply(TEXT, &e);
         let (d, _) = text::read_document(&t);
-        run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "published.txt", &t);
         let (d, diags) = yusuan_import::import_text(&t);
         for x in &diags {
             let _ = diag_text::render(x, "published.txt", &t);
         }
-        run_all(&Cx { disclosure: &d, budget: None }, "published.txt", &t);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "published.txt", &t);
     }
 
     #[test]
@@ -146,7 +146,7 @@ proptest! {
         for x in &diags {
             let _ = diag_text::render(x, "other.txt", &t);
         }
-        run_all(&Cx { disclosure: &d, budget: None }, "other.txt", &t);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "other.txt", &t);
     }
 
     #[test]
@@ -161,17 +161,17 @@ proptest! {
         for x in &diags {
             let _ = diag_text::render(x, "tables.xlsx", "");
         }
-        run_all(&Cx { disclosure: &d, budget: None }, "tables.xlsx", "");
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "tables.xlsx", "");
     }
 
     #[test]
     fn arbitrary_strings_never_panic(s in ".{0,400}") {
         let _ = source::parse(&s);
         let (d, _) = tables::csv::read(&s);
-        run_all(&Cx { disclosure: &d, budget: None }, "x.csv", &s);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "x.csv", &s);
         let (d, _) = text::read_document(&s);
-        run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "x.txt", &s);
         let (d, _) = yusuan_import::import_text(&s);
-        run_all(&Cx { disclosure: &d, budget: None }, "x.txt", &s);
+        run_all(&Cx { disclosure: &d, budget: None, previous: None }, "x.txt", &s);
     }
 }

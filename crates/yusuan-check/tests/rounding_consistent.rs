@@ -66,6 +66,7 @@ fn holds(b: &Budget) -> Result<(), TestCaseError> {
     let findings = check(&Cx {
         disclosure: &d,
         budget: Some(&r),
+        previous: None,
     });
     let rounding: Vec<String> = findings
         .iter()
@@ -89,6 +90,7 @@ fn the_reference_adds_up_everywhere_and_keeps_its_real_errors() {
     let findings = check(&Cx {
         disclosure: &d,
         budget: Some(&r),
+        previous: None,
     });
     let errors: Vec<&str> = findings
         .iter()

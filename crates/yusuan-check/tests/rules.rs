@@ -51,7 +51,7 @@ fn fixture(id: &str, base: Base, edits: &[(&str, &str)]) -> (String, &'static st
             shanghai_dump("shanghai_putuo_shehui_gongzuobu_2024_dept_final_account.pdf"),
             "shanghai-final.pdf",
         ),
-        Base::GenericPdf => (
+        Base::GenericPdf | Base::GenericPdfWithPrevious => (
             shanghai_dump("other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf"),
             "quanzhou.pdf",
         ),
@@ -77,6 +77,7 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             f(&Cx {
                 disclosure: &d,
                 budget: None,
+                previous: None,
             })
         }
         Base::GenericPdf | Base::ShanghaiPdf | Base::ShanghaiFinalPdf => {
@@ -86,6 +87,30 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             f(&Cx {
                 disclosure: &d,
                 budget: None,
+                previous: None,
+            })
+        }
+        Base::GenericPdfWithPrevious => {
+            let read = |dump: &str| {
+                let pages = yusuan_import::pdf::undump(dump);
+                yusuan_import::read_by_meaning(&pages, &yusuan_import::pdf::join(&pages), true).0
+            };
+            let d = read(text);
+            // Last year's: the unedited document made 2025's, its totals what the narrative's
+            // change implies (15184.81 − 4385.72).
+            // Its cover and 收支总表 only (pages 1 and 13), so that the totals are all it prints.
+            let (last, _) = fixture(id, Base::GenericPdf, &[]);
+            let last: String = last
+                .lines()
+                .filter(|l| l.starts_with("1\t") || l.starts_with("13\t"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let last = read(&last.replace("2026", "2025").replace("15184.81", "10799.09"));
+            assert_eq!(last.year, 2025);
+            f(&Cx {
+                disclosure: &d,
+                budget: None,
+                previous: Some(&last),
             })
         }
         Base::ReferenceCsv => {
@@ -97,6 +122,7 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             f(&Cx {
                 disclosure: &d,
                 budget: None,
+                previous: None,
             })
         }
         Base::ReferenceSource => {
@@ -108,6 +134,7 @@ fn with_doc<T>(id: &str, base: Base, text: &str, f: impl FnOnce(&Cx<'_>) -> T) -
             f(&Cx {
                 disclosure: &d,
                 budget: Some(&b),
+                previous: None,
             })
         }
     }

@@ -75,6 +75,9 @@ enum Command {
         /// 写入的文件（不给时输出到屏幕）；检查表按扩展名写成 .xlsx、.html 或 .md
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// 同一部门上一年度的公开文件：说明中“比上年增加（减少）”的数与其中印的上年数核对
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         /// 取整方式：separate（各数分别四舍五入，官方做法，表内不相加处自动加尾差注）或 consistent（合计与分项处处一致，每个数与真实值相差不超过 0.01 万元；只对预算源文件和填报表有效）
         #[arg(long, value_enum, default_value_t = RoundingArg::Separate)]
         rounding: RoundingArg,
@@ -197,9 +200,17 @@ fn main() -> ExitCode {
             files,
             format,
             output,
+            previous,
             rounding,
             as_one,
-        } => cmd_check(&files, format, output.as_deref(), rounding, as_one),
+        } => cmd_check(
+            &files,
+            format,
+            output.as_deref(),
+            previous.as_deref(),
+            rounding,
+            as_one,
+        ),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),
@@ -800,12 +811,30 @@ fn cmd_check(
     files: &[PathBuf],
     format: CheckFormat,
     output: Option<&Path>,
+    previous: Option<&Path>,
     rounding: RoundingArg,
     as_one: bool,
 ) -> ExitCode {
     let Some(files) = expand(files) else {
         return ExitCode::from(2);
     };
+    // Last year's document, read like any other; its own findings are not reported.
+    let last = match previous {
+        Some(p) => match load_document(p, rounding) {
+            Some(l) => {
+                eprintln!(
+                    "上年文件：{}（{} 年{}），说明中比上年的增减与其核对",
+                    p.display(),
+                    l.disclosure.year,
+                    l.disclosure.department
+                );
+                Some(l)
+            }
+            None => return ExitCode::from(2),
+        },
+        None => None,
+    };
+    let previous = last.as_ref().map(|l| &l.disclosure);
     let files = &files[..];
     let mut unreadable = false;
     let mut loaded = Vec::new();
@@ -822,12 +851,27 @@ fn cmd_check(
             }
         }
     }
+    if let Some(prev) = previous {
+        for (name, l) in &loaded {
+            let d = &l.disclosure;
+            if prev.year != d.year - 1 || prev.stage != d.stage {
+                eprintln!(
+                    "警告：上年文件是 {} 年的{}，不是 {name}（{} 年{}）的上一年度同类文件，比上年的增减不与它核对",
+                    prev.year,
+                    prev.stage.word(),
+                    d.year,
+                    d.stage.word()
+                );
+            }
+        }
+    }
     let results: Vec<(String, &Loaded, Vec<Diagnostic>)> = loaded
         .iter()
         .map(|(name, l)| {
             let cx = Cx {
                 disclosure: &l.disclosure,
                 budget: l.budget.as_ref(),
+                previous,
             };
             (name.clone(), l, yusuan_check::check(&cx))
         })
@@ -843,6 +887,7 @@ fn cmd_check(
                     let cx = Cx {
                         disclosure: &l.disclosure,
                         budget: l.budget.as_ref(),
+                        previous,
                     };
                     // A budget source has no printed text: its sheet reads the document it makes.
                     let text = if l.budget.is_some() {
@@ -918,7 +963,8 @@ fn cmd_check(
                             r.meta(),
                             &Cx {
                                 disclosure: &l.disclosure,
-                                budget: l.budget.as_ref()
+                                budget: l.budget.as_ref(),
+                                previous,
                             }
                         ))
                         .count()
@@ -1067,6 +1113,7 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
     let cx = Cx {
         disclosure: &l.disclosure,
         budget: l.budget.as_ref(),
+        previous: None,
     };
     let findings = yusuan_check::check(&cx);
     let mut counts = std::collections::BTreeMap::new();

@@ -191,7 +191,7 @@ fn rules_lists_the_catalogue_and_explain_prints_docs() {
         out.contains("G003   警告  运行经费的变动原因引用了项目支出"),
         "{out}"
     );
-    assert!(out.contains("共 211 条规则"), "{out}");
+    assert!(out.contains("共 212 条规则"), "{out}");
     assert!(
         out.contains("T9202  错误  上海表2 上级科目等于下级科目之和"),
         "{out}"
@@ -504,5 +504,51 @@ fn an_amount_in_the_wrong_unit_is_said_to_be_one() {
     // The document as published says 万元 and has no such finding.
     let o = yusuan(&["check", src.to_str().unwrap()]);
     assert!(!stdout(&o).contains("单位不同"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `--previous`: last year's document is the base of the narrative's “比上年” changes.
+#[test]
+fn a_change_against_last_year_is_held_to_last_years_document() {
+    let src = root().join(
+        "crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.txt",
+    );
+    let text = std::fs::read_to_string(&src).unwrap();
+    // Last year's: the cover and the 收支总表 (pages 1 and 13), made 2025's, its totals what
+    // this year's narrative says they were (15184.81 − 4385.72 = 10799.09).
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let last = format!("{}\u{c}{}", pages[0], pages[12])
+        .replace("2026", "2025")
+        .replace("15184.81", "10799.09");
+    let dir = std::env::temp_dir().join(format!("yusuan-prev-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (this, prev) = (dir.join("2026.txt"), dir.join("2025.txt"));
+    std::fs::write(&prev, &last).unwrap();
+    std::fs::write(&this, &text).unwrap();
+    let run = |f: &std::path::Path| {
+        let o = yusuan(&[
+            "check",
+            f.to_str().unwrap(),
+            "--previous",
+            prev.to_str().unwrap(),
+        ]);
+        assert!(String::from_utf8_lossy(&o.stderr).contains("上年文件："));
+        stdout(&o)
+    };
+    assert!(
+        !run(&this).contains("N1004"),
+        "the document agrees with last year's"
+    );
+    let wrong = text.replace(
+        "15184.81 万元，比上年增加 4385.72 万元",
+        "15184.81 万元，比上年增加 4485.72 万元",
+    );
+    std::fs::write(&this, wrong).unwrap();
+    let out = run(&this);
+    assert!(
+        out.contains("比上年增加 4485.72 万元；上年文件印为 10799.09")
+            && out.contains("相差应为增加 4385.72 万元"),
+        "{out}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

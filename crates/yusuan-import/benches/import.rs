@@ -19,6 +19,7 @@ fn bench(c: &mut Criterion) {
             yusuan_check::check(&yusuan_check::engine::Cx {
                 disclosure: &d,
                 budget: None,
+                previous: None,
             })
             .len()
         })
@@ -44,6 +45,7 @@ fn pdfs(c: &mut Criterion) {
                 yusuan_check::check(&yusuan_check::engine::Cx {
                     disclosure: &d,
                     budget: None,
+                    previous: None,
                 })
                 .len()
             })
@@ -67,6 +69,7 @@ fn texts(c: &mut Criterion) {
                 yusuan_check::check(&yusuan_check::engine::Cx {
                     disclosure: &d,
                     budget: None,
+                    previous: None,
                 })
                 .len()
             })

@@ -25,6 +25,7 @@ fn ours(bytes: &[u8]) -> Duration {
                 let n = yusuan_check::check(&yusuan_check::engine::Cx {
                     disclosure: &d,
                     budget: None,
+                    previous: None,
                 })
                 .len();
                 std::hint::black_box(n);

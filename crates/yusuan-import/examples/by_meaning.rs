@@ -102,6 +102,7 @@ fn main() {
         let found = yusuan_check::check(&yusuan_check::Cx {
             disclosure: &d,
             budget: None,
+            previous: None,
         });
         for f in found
             .iter()

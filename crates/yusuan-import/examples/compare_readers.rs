@@ -28,6 +28,7 @@ fn findings(d: &Disclosure) -> Vec<String> {
     let mut v: Vec<String> = yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: d,
         budget: None,
+        previous: None,
     })
     .into_iter()
     .filter(|f| f.severity >= yusuan_core::diag::Severity::Warning)

@@ -196,6 +196,7 @@ fn errors(d: &Disclosure, rules: &[&'static dyn yusuan_check::Rule]) -> usize {
     let cx = Cx {
         disclosure: d,
         budget: None,
+        previous: None,
     };
     rules.iter().filter(|r| r.finds_error(&cx)).count()
 }
@@ -746,6 +747,7 @@ fn narrow_roots(
                 let cx = Cx {
                     disclosure: &d,
                     budget: None,
+                    previous: None,
                 };
                 rules
                     .iter()

@@ -59,6 +59,7 @@ fn a_row_that_fits_no_way_is_placed_and_its_wrong_figure_reported() {
     let found = yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: &d,
         budget: None,
+        previous: None,
     });
     assert!(
         found

@@ -125,6 +125,7 @@ fn check_one(path: &Path, expect: &Expect) -> Disclosure {
     let mut findings: Vec<(String, u32)> = yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: &d,
         budget: None,
+        previous: None,
     })
     .iter()
     .map(|f| (f.code.to_string(), page_of(f)))

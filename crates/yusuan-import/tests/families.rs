@@ -50,6 +50,7 @@ fn report(path: &Path) -> Report {
     let findings = yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: &d,
         budget: None,
+        previous: None,
     });
     let ms = start.elapsed().as_millis();
     let mut expect = String::new();

@@ -27,6 +27,7 @@ fn findings(text: &str) -> Vec<Diagnostic> {
     yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: &d,
         budget: None,
+        previous: None,
     })
     .into_iter()
     .filter(|f| f.severity >= Severity::Warning)

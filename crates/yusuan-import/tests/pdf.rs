@@ -35,6 +35,7 @@ fn the_rendered_reference_reads_back_to_the_golden_tables() {
     let cx = yusuan_check::engine::Cx {
         disclosure: &d,
         budget: None,
+        previous: None,
     };
     let mut errors: Vec<&str> = yusuan_check::check(&cx)
         .iter()
@@ -416,7 +417,7 @@ mod mangled {
             }
             let (d, diags, text) = yusuan_import::import_pdf(&bytes);
             prop_assert!(!text.trim().is_empty() || !diags.is_empty());
-            let _ = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: None });
+            let _ = yusuan_check::check(&yusuan_check::engine::Cx { disclosure: &d, budget: None, previous: None });
         }
     }
 }

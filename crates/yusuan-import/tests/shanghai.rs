@@ -18,6 +18,7 @@ fn findings(d: &Disclosure) -> Vec<String> {
     yusuan_check::check(&yusuan_check::engine::Cx {
         disclosure: d,
         budget: None,
+        previous: None,
     })
     .iter()
     .filter(|f| f.severity >= Severity::Warning)

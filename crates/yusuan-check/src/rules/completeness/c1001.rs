@@ -151,6 +151,7 @@ mod tests {
             &Cx {
                 disclosure: d,
                 budget: None,
+                previous: None,
             },
             &mut out,
         );

@@ -17,6 +17,7 @@ pub mod n012;
 pub mod n1001;
 pub mod n1002;
 pub mod n1003;
+pub mod n1004;
 pub mod n801;
 pub mod n901;
 

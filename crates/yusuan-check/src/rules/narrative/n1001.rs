@@ -765,7 +765,7 @@ pub struct Candidate<'a> {
 
 impl Candidate<'_> {
     /// The interval of the amount the cells print together, in fen.
-    fn interval(&self) -> (i64, i64) {
+    pub(crate) fn interval(&self) -> (i64, i64) {
         self.cells.iter().fold((0, 0), |(lo, hi), &(r, c)| {
             let (a, b) = interval(printed(self.table, r, c));
             (lo + a, hi + b)
@@ -773,7 +773,7 @@ impl Candidate<'_> {
     }
 
     /// The figure as printed, or the sum as it would print.
-    fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self.cells.as_slice() {
             [(r, c)] => printed(self.table, *r, *c)
                 .map(Printed::to_string)
@@ -790,7 +790,7 @@ impl Candidate<'_> {
     }
 
     /// Where it is printed: `「title」「row」行「col」列`, or the rows summed.
-    fn place(&self) -> String {
+    pub(crate) fn place(&self) -> String {
         match self.cells.as_slice() {
             [(r, c)] => crate::kinds::by_key::named(self.table, *r, *c),
             _ => format!(
@@ -810,7 +810,7 @@ impl Candidate<'_> {
 /// recognised or no complete table prints it.
 /// `loose`: the subject may carry words that say nothing (`公务接待费预算支出`); a heading's
 /// may not.
-fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Candidate<'a>> {
+pub(crate) fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Candidate<'a>> {
     let year = cx.disclosure.year;
     let usable = |t: &Table, cells: &[(usize, usize)]| {
         cells.iter().any(|&(r, c)| printed(t, r, c).is_some())
@@ -911,7 +911,7 @@ fn restated((clo, chi): (i64, i64), said: &Printed) -> bool {
 }
 
 /// Every sentence with the heading it stands under (its sub-section's, else its section's).
-fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
+pub(crate) fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
     fn walk<'a>(s: &'a Section, title: &'a str, out: &mut Vec<(&'a str, &'a Sentence)>) {
         let own = if s.title.is_empty() {
             title
@@ -941,7 +941,7 @@ pub enum Looked<'a> {
 }
 
 /// Where the tables print the amount claim `c` of sentence `s` (under `heading`) states.
-fn look_up<'a>(cx: &Cx<'a>, heading: &str, s: &Sentence, c: &Claim) -> Looked<'a> {
+pub(crate) fn look_up<'a>(cx: &Cx<'a>, heading: &str, s: &Sentence, c: &Claim) -> Looked<'a> {
     let d = cx.disclosure;
     if OTHER_SENTENCE.iter().any(|w| s.text.contains(w))
         || super::is_base(&s.text, c.at.0)
