@@ -60,7 +60,7 @@ enum Command {
     Import {
         /// 公开文件的 PDF（.pdf）、文本（.txt）、长表（.csv）、工作簿（.xlsx）或预算源文件（.toml）
         file: PathBuf,
-        /// 输出格式：json（读到的模型）、facts（每个公开数字及其含义：收支、资金、科目、支出部分、期间、页码，见 docs/facts.md）或 text（读到的文字，PDF 按页以换页符分隔，便于核对）
+        /// 输出格式：json（读到的模型）、facts（每个公开数字及其含义：收支、资金、科目、支出部分、期间、页码，见 docs/facts.md）、claims（情况说明中每句写有金额的话：说的是什么、金额、占比、与什么比、增减额、增减率、持平、原因）或 text（读到的文字，PDF 按页以换页符分隔，便于核对）
         #[arg(long, short, default_value = "json")]
         format: String,
     },
@@ -1142,9 +1142,39 @@ fn cmd_obligations(file: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Every sentence of the narrative that states an amount, with its statements (the amount and
+/// its share, comparison, change, rate, 持平 and reason) and where it stands.
+fn claims_of(d: &yusuan_core::disclosure::Disclosure) -> Vec<serde_json::Value> {
+    fn walk<'a>(
+        s: &'a yusuan_core::disclosure::Section,
+        out: &mut Vec<&'a yusuan_core::disclosure::Sentence>,
+    ) {
+        out.extend(&s.sentences);
+        s.subsections.iter().for_each(|x| walk(x, out));
+    }
+    let mut sentences = Vec::new();
+    d.narrative
+        .sections
+        .iter()
+        .for_each(|s| walk(s, &mut sentences));
+    sentences
+        .into_iter()
+        .filter_map(|s| {
+            let st = yusuan_core::claims::statements(&s.text, &s.claims);
+            (!st.is_empty()).then(|| {
+                serde_json::json!({
+                    "at": s.source.to_string(),
+                    "sentence": s.text,
+                    "statements": st,
+                })
+            })
+        })
+        .collect()
+}
+
 fn cmd_import(path: &Path, format: &str) -> ExitCode {
-    if !matches!(format, "json" | "text" | "facts") {
-        eprintln!("错误：不支持的输出格式“{format}”，可用 json、facts 或 text");
+    if !matches!(format, "json" | "text" | "facts" | "claims") {
+        eprintln!("错误：不支持的输出格式“{format}”，可用 json、facts、claims 或 text");
         return ExitCode::from(2);
     }
     let Some(loaded) = load_document(path, RoundingArg::Separate) else {
@@ -1156,6 +1186,8 @@ fn cmd_import(path: &Path, format: &str) -> ExitCode {
     }
     let json = if format == "facts" {
         serde_json::to_string_pretty(&yusuan_core::facts::facts(&loaded.disclosure))
+    } else if format == "claims" {
+        serde_json::to_string_pretty(&claims_of(&loaded.disclosure))
     } else {
         serde_json::to_string_pretty(&loaded.disclosure)
     };

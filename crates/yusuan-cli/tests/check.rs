@@ -552,3 +552,27 @@ fn a_change_against_last_year_is_held_to_last_years_document() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `import --format claims`: each sentence with an amount, as statements a user can read.
+#[test]
+fn the_narratives_statements_are_listed_with_their_base_change_and_reason() {
+    let src = root().join(
+        "crates/yusuan-import/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.txt",
+    );
+    let o = yusuan(&["import", src.to_str().unwrap(), "--format", "claims"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let income = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["sentence"].as_str().unwrap().contains("部门收入预算为"))
+        .expect("the income sentence");
+    assert_eq!(income["at"], "第 24 页第 501 行");
+    let st = &income["statements"][0];
+    assert_eq!(st["amount"]["units"], 1518481);
+    assert_eq!(st["compared_with"]["period"], "Prior");
+    assert_eq!(st["change"][0]["units"], 438572);
+    assert_eq!(st["change"][1], "Increase");
+    assert_eq!(st["reason"], "本年新增市行政中心三年保安服务采购预算");
+}
