@@ -1,0 +1,189 @@
+//! `yusuan check`: the findings of every rule, as text, JSON or the inspection sheet.
+
+use crate::*;
+
+pub(crate) fn cmd_check(
+    files: &[PathBuf],
+    format: CheckFormat,
+    output: Option<&Path>,
+    previous: Option<&Path>,
+    rounding: RoundingArg,
+    as_one: bool,
+) -> ExitCode {
+    let Some(files) = expand(files) else {
+        return ExitCode::from(2);
+    };
+    // Last year's document, read like any other; its own findings are not reported.
+    let last = match previous {
+        Some(p) => match load_document(p, rounding) {
+            Some(l) => {
+                eprintln!(
+                    "上年文件：{}（{} 年{}），说明中比上年的增减与其核对",
+                    p.display(),
+                    l.disclosure.year,
+                    l.disclosure.department
+                );
+                Some(l)
+            }
+            None => return ExitCode::from(2),
+        },
+        None => None,
+    };
+    let previous = last.as_ref().map(|l| &l.disclosure);
+    let files = &files[..];
+    let mut unreadable = false;
+    let mut loaded = Vec::new();
+    if as_one && files.len() > 1 {
+        match load_as_one(files) {
+            Some(one) => loaded.push(one),
+            None => return ExitCode::from(2),
+        }
+    } else {
+        for f in files {
+            match load_document(f, rounding) {
+                Some(l) => loaded.push((f.display().to_string(), l)),
+                None => unreadable = true,
+            }
+        }
+    }
+    if let Some(prev) = previous {
+        for (name, l) in &loaded {
+            let d = &l.disclosure;
+            if prev.year != d.year - 1 || prev.stage != d.stage {
+                eprintln!(
+                    "警告：上年文件是 {} 年的{}，不是 {name}（{} 年{}）的上一年度同类文件，比上年的增减不与它核对",
+                    prev.year,
+                    prev.stage.word(),
+                    d.year,
+                    d.stage.word()
+                );
+            }
+        }
+    }
+    let results: Vec<(String, &Loaded, Vec<Diagnostic>)> = loaded
+        .iter()
+        .map(|(name, l)| {
+            let cx = Cx {
+                disclosure: &l.disclosure,
+                budget: l.budget.as_ref(),
+                previous,
+            };
+            (name.clone(), l, yusuan_check::check(&cx))
+        })
+        .collect();
+    let any_error = results
+        .iter()
+        .any(|(_, _, f)| f.iter().any(|d| d.severity == Severity::Error));
+    let out = match format {
+        CheckFormat::Sheet => {
+            let sheets: Vec<yusuan_core::sheet::Sheet> = results
+                .iter()
+                .map(|(name, l, found)| {
+                    let cx = Cx {
+                        disclosure: &l.disclosure,
+                        budget: l.budget.as_ref(),
+                        previous,
+                    };
+                    // A budget source has no printed text: its sheet reads the document it makes.
+                    let text = if l.budget.is_some() {
+                        yusuan_formats::document::text(&l.disclosure)
+                    } else {
+                        l.text.clone()
+                    };
+                    let mut all = l.defects.clone();
+                    all.extend(found.iter().cloned());
+                    yusuan_check::sheet::build(&cx, &all, &text, name)
+                })
+                .collect();
+            let bytes = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => {
+                    match yusuan_formats::sheet::xlsx(&sheets) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            eprintln!("错误：{e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                    yusuan_formats::sheet::html(&sheets).into_bytes()
+                }
+                _ => yusuan_formats::sheet::markdown(&sheets).into_bytes(),
+            };
+            return match output {
+                Some(path) => match write_file(path, &bytes) {
+                    ExitCode::SUCCESS if unreadable => ExitCode::from(2),
+                    code => code,
+                },
+                None => {
+                    out(&String::from_utf8_lossy(&bytes));
+                    if unreadable {
+                        ExitCode::from(2)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+            };
+        }
+        CheckFormat::Json => {
+            let pairs: Vec<(&str, &Diagnostic)> = results
+                .iter()
+                .flat_map(|(name, _, f)| f.iter().map(move |d| (name.as_str(), d)))
+                .collect();
+            diag_json::render(&pairs)
+        }
+        CheckFormat::Human => {
+            let mut s = String::new();
+            for (name, l, found) in &results {
+                for d in found {
+                    s.push_str(&diag_text::render(d, name, &l.text));
+                    s.push('\n');
+                }
+                let count = |sev: Severity| found.iter().filter(|d| d.severity == sev).count();
+                let mut read = match l.read {
+                    (0, 0) => String::new(),
+                    (e, w) => format!("；读入时另有 {e} 个错误、{w} 个警告（见上）"),
+                };
+                if l.budget.is_none() {
+                    read.push_str(&what_was_read(&l.disclosure));
+                }
+                s.push_str(&format!(
+                    "{name}：{} 个错误，{} 个警告，{} 个提示（共运行 {} 条规则）{read}\n",
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                    count(Severity::Info),
+                    registry::RULES
+                        .iter()
+                        .filter(|r| yusuan_check::applies(
+                            r.meta(),
+                            &Cx {
+                                disclosure: &l.disclosure,
+                                budget: l.budget.as_ref(),
+                                previous,
+                            }
+                        ))
+                        .count()
+                ));
+            }
+            s
+        }
+    };
+    if let Some(path) = output {
+        let code = write_file(path, out.as_bytes());
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush());
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
