@@ -404,10 +404,17 @@ fn quote(text_lines: &[&str], at: &SourceRef) -> Option<String> {
 }
 
 fn problem(d: &Diagnostic, text_lines: &[&str]) -> Problem {
+    // A page finding points at its page's first line, which it is not about: its message
+    // quotes what it is about.
+    let about_a_page = d.code.starts_with('V') && d.code != "V005";
     Problem {
         text: d.message.clone(),
         page: page_of(&d.primary.at),
-        quote: quote(text_lines, &d.primary.at),
+        quote: if about_a_page {
+            None
+        } else {
+            quote(text_lines, &d.primary.at)
+        },
         rule: d.code.to_string(),
         severity: d.severity.label().to_string(),
     }
