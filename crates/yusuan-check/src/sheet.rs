@@ -336,6 +336,23 @@ fn outline<'a>(d: &Disclosure, text: &'a str) -> Outline<'a> {
     {
         contents_end = Some(p + 1);
     }
+    // The contents may also run on to the top of the next page, the body beginning below it
+    // on the same page: the body begins where the first entry's heading comes again.
+    let body_from: Option<usize> = contents_page.and_then(|c| {
+        let at = raw
+            .iter()
+            .position(|(p, l)| *p == c && squeeze(l) == "目录")?;
+        let first = raw[at + 1..]
+            .iter()
+            .map(|(_, l)| squeeze(l))
+            .find(|l| !l.is_empty())?;
+        let end = contents_end.unwrap_or(c);
+        raw.iter()
+            .enumerate()
+            .skip(at + 2)
+            .find(|(_, (p, l))| *p > end && *p <= end + 1 && squeeze(l) == first)
+            .map(|(i, _)| i)
+    });
     let mut found = vec![None; PARTS.len()];
     let mut place = Place::Cover;
     let mut prose = Place::Cover;
@@ -344,7 +361,9 @@ fn outline<'a>(d: &Disclosure, text: &'a str) -> Outline<'a> {
         let s = squeeze(l);
         if let Some(t) = titles.get(&(i + 1)) {
             place = *t;
-        } else if contents_page.is_some_and(|c| p >= c) && contents_end.is_some_and(|e| p <= e) {
+        } else if contents_page.is_some_and(|c| p >= c)
+            && (contents_end.is_some_and(|e| p <= e) || body_from.is_some_and(|b| i < b))
+        {
             place = Place::Contents;
         } else if !o_paged || p > 1 || d.tables.is_empty() {
             // A heading switches the part; any line naming a part shows it is there.
