@@ -352,7 +352,8 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
 }
 
 /// The files to check: each file as given, each directory's documents (PDF, text, workbook,
-/// long table, budget source) found recursively, in name order. Hidden entries are skipped.
+/// long table, budget source) found recursively, in name order. Hidden entries and linked
+/// directories are skipped.
 pub(crate) fn expand(files: &[PathBuf]) -> Option<Vec<PathBuf>> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
@@ -365,8 +366,12 @@ pub(crate) fn expand(files: &[PathBuf]) -> Option<Vec<PathBuf>> {
             .collect();
         entries.sort();
         for p in entries {
+            // A linked directory is not followed (a link back up would never end).
+            let linked = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
             if p.is_dir() {
-                walk(&p, out)?;
+                if !linked {
+                    walk(&p, out)?;
+                }
             } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 ["pdf", "txt", "xlsx", "csv", "toml"]
                     .iter()

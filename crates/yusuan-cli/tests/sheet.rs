@@ -278,3 +278,23 @@ fn the_html_sheet_is_one_escaped_page() {
     assert!(!html.contains("a<b>"));
     assert!(!html.contains("<script"), "no script in the sheet");
 }
+
+#[test]
+fn a_directory_that_links_back_to_itself_is_read_once() {
+    let dir = scratch("loop");
+    std::fs::copy(reference(), dir.join("reference.txt")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&dir, dir.join("again")).unwrap();
+    let o = yusuan(&["check", dir.to_str().unwrap(), "--format", "sheet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(md.matches("公开情况检查表\n").count(), 1, "{md}");
+}
+
+#[test]
+fn an_empty_directory_is_said_so() {
+    let dir = scratch("empty");
+    let o = yusuan(&["check", dir.to_str().unwrap(), "--format", "sheet"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("中没有可检查的文件"));
+}
