@@ -17,8 +17,9 @@ use yusuan_core::sheet::{Line, Problem, Sheet, Verdict};
 use yusuan_core::source::SourceRef;
 
 /// Reading diagnostics that are defects of the print, not limits of the reader: they go on the
-/// sheet with the rules' findings (a code printed without its leading zero, a misprinted code).
-pub const PRINT_DEFECTS: &[&str] = &["I504", "I505"];
+/// sheet with the rules' findings (pages with no text layer, glyphs no font maps to a
+/// character, a code printed without its leading zero, a misprinted code).
+pub const PRINT_DEFECTS: &[&str] = &["I403", "I404", "I504", "I505"];
 
 /// Which documents must carry a part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,7 +426,8 @@ fn quote(text_lines: &[&str], at: &SourceRef) -> Option<String> {
 fn problem(d: &Diagnostic, text_lines: &[&str]) -> Problem {
     // A page finding points at its page's first line, which it is not about: its message
     // quotes what it is about.
-    let about_a_page = d.code.starts_with('V') && d.code != "V005";
+    let about_a_page =
+        d.code.starts_with('V') && d.code != "V005" || matches!(d.code, "I403" | "I404");
     Problem {
         text: d.message.clone(),
         page: page_of(&d.primary.at),
@@ -473,7 +475,7 @@ pub fn build(cx: &Cx<'_>, findings: &[Diagnostic], text: &str, file: &str) -> Sh
             by_place.push((Place::Contents, problem(f, &text_lines)));
             continue;
         }
-        if f.code.starts_with('V') {
+        if f.code.starts_with('V') || matches!(f.code, "I403" | "I404") {
             page_problems.push(problem(f, &text_lines));
             continue;
         }
@@ -886,6 +888,43 @@ mod tests {
         ] {
             assert_eq!(opens(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn glyphs_no_one_can_read_fail_the_page_line() {
+        use yusuan_core::diag::{Diagnostic, Label, Severity};
+        use yusuan_core::disclosure::{Disclosure, PageView};
+        let mut d = Disclosure::empty();
+        d.year = 2026;
+        d.pages = vec![PageView {
+            number: 1,
+            first_line: 1,
+            glyphs: 10,
+            ..PageView::default()
+        }];
+        let text = "2026年部门预算\n一、部门主要职能\n";
+        let cx = crate::engine::Cx {
+            disclosure: &d,
+            budget: None,
+            previous: None,
+        };
+        let unreadable = Diagnostic::new(
+            "I404",
+            Severity::Warning,
+            "第 1 页有 3 个字形无法转为文字",
+            Label::at(
+                SourceRef::Line {
+                    page: Some(1),
+                    line: 1,
+                },
+                "",
+            ),
+        );
+        let sheet = build(&cx, &[unreadable], text, "a.pdf");
+        let page = sheet.lines.iter().find(|l| l.part == "页面与页码").unwrap();
+        assert_eq!(page.verdict, Verdict::No);
+        assert_eq!(page.problems[0].text, "第 1 页有 3 个字形无法转为文字");
+        assert_eq!(page.problems[0].quote, None);
     }
 
     #[test]
