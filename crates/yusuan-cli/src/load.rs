@@ -141,6 +141,17 @@ pub(crate) fn print_defects(diags: &[Diagnostic]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A published document as read, with what reading said of it.
+fn published(disclosure: Disclosure, diags: &[Diagnostic], text: String) -> Loaded {
+    Loaded {
+        read: read_counts(diags),
+        defects: print_defects(diags),
+        disclosure,
+        budget: None,
+        text,
+    }
+}
+
 /// Errors and warnings among a reader's diagnostics.
 pub(crate) fn read_counts(diags: &[Diagnostic]) -> (usize, usize) {
     let n = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
@@ -234,16 +245,7 @@ pub(crate) fn load_as_one(files: &[PathBuf]) -> Option<(String, Loaded)> {
         map.join("，"),
         disclosure.tables.len()
     );
-    Some((
-        name,
-        Loaded {
-            read: read_counts(&diags),
-            defects: print_defects(&diags),
-            disclosure,
-            budget: None,
-            text,
-        },
-    ))
+    Some((name, published(disclosure, &diags, text)))
 }
 
 /// Loads a file for checking by its extension; prints why not and returns `None` when it
@@ -276,13 +278,7 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
                     diags.len()
                 );
             }
-            Some(Loaded {
-                read: read_counts(&diags),
-                defects: print_defects(&diags),
-                disclosure,
-                budget: None,
-                text,
-            })
+            Some(published(disclosure, &diags, text))
         }
         "pdf" => {
             let bytes = read_bytes(path)?;
@@ -296,13 +292,7 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
             {
                 return None;
             }
-            Some(Loaded {
-                read: read_counts(&diags),
-                defects: print_defects(&diags),
-                disclosure,
-                budget: None,
-                text,
-            })
+            Some(published(disclosure, &diags, text))
         }
         "txt" => {
             let text = read_text(path)?;
@@ -310,13 +300,7 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
             for d in &diags {
                 eprintln!("{}", diag_text::render(d, &shown, &text));
             }
-            Some(Loaded {
-                read: read_counts(&diags),
-                defects: print_defects(&diags),
-                disclosure,
-                budget: None,
-                text,
-            })
+            Some(published(disclosure, &diags, text))
         }
         "xlsx" => {
             let bytes = read_bytes(path)?;
@@ -334,13 +318,7 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
             {
                 return None;
             }
-            Some(Loaded {
-                read: read_counts(&diags),
-                defects: print_defects(&diags),
-                disclosure,
-                budget: None,
-                text: String::new(),
-            })
+            Some(published(disclosure, &diags, String::new()))
         }
         _ => {
             eprintln!(

@@ -239,6 +239,22 @@ fn sheet_name(s: &Sheet, i: usize, taken: &mut Vec<String>) -> String {
     name
 }
 
+/// Column widths, the rows above `frozen` kept in view, and A4 landscape one page wide.
+fn print_setup(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    widths: &[u16],
+    frozen: u32,
+) -> Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(frozen, 0)?;
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
 /// The workbook: a 汇总 worksheet when there are several documents, then one per document,
 /// ready to print (A4 landscape, one page wide, the heading repeated on every page).
 pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
@@ -290,16 +306,7 @@ fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 };
             }
         }
-        for (c, w) in [6.0, 40.0, 30.0, 16.0, 8.0, 8.0, 8.0, 8.0]
-            .iter()
-            .enumerate()
-        {
-            ws.set_column_width(c as u16, *w)?;
-        }
-        ws.set_freeze_panes(2, 0)?;
-        ws.set_paper_size(9);
-        ws.set_landscape();
-        ws.set_print_fit_to_pages(1, 0);
+        print_setup(ws, &[6, 40, 30, 16, 8, 8, 8, 8], 2)?;
     }
 
     let mut taken = Vec::new();
@@ -358,16 +365,7 @@ fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             "检查人：　　　　　　　　　　　　检查日期：",
             &meta,
         )?;
-        for (c, w) in [5.0, 10.0, 24.0, 30.0, 11.0, 8.0, 60.0, 16.0]
-            .iter()
-            .enumerate()
-        {
-            ws.set_column_width(c as u16, *w)?;
-        }
-        ws.set_freeze_panes(3, 0)?;
-        ws.set_paper_size(9);
-        ws.set_landscape();
-        ws.set_print_fit_to_pages(1, 0);
+        print_setup(ws, &[5, 10, 24, 30, 11, 8, 60, 16], 3)?;
         ws.set_repeat_rows(2, 2)?;
         ws.set_print_center_horizontally(true);
     }

@@ -405,10 +405,9 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         it.run(&content, &resources, content::IDENTITY, 0);
         let (c, read) = it.finish();
         fonts = read;
-        let view = view::of(number, &c, content::shown_height(&doc, page));
         // What a person does not see is not read (a cell's text cut off by its clip, a title
         // covered by an image): V002 says it is there.
-        let unseen = view::unseen(&c);
+        let (view, unseen) = view::of(number, &c, content::shown_height(&doc, page));
         let glyphs: Vec<Glyph> = c
             .glyphs
             .into_iter()

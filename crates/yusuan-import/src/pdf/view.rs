@@ -26,8 +26,10 @@ fn inked(t: &str) -> bool {
         .any(|c| c.is_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
-/// The view of one page from its content; `height` is the shown page's height (1/100 pt).
-pub fn of(number: u32, c: &PageContent, height: i32) -> PageView {
+/// The view of one page from its content, and the glyphs (by index) a person does not see
+/// because something is drawn over them or they fall outside their clip — not read, as a
+/// person does not read them. `height` is the shown page's height (1/100 pt).
+pub fn of(number: u32, c: &PageContent, height: i32) -> (PageView, Vec<usize>) {
     let mut hidden = Vec::new();
     for why in [Hidden::OffPage, Hidden::Clipped] {
         let text: String = c
@@ -77,6 +79,10 @@ pub fn of(number: u32, c: &PageContent, height: i32) -> PageView {
         });
     }
     let covered = covered(c);
+    let mut unseen = covered.clone();
+    unseen.extend(&c.clipped);
+    unseen.sort_unstable();
+    unseen.dedup();
     let text: String = covered.iter().map(|&i| c.glyphs[i].text.as_str()).collect();
     if inked(&text) {
         hidden.push(HiddenText {
@@ -85,26 +91,17 @@ pub fn of(number: u32, c: &PageContent, height: i32) -> PageView {
         });
     }
     let invisible = c.invisible.len();
-    PageView {
+    let view = PageView {
         number,
         first_line: 0,
         glyphs: c.glyphs.len().saturating_sub(invisible),
         drawings: c.painted + c.images,
         unmapped: c.unmapped,
         hidden,
-        overprinted: overprinted(c),
+        overprinted: overprinted(c, &unseen),
         printed_number: printed_number(&c.glyphs, height),
-    }
-}
-
-/// The glyphs (by index) a person does not see because something is drawn over them or
-/// they fall outside their clip: not read, as a person does not read them.
-pub fn unseen(c: &PageContent) -> Vec<usize> {
-    let mut out = covered(c);
-    out.extend(&c.clipped);
-    out.sort_unstable();
-    out.dedup();
-    out
+    };
+    (view, unseen)
 }
 
 /// The glyphs (by index) a white box drawn after them covers.
@@ -130,16 +127,14 @@ fn covered(c: &PageContent) -> Vec<usize> {
 
 /// Different characters drawn at the same place: a person sees a blot. (The same character
 /// drawn twice, a bold effect, is not.)
-fn overprinted(c: &PageContent) -> Vec<(String, String)> {
-    let covered = covered(c);
+fn overprinted(c: &PageContent, unseen: &[usize]) -> Vec<(String, String)> {
     let mut seen: Vec<&Glyph> = c
         .glyphs
         .iter()
         .enumerate()
         .filter(|(i, g)| {
             inked(&g.text)
-                && covered.binary_search(i).is_err()
-                && c.clipped.binary_search(i).is_err()
+                && unseen.binary_search(i).is_err()
                 && c.invisible.binary_search(i).is_err()
                 && c.white.binary_search(i).is_err()
         })
@@ -345,7 +340,7 @@ mod tests {
             ],
             ..PageContent::default()
         };
-        assert_eq!(overprinted(&c), [("计".to_string(), "预".to_string())]);
+        assert_eq!(overprinted(&c, &[]), [("计".to_string(), "预".to_string())]);
     }
 
     #[test]

@@ -386,15 +386,18 @@ const FILLER_BACK: &[&str] = &[
     "支出",
 ];
 
+/// The concept a normalised subject names exactly.
+fn concept_exact(s: &str) -> Option<&'static Concept> {
+    CONCEPTS
+        .iter()
+        .chain(std::iter::once(&RUNNING_COSTS))
+        .find(|c| c.names.contains(&s))
+}
+
 /// The concept a normalised subject names: the name itself, or the name once the words that
 /// say nothing (front and back) are taken off.
 fn concept_named(s: &str) -> Option<&'static Concept> {
-    let known = |n: &str| {
-        CONCEPTS
-            .iter()
-            .chain(std::iter::once(&RUNNING_COSTS))
-            .find(|c| c.names.contains(&n))
-    };
+    let known = concept_exact;
     let mut s = s.to_string();
     for w in FILLER_FRONT {
         if let Some(r) = s.strip_prefix(w) {
@@ -850,10 +853,7 @@ pub(crate) fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Can
     let concept = if loose {
         concept_named(&s)
     } else {
-        CONCEPTS
-            .iter()
-            .chain(std::iter::once(&RUNNING_COSTS))
-            .find(|c| c.names.contains(&s.as_str()))
+        concept_exact(&s)
     };
     let Some(concept) = concept else {
         return out;
