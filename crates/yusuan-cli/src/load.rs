@@ -248,82 +248,52 @@ pub(crate) fn load_as_one(files: &[PathBuf]) -> Option<(String, Loaded)> {
     Some((name, published(disclosure, &diags, text)))
 }
 
-/// Loads a file for checking by its extension; prints why not and returns `None` when it
-/// cannot be read.
+/// Loads a file for checking by its extension; prints what reading said (and why not, returning
+/// `None`, when it cannot be read).
 pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    use yusuan_store::read::{self, Format};
     let shown = path.display().to_string();
-    match ext.as_str() {
-        "toml" => {
-            let text = read_text(path)?;
-            let budget = parse_budget(path, &text)?;
-            Some(Loaded {
-                text,
-                ..prepared(path, budget, rounding)
-            })
-        }
-        "csv" => {
-            let text = read_text(path)?;
-            let (disclosure, diags) = tables::csv::read(&text);
-            for d in &diags {
-                eprintln!("{}", diag_text::render(d, &shown, &text));
+    if Format::of_name(&shown).is_none() {
+        eprintln!("错误：{}", read::unsupported(&shown));
+        return None;
+    }
+    let bytes = read_bytes(path)?;
+    match read::read(&shown, &bytes) {
+        Ok(r) => {
+            if let Some(encoding) = r.encoding {
+                eprintln!("注意：{shown} 不是 UTF-8 编码，已按 {encoding} 读取");
             }
-            if !diags.is_empty() {
-                eprintln!(
+            let mut err = std::io::stderr().lock();
+            for d in &r.diagnostics {
+                let _ = writeln!(err, "{}", diag_text::render(d, &shown, &r.text));
+            }
+            if r.format == Format::LongTable && !r.diagnostics.is_empty() {
+                let _ = writeln!(
+                    err,
                     "{shown}：有 {} 处无法读取，只检查读到的单元格。",
-                    diags.len()
+                    r.diagnostics.len()
                 );
             }
-            Some(published(disclosure, &diags, text))
+            Some(match r.budget {
+                Some(budget) => Loaded {
+                    text: r.text,
+                    ..prepared(path, budget, rounding)
+                },
+                None => published(r.disclosure, &r.diagnostics, r.text),
+            })
         }
-        "pdf" => {
-            let bytes = read_bytes(path)?;
-            let (disclosure, diags, text) = yusuan_import::import_pdf(&bytes);
-            for d in &diags {
-                eprintln!("{}", diag_text::render(d, &shown, &text));
+        Err(f) => {
+            let mut err = std::io::stderr().lock();
+            for d in &f.diagnostics {
+                let _ = writeln!(err, "{}", diag_text::render(d, &shown, &f.text));
             }
-            if diags
+            // The reason is said once: not again when a diagnostic above already says it.
+            if f.diagnostics
                 .iter()
-                .any(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
+                .all(|d| !f.message.ends_with(&d.message))
             {
-                return None;
+                let _ = writeln!(err, "{}", f.message);
             }
-            Some(published(disclosure, &diags, text))
-        }
-        "txt" => {
-            let text = read_text(path)?;
-            let (disclosure, diags) = yusuan_import::import_text(&text);
-            for d in &diags {
-                eprintln!("{}", diag_text::render(d, &shown, &text));
-            }
-            Some(published(disclosure, &diags, text))
-        }
-        "xlsx" => {
-            let bytes = read_bytes(path)?;
-            if let Some(parsed) = source::workbook::read_fill_in(&bytes) {
-                let budget = report_parsed(path, parsed, "")?;
-                return Some(prepared(path, budget, rounding));
-            }
-            let (disclosure, diags) = yusuan_formats::xlsx_read::read(&bytes);
-            for d in &diags {
-                eprintln!("{}", diag_text::render(d, &shown, ""));
-            }
-            if diags
-                .iter()
-                .any(|d| d.code == yusuan_formats::xlsx_read::codes::UNREADABLE)
-            {
-                return None;
-            }
-            Some(published(disclosure, &diags, String::new()))
-        }
-        _ => {
-            eprintln!(
-                "错误：{shown}：不支持的文件类型“{ext}”。目前可读取预算源文件（.toml）、预算填报表（.xlsx，yusuan init --xlsx 的格式）、公开表长表（.csv，yusuan tables --format csv 的格式）、公开表工作簿（.xlsx，yusuan render --to xlsx 的版式）、公开文件的 PDF（.pdf，读取其文字层）和文本（.txt，PDF 转出的文字）"
-            );
             None
         }
     }

@@ -17,6 +17,7 @@ mod commands;
 mod load;
 mod output;
 
+use commands::batch::cmd_batch;
 use commands::catalogue::{cmd_explain, cmd_obligations, cmd_rules};
 use commands::check::cmd_check;
 use commands::convert::cmd_convert;
@@ -95,6 +96,24 @@ enum Command {
         /// 把给出的几个 PDF（或几个文本）按顺序当作一份公开文件读入检查：有的部门把情况说明和公开表分成两个文件发布
         #[arg(long)]
         as_one: bool,
+    },
+    /// 批量检查：读取并检查路径下（含子目录）所有公开文件，存入数据库（按内容识别，已存的跳过）
+    Batch {
+        /// 文件或目录：其中的 .pdf、.txt、.xlsx、.csv、.toml 都读入
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 数据库文件（SQLite；不存在时新建）
+        #[arg(long, default_value = "yusuan.db")]
+        db: PathBuf,
+        /// 库中已有的文件也重新读取、检查
+        #[arg(long)]
+        force: bool,
+        /// 不显示进度，只在结束时输出汇总
+        #[arg(long, short)]
+        quiet: bool,
+        /// 同时读取的线程数（默认为处理器核数）
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
     /// 列出全部检查规则（编号、级别、标题）
     Rules,
@@ -208,6 +227,13 @@ fn main() -> ExitCode {
             rounding,
             as_one,
         ),
+        Command::Batch {
+            paths,
+            db,
+            force,
+            quiet,
+            jobs,
+        } => cmd_batch(&paths, &db, force, quiet, jobs),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),

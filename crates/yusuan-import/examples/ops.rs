@@ -7,19 +7,18 @@ fn main() {
     let n: u32 = a[2].parse().unwrap();
     let id = doc.get_pages()[&n];
     let c = doc.get_page_content(id);
-    if let Ok((Some(res), _)) = doc.get_page_resources(id) {
-        if let Ok(gs) = res
+    if let Ok((Some(res), _)) = doc.get_page_resources(id)
+        && let Ok(gs) = res
             .get(b"ExtGState")
             .and_then(|g| doc.dereference(g))
             .and_then(|(_, g)| g.as_dict())
-        {
-            for (k, v) in gs.iter() {
-                let d = doc
-                    .dereference(v)
-                    .ok()
-                    .and_then(|(_, o)| o.as_dict().ok().cloned());
-                println!("ExtGState {} = {:?}", String::from_utf8_lossy(k), d);
-            }
+    {
+        for (k, v) in gs.iter() {
+            let d = doc
+                .dereference(v)
+                .ok()
+                .and_then(|(_, o)| o.as_dict().ok().cloned());
+            println!("ExtGState {} = {:?}", String::from_utf8_lossy(k), d);
         }
     }
     let ops = Content::decode(&c).unwrap();

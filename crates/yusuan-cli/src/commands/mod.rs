@@ -1,5 +1,6 @@
 //! One module per command; `main.rs` only parses the arguments and dispatches.
 
+pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod check;
 pub(crate) mod convert;

@@ -13,6 +13,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use yusuan_core::disclosure::Hidden;
 
+/// A straight segment of a path, from one point to another (PDF user space).
+type Segment = ((f64, f64), (f64, f64));
+
 /// A glyph placed on a page (1/100 pt, y downward from the top of the page).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glyph {
@@ -480,11 +483,7 @@ impl<'d> Interpreter<'d> {
 
     /// The clip after intersecting the current one with the box of `path` (a path of curves
     /// only, which is not followed, leaves the clip as it was).
-    fn clip_to(
-        &self,
-        path: &[((f64, f64), (f64, f64))],
-        gs: &State,
-    ) -> Option<(i32, i32, i32, i32)> {
+    fn clip_to(&self, path: &[Segment], gs: &State) -> Option<(i32, i32, i32, i32)> {
         if path.is_empty() {
             return gs.clip;
         }

@@ -207,7 +207,7 @@ fn page_number(text: &str) -> Option<u32> {
     let core = text.trim_matches(dashes);
     let core = core
         .strip_prefix('第')
-        .and_then(|r| r.split_once('页').map(|(n, rest)| (n, rest)))
+        .and_then(|r| r.split_once('页'))
         .filter(|(_, rest)| rest.is_empty() || (rest.starts_with('共') && rest.ends_with('页')))
         .map_or(core, |(n, _)| n);
     let core = core.split_once('/').map_or(core, |(n, _)| n);

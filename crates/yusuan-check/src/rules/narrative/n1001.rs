@@ -900,7 +900,7 @@ fn other_unit(p: &Printed) -> Option<Printed> {
     };
     Some(Printed {
         unit: Unit::Money(unit),
-        ..p.clone()
+        ..*p
     })
 }
 
