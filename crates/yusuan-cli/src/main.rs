@@ -21,6 +21,7 @@ use commands::batch::cmd_batch;
 use commands::catalogue::{cmd_explain, cmd_obligations, cmd_rules};
 use commands::check::cmd_check;
 use commands::convert::cmd_convert;
+use commands::export::cmd_export;
 use commands::import::cmd_import;
 use commands::init::cmd_init;
 use commands::render::cmd_render;
@@ -115,6 +116,17 @@ enum Command {
         #[arg(long, short)]
         jobs: Option<usize>,
     },
+    /// 导出数据库：文件、公开数（facts）、说明中的金额陈述（claims）和检查发现（findings），按年度分区写成 Parquet 或 CSV，供 DuckDB、Spark、Trino 等分析
+    Export {
+        /// 数据库文件（yusuan batch 写入的）
+        #[arg(long, default_value = "yusuan.db")]
+        db: PathBuf,
+        /// 格式：parquet（zstd 压缩，金额为 Decimal(18,2) 元）或 csv
+        #[arg(long, value_enum, default_value_t = ExportTo::Parquet)]
+        to: ExportTo,
+        /// 写入的目录（不存在时新建；其中同名的数据集目录被替换）
+        dir: PathBuf,
+    },
     /// 列出全部检查规则（编号、级别、标题）
     Rules,
     /// 显示一条规则的说明：检查什么、为什么、示例、依据
@@ -157,6 +169,12 @@ enum Command {
 enum RoundingArg {
     Separate,
     Consistent,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportTo {
+    Parquet,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,6 +252,7 @@ fn main() -> ExitCode {
             quiet,
             jobs,
         } => cmd_batch(&paths, &db, force, quiet, jobs),
+        Command::Export { db, to, dir } => cmd_export(&db, to, &dir),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),

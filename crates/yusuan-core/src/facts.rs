@@ -60,6 +60,10 @@ pub struct Fact {
     pub value: String,
     /// Its unit: `元`, `千元`, `万元`, `%`, or empty for a plain number.
     pub unit: &'static str,
+    /// The printed figure in fen, converted exactly (money only): what sums of printed figures
+    /// add.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fen: Option<i64>,
     /// The least exact amount, in fen, that prints as this figure (money only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fen_low: Option<i64>,
@@ -277,6 +281,7 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                     period,
                     value: cell.printed.to_string(),
                     unit,
+                    fen: cell.printed.printed_fen().map(|f| f.fen()),
                     fen_low,
                     fen_high,
                     page,

@@ -223,6 +223,20 @@ impl Printed {
         Some((Fen(lo), Fen(hi)))
     }
 
+    /// The printed figure itself in fen, converted exactly (`3452.35` 万元 → 3452350000): the
+    /// middle of its interval, what a sum of printed figures adds. `None` for a figure that is
+    /// not money, or that prints more decimals than whole fen allow.
+    pub fn printed_fen(&self) -> Option<Fen> {
+        let Unit::Money(mu) = self.unit else {
+            return None;
+        };
+        if self.decimals > mu.max_decimals() {
+            return None;
+        }
+        let step = mu.fen_per_unit() / 10i64.pow(u32::from(self.decimals));
+        self.units.checked_mul(step).map(Fen)
+    }
+
     /// True when `amount` rounds to exactly this printed figure.
     pub fn covers(&self, amount: Fen) -> bool {
         match self.interval_fen() {

@@ -125,7 +125,7 @@ fn previous_from(store: &Store, r: &read::Read) -> audit::Previous {
         return None;
     }
     let stored = store
-        .previous_of(&d.department, d.year, d.stage.word(), r.format.word())
+        .previous_of(d.department.trim(), d.year, d.stage.word(), r.format.word())
         .ok()??;
     let bytes = store.content(&stored.hash).ok()??;
     let r = read::read(&stored.file_name, &bytes).ok()?;

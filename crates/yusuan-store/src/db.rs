@@ -218,7 +218,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT d.hash, d.file_name FROM documents d
-                 WHERE d.status = 'read' AND d.department != '' AND d.previous IS NOT
+                 WHERE d.status = 'read' AND d.department IS NOT NULL AND d.previous IS NOT
                    (SELECT p.hash FROM documents p
                     WHERE p.status = 'read' AND p.department = d.department
                       AND p.year = d.year - 1 AND p.stage = d.stage
@@ -335,7 +335,17 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
     };
     let r = &audited.read;
     let d = &r.disclosure;
-    let facts = yusuan_core::facts::facts(d);
+    let mut facts = yusuan_core::facts::facts(d);
+    // A template's table has no kind read by meaning: the kind its title names, so that one
+    // query selects the same table in every region.
+    let vocabulary = yusuan_import::meaning::vocab::Vocabulary::get();
+    let kind_of = |kind: &Option<String>, title: &str| {
+        kind.clone()
+            .or_else(|| vocabulary.kind_of_title(title).map(|k| k.id.clone()))
+    };
+    for f in &mut facts {
+        f.kind = kind_of(&f.kind, &f.title);
+    }
     let sentences = sentences(d);
     let statements: Vec<_> = sentences
         .iter()
@@ -368,9 +378,10 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             file.name,
             int(file.bytes),
             r.format.word(),
-            d.department,
+            // An unknown name or year (a tables-only file) is NULL, not '' or 0.
+            Some(d.department.trim()).filter(|n| !n.is_empty()),
             audit::region(&d.department),
-            d.year,
+            Some(d.year).filter(|y| *y != 0),
             d.stage.word(),
             d.kind.word(),
             d.template,
@@ -402,7 +413,7 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             id,
             int(i),
             t.number,
-            t.kind,
+            kind_of(&t.kind, &t.title),
             t.title,
             t.unit.label(),
             page,
@@ -431,9 +442,9 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
     let mut q = tx.prepare_cached(
         "INSERT INTO facts (document_id, ord, table_no, title, kind, measure, side, row_code,
            row_label, row_kind, column_key, fund, functional, economic, part, stage, period,
-           value, unit, fen_low, fen_high, page, line)
+           value, unit, fen, fen_low, fen_high, page, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-           ?18, ?19, ?20, ?21, ?22, ?23)",
+           ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     for (i, f) in facts.iter().enumerate() {
         q.execute(params![
@@ -456,6 +467,7 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             f.period,
             f.value,
             f.unit,
+            f.fen,
             f.fen_low,
             f.fen_high,
             f.page,
@@ -464,10 +476,10 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
     }
     let mut q = tx.prepare_cached(
         "INSERT INTO statements (document_id, ord, sentence, page, line, subject, amount, unit,
-           fen_low, fen_high, share, base_period, base_year, base_amount, change, change_dir,
-           rate, rate_dir, flat, reason)
+           fen, fen_low, fen_high, share, base_period, base_year, base_amount, change,
+           change_dir, rate, rate_dir, flat, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-           ?18, ?19, ?20)",
+           ?18, ?19, ?20, ?21)",
     )?;
     for (i, (s, st)) in statements.iter().enumerate() {
         let (page, line) = audit::place(&s.source);
@@ -482,6 +494,7 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             st.subject,
             st.amount.to_string(),
             unit_word(&st.amount),
+            st.amount.printed_fen().map(|f| f.0),
             interval.map(|(lo, _)| lo.0),
             interval.map(|(_, hi)| hi.0),
             st.share.map(|p| p.to_string()),

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod batch;
 pub mod db;
+pub mod export;
 pub mod read;
 pub mod schema;
 

@@ -4,6 +4,7 @@ pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod check;
 pub(crate) mod convert;
+pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod render;
