@@ -25,6 +25,7 @@ use commands::export::cmd_export;
 use commands::import::cmd_import;
 use commands::init::cmd_init;
 use commands::render::cmd_render;
+use commands::serve::cmd_serve;
 use commands::tables::cmd_tables;
 use load::*;
 use output::*;
@@ -126,6 +127,21 @@ enum Command {
         to: ExportTo,
         /// 写入的目录（不存在时新建；其中同名的数据集目录被替换）
         dir: PathBuf,
+    },
+    /// 网页界面：上传检查、文件库、部门各年对比、概览，数据来自数据库（默认只允许本机访问）
+    Serve {
+        /// 数据库文件（不存在时新建）
+        #[arg(long, default_value = "yusuan.db")]
+        db: PathBuf,
+        /// 监听地址；默认只允许本机访问，给出其他地址时任何能连到本机的人都能上传和查看
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// 上传文件大小上限（MB）
+        #[arg(long, default_value_t = 32)]
+        max_upload_mb: usize,
+        /// 上传 PDF 的页数上限
+        #[arg(long, default_value_t = 500)]
+        max_pages: usize,
     },
     /// 列出全部检查规则（编号、级别、标题）
     Rules,
@@ -253,6 +269,12 @@ fn main() -> ExitCode {
             jobs,
         } => cmd_batch(&paths, &db, force, quiet, jobs),
         Command::Export { db, to, dir } => cmd_export(&db, to, &dir),
+        Command::Serve {
+            db,
+            addr,
+            max_upload_mb,
+            max_pages,
+        } => cmd_serve(db, addr, max_upload_mb, max_pages),
         Command::Rules => cmd_rules(),
         Command::Import { file, format } => cmd_import(&file, &format),
         Command::Explain { id } => cmd_explain(&id),

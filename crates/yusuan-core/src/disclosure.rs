@@ -83,6 +83,29 @@ pub struct PageView {
     pub overprinted: Vec<(String, String)>,
     /// The page number printed in the page's header or footer (`- 3 -`, `第 3 页`, `3`).
     pub printed_number: Option<u32>,
+    /// The page's width and height as shown (rotation applied), 1/100 pt; 0 when unknown.
+    #[serde(skip)]
+    pub size: (i32, i32),
+    /// Where each line of the page's text stands on it, in the text's line order: what a
+    /// finding's place is drawn from (the web UI highlights it on the page's picture).
+    #[serde(skip)]
+    pub lines: Vec<LineBox>,
+}
+
+/// 行的位置 — where a line of a page's text stands: its box and its cells' extents, in 1/100 pt
+/// from the page's top left.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LineBox {
+    /// Left edge.
+    pub x0: i32,
+    /// Top edge.
+    pub top: i32,
+    /// Right edge.
+    pub x1: i32,
+    /// Bottom edge.
+    pub bottom: i32,
+    /// Its cells (a table row's cells, a line's runs) left to right: left, right, text.
+    pub cells: Vec<(i32, i32, String)>,
 }
 
 impl PageView {

@@ -3,10 +3,10 @@
 //! it meets the requirement (是/否, or 未检查 where a tool cannot judge), and the problems found
 //! there. `yusuan_check::sheet` fills it in; `yusuan_formats::sheet` writes it out.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// 符合要求 — the verdict on one line of the sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     /// 是 — present and no problem found.
     Yes,
@@ -29,7 +29,7 @@ impl Verdict {
 }
 
 /// 存在的问题 — one problem written on a line of the sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// The problem in one sentence, as an inspector would write it.
     pub text: String,
@@ -44,7 +44,7 @@ pub struct Problem {
 }
 
 /// One line of the sheet: a part of the document and its verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     /// 检查类别 — the group the line belongs to (公开内容, 公开表格, 情况说明, 公开形式…).
     pub group: String,
@@ -63,7 +63,7 @@ pub struct Line {
 }
 
 /// The sheet of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
     /// The file checked, as given.
     pub file: String,

@@ -265,8 +265,24 @@ pub fn read_by_meaning(
         d.pages = pages
             .iter()
             .map(|p| {
+                let lines = p
+                    .laid
+                    .iter()
+                    .map(|l| yusuan_core::disclosure::LineBox {
+                        x0: l.cells.iter().map(|c| c.x0).min().unwrap_or(0),
+                        top: l.top,
+                        x1: l.cells.iter().map(|c| c.x1).max().unwrap_or(0),
+                        bottom: l.bottom,
+                        cells: l
+                            .cells
+                            .iter()
+                            .map(|c| (c.x0, c.x1, c.text.clone()))
+                            .collect(),
+                    })
+                    .collect();
                 let v = yusuan_core::disclosure::PageView {
                     first_line: line,
+                    lines,
                     ..p.view.clone()
                 };
                 line += p.laid.len().max(1);

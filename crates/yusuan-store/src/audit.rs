@@ -9,6 +9,7 @@ use std::time::Instant;
 use yusuan_check::engine::Cx;
 use yusuan_core::diag::Diagnostic;
 use yusuan_core::disclosure::Disclosure;
+use yusuan_core::sheet::Sheet;
 
 /// A file's content hash: SHA-256, lower-case hex. The store's key for a document.
 pub fn hash(bytes: &[u8]) -> String {
@@ -28,6 +29,73 @@ pub struct Audited {
     pub findings: Vec<Diagnostic>,
     /// The hash of last year's document the checks used, when one was.
     pub previous: Option<String>,
+    /// 预算公开情况检查表 — the inspection sheet.
+    pub sheet: Sheet,
+    /// The obligations ledger's verdicts.
+    pub score: Score,
+}
+
+/// 完整性得分 — how well a document meets the obligations of the ledger
+/// (`yusuan obligations`) its rules could judge: each obligation passed counts 1, one with
+/// warnings ½, one failed 0; the score is their sum over the obligations judged, as a whole
+/// percentage (half up). Obligations that could not be judged on the document (未评估) count
+/// neither way. Documented in docs/web.md.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Score {
+    /// Obligations judged (not 未评估).
+    pub evaluated: usize,
+    /// 通过
+    pub passed: usize,
+    /// 有警告
+    pub warned: usize,
+    /// 未通过
+    pub failed: usize,
+}
+
+impl Score {
+    /// The score, 0–100, or `None` when no obligation could be judged.
+    pub fn percent(&self) -> Option<u32> {
+        if self.evaluated == 0 {
+            return None;
+        }
+        let points = 2 * self.passed + self.warned; // in halves
+        let p = (points * 100 * 2 + 2 * self.evaluated) / (2 * 2 * self.evaluated);
+        u32::try_from(p).ok()
+    }
+
+    /// The verdicts of the ledger on a checked document.
+    pub fn of(cx: &Cx<'_>, findings: &[Diagnostic]) -> Score {
+        use yusuan_check::obligations::{Status, evaluate};
+        let mut s = Score::default();
+        for (_, status) in evaluate(cx, findings) {
+            match status {
+                Status::NotEvaluated => continue,
+                Status::Passed => s.passed += 1,
+                Status::Warnings => s.warned += 1,
+                Status::Failed => s.failed += 1,
+            }
+            s.evaluated += 1;
+        }
+        s
+    }
+}
+
+/// The inspection sheet of a document read and checked: the reader's print defects go on it
+/// with the rules' findings; a budget source's sheet reads the document it makes.
+pub fn sheet(name: &str, read: &Read, cx: &Cx<'_>, findings: &[Diagnostic]) -> Sheet {
+    let text = if read.budget.is_some() {
+        yusuan_formats::document::text(&read.disclosure)
+    } else {
+        read.text.clone()
+    };
+    let mut all: Vec<Diagnostic> = read
+        .diagnostics
+        .iter()
+        .filter(|d| yusuan_check::sheet::PRINT_DEFECTS.contains(&d.code))
+        .cloned()
+        .collect();
+    all.extend(findings.iter().cloned());
+    yusuan_check::sheet::build(cx, &all, &text, name)
 }
 
 /// One file's audit: read and checked, or why it could not be.
@@ -58,15 +126,20 @@ pub fn audit(name: &str, bytes: &[u8], previous: &dyn Fn(&Read) -> Previous) -> 
             let last = previous(&read).filter(|(_, p)| {
                 p.year == read.disclosure.year - 1 && p.stage == read.disclosure.stage
             });
-            let findings = yusuan_check::check(&Cx {
+            let cx = Cx {
                 disclosure: &read.disclosure,
                 budget: read.budget.as_ref(),
                 previous: last.as_ref().map(|(_, d)| d),
-            });
+            };
+            let findings = yusuan_check::check(&cx);
+            let score = Score::of(&cx, &findings);
+            let sheet = sheet(name, &read, &cx, &findings);
             Audited {
                 read,
                 findings,
                 previous: last.map(|(h, _)| h),
+                sheet,
+                score,
             }
         })
     });
@@ -146,6 +219,22 @@ mod tests {
         assert_eq!(region("广东省财政厅").as_deref(), Some("广东省"));
         assert_eq!(region("示范区管理委员会"), None);
         assert_eq!(region(""), None);
+    }
+
+    #[test]
+    fn the_score_counts_warnings_half_and_rounds_half_up() {
+        let s = |evaluated, passed, warned| Score {
+            evaluated,
+            passed,
+            warned,
+            failed: evaluated - passed - warned,
+        };
+        assert_eq!(s(0, 0, 0).percent(), None);
+        assert_eq!(s(4, 4, 0).percent(), Some(100));
+        assert_eq!(s(4, 2, 1).percent(), Some(63)); // 62.5 → 63
+        assert_eq!(s(3, 1, 0).percent(), Some(33));
+        assert_eq!(s(3, 2, 0).percent(), Some(67));
+        assert_eq!(s(5, 0, 0).percent(), Some(0));
     }
 
     #[test]

@@ -119,7 +119,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, (String, String)> {
 }
 
 /// Last year's document for `d` from the store, read again from its stored bytes.
-fn previous_from(store: &Store, r: &read::Read) -> audit::Previous {
+pub fn previous_from(store: &Store, r: &read::Read) -> audit::Previous {
     let d = &r.disclosure;
     if d.department.trim().is_empty() || d.year == 0 {
         return None;

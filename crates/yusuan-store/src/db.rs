@@ -367,12 +367,15 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
     } else {
         Some(int(d.pages.len()))
     };
+    let sc = &audited.score;
     tx.execute(
         "INSERT INTO documents (hash, file_name, bytes, format, status, department, region, year,
            stage, kind, template, pages, tables, sentences, facts, statements, errors, warnings,
-           infos, previous, millis, run_id, stored_at)
+           infos, previous, millis, run_id, stored_at, score, obligations_evaluated,
+           obligations_passed, obligations_warned, obligations_failed)
          VALUES (?1, ?2, ?3, ?4, 'read', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-           ?17, ?18, ?19, ?20, ?21, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+           ?17, ?18, ?19, ?20, ?21, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?22, ?23, ?24, ?25,
+           ?26)",
         params![
             file.hash,
             file.name,
@@ -395,7 +398,12 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             count(Severity::Info),
             audited.previous,
             i64::try_from(file.millis).unwrap_or(i64::MAX),
-            run
+            run,
+            sc.percent(),
+            int(sc.evaluated),
+            int(sc.passed),
+            int(sc.warned),
+            int(sc.failed)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -403,6 +411,43 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
         "INSERT OR REPLACE INTO files (hash, content, text) VALUES (?1, ?2, ?3)",
         params![file.hash, content, r.text],
     )?;
+    tx.execute(
+        "INSERT INTO sheets (document_id, sheet) VALUES (?1, ?2)",
+        params![
+            id,
+            serde_json::to_string(&audited.sheet).unwrap_or_default()
+        ],
+    )?;
+    let mut q = tx.prepare_cached(
+        "INSERT INTO pages (document_id, page, first_line, width, height, printed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut l = tx.prepare_cached(
+        "INSERT OR IGNORE INTO lines (document_id, line, page, x0, top, x1, bottom, cells)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for p in &d.pages {
+        q.execute(params![
+            id,
+            p.number,
+            int(p.first_line),
+            p.size.0,
+            p.size.1,
+            p.printed_number
+        ])?;
+        for (i, b) in p.lines.iter().enumerate() {
+            l.execute(params![
+                id,
+                int(p.first_line + i),
+                p.number,
+                b.x0,
+                b.top,
+                b.x1,
+                b.bottom,
+                serde_json::to_string(&b.cells).unwrap_or_default()
+            ])?;
+        }
+    }
     let mut q = tx.prepare_cached(
         "INSERT INTO tables (document_id, ord, number, kind, title, unit, page, line, rows,
            unplaced, recognised) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -544,4 +589,50 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
         ])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let p = std::env::temp_dir().join(format!("yusuan-db-{}-{name}.db", std::process::id()));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+        }
+        p
+    }
+
+    #[test]
+    fn a_store_of_an_older_schema_is_migrated_keeping_its_documents() {
+        let path = scratch("v1");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+            c.execute(
+                "INSERT INTO documents (hash, file_name, bytes, format, status, stored_at)
+                 VALUES ('abc', '旧.pdf', 3, 'pdf', 'read', 'then')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.user_version().unwrap(), schema::version());
+        assert!(store.has("abc").unwrap());
+        let score: Option<i64> = store
+            .connection()
+            .query_row("SELECT score FROM documents WHERE hash = 'abc'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(score, None);
+        drop(store);
+        // A newer store than this build knows is refused, untouched.
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+        drop(c);
+        let e = Store::open(&path).err().expect("refused");
+        assert!(e.0.contains("更新版本"), "{e}");
+    }
 }

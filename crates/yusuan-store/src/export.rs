@@ -58,6 +58,11 @@ const DOCUMENT: &[(&str, Ty)] = &[
 ];
 
 impl Dataset {
+    /// The query with its rows restricted by `filter` (an SQL condition on `d`, the document).
+    fn query(&self, filter: &str) -> String {
+        self.query.replace("{filter}", filter)
+    }
+
     /// Every column after the year, in order.
     fn all_columns(&self) -> Vec<(&'static str, Ty)> {
         let head = if self.of_document { DOCUMENT } else { &[] };
@@ -73,7 +78,7 @@ const DATASETS: &[Dataset] = &[
                        d.region, d.stage, d.kind, d.template, d.pages, d.tables, d.sentences,
                        d.facts, d.statements, d.errors, d.warnings, d.infos, d.previous,
                        d.stored_at
-                FROM documents d ORDER BY d.year, d.hash",
+                FROM documents d WHERE {filter} ORDER BY d.year, d.hash",
         columns: &[
             ("hash", Ty::Text),
             ("file_name", Ty::Text),
@@ -105,7 +110,7 @@ const DATASETS: &[Dataset] = &[
                        f.row_kind, f.column_key, f.fund, f.functional, f.economic, f.part,
                        f.period, f.value, f.unit, f.fen, f.fen_low, f.fen_high, f.page, f.line
                 FROM facts f JOIN documents d ON d.id = f.document_id
-                ORDER BY d.year, d.hash, f.ord",
+                WHERE {filter} ORDER BY d.year, d.hash, f.ord",
         columns: &[
             ("table_no", Ty::Int),
             ("title", Ty::Text),
@@ -138,7 +143,7 @@ const DATASETS: &[Dataset] = &[
                        s.fen_low, s.fen_high, s.share, s.base_period, s.base_year, s.base_amount,
                        s.change, s.change_dir, s.rate, s.rate_dir, s.flat, s.reason
                 FROM statements s JOIN documents d ON d.id = s.document_id
-                ORDER BY d.year, d.hash, s.ord",
+                WHERE {filter} ORDER BY d.year, d.hash, s.ord",
         columns: &[
             ("ord", Ty::Int),
             ("sentence", Ty::Text),
@@ -170,7 +175,7 @@ const DATASETS: &[Dataset] = &[
                        x.table_no, x.row_code, x.row_label, x.column_key, x.quoted, x.help,
                        x.expected, x.found, x.difference
                 FROM findings x JOIN documents d ON d.id = x.document_id
-                ORDER BY d.year, d.hash, x.ord",
+                WHERE {filter} ORDER BY d.year, d.hash, x.ord",
         columns: &[
             ("ord", Ty::Int),
             ("origin", Ty::Text),
@@ -219,12 +224,12 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |e| StoreError(format!("无法写入 {}：{e}", path.display()))
 }
 
-/// The arrow schema of a dataset.
-fn schema(ds: &Dataset) -> Arc<Schema> {
+/// The arrow schema of columns.
+fn schema(columns: &[(&'static str, Ty)]) -> Arc<Schema> {
     Arc::new(Schema::new(
-        ds.all_columns()
-            .into_iter()
-            .map(|(name, ty)| {
+        columns
+            .iter()
+            .map(|&(name, ty)| {
                 let t = match ty {
                     Ty::Text => DataType::Utf8,
                     Ty::Int => DataType::Int64,
@@ -298,15 +303,15 @@ fn value(v: ValueRef<'_>) -> Value {
     }
 }
 
-/// One partition's file being written.
-enum Sink {
+/// One file being written: a partition's, or a single file of chosen documents.
+enum Sink<W: Write + Send> {
     Parquet {
-        writer: Box<ArrowWriter<std::fs::File>>,
+        writer: Box<ArrowWriter<W>>,
         builders: Vec<Builder>,
         rows: usize,
         schema: Arc<Schema>,
     },
-    Csv(std::io::BufWriter<std::fs::File>),
+    Csv(std::io::BufWriter<W>),
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break.
@@ -325,12 +330,16 @@ fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
-impl Sink {
-    fn open(path: &Path, ds: &Dataset, to: To) -> Result<Sink, StoreError> {
-        let file = std::fs::File::create(path).map_err(io(path))?;
+impl<W: Write + Send> Sink<W> {
+    fn open(
+        file: W,
+        columns: &[(&'static str, Ty)],
+        to: To,
+        path: &Path,
+    ) -> Result<Sink<W>, StoreError> {
         match to {
             To::Parquet => {
-                let schema = schema(ds);
+                let schema = schema(columns);
                 let props = WriterProperties::builder()
                     .set_compression(Compression::ZSTD(ZstdLevel::default()))
                     .build();
@@ -338,25 +347,26 @@ impl Sink {
                     .map_err(|e| StoreError(format!("无法写入 {}：{e}", path.display())))?;
                 Ok(Sink::Parquet {
                     writer: Box::new(writer),
-                    builders: ds
-                        .all_columns()
-                        .iter()
-                        .map(|(_, t)| Builder::new(*t))
-                        .collect(),
+                    builders: columns.iter().map(|(_, t)| Builder::new(*t)).collect(),
                     rows: 0,
                     schema,
                 })
             }
             To::Csv => {
                 let mut w = std::io::BufWriter::new(file);
-                let header: Vec<&str> = ds.all_columns().iter().map(|(n, _)| *n).collect();
+                let header: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
                 writeln!(w, "{}", header.join(",")).map_err(io(path))?;
                 Ok(Sink::Csv(w))
             }
         }
     }
 
-    fn push(&mut self, row: &[Value], ds: &Dataset, path: &Path) -> Result<(), StoreError> {
+    fn push(
+        &mut self,
+        row: &[Value],
+        columns: &[(&'static str, Ty)],
+        path: &Path,
+    ) -> Result<(), StoreError> {
         match self {
             Sink::Parquet { builders, rows, .. } => {
                 for (b, v) in builders.iter_mut().zip(row) {
@@ -371,7 +381,7 @@ impl Sink {
             Sink::Csv(w) => {
                 let cells: Vec<String> = row
                     .iter()
-                    .zip(ds.all_columns())
+                    .zip(columns)
                     .map(|(v, (_, ty))| match (v, ty) {
                         (Value::Null, _) => String::new(),
                         (Value::Int(i), Ty::Yuan) => yuan(*i),
@@ -408,14 +418,14 @@ impl Sink {
         Ok(())
     }
 
-    fn close(mut self, path: &Path) -> Result<(), StoreError> {
+    /// Finishes the file; gives back what it was written to.
+    fn close(mut self, path: &Path) -> Result<W, StoreError> {
         self.flush(path)?;
+        let failed =
+            |e: &dyn std::fmt::Display| StoreError(format!("无法写入 {}：{e}", path.display()));
         match self {
-            Sink::Parquet { writer, .. } => writer
-                .close()
-                .map(|_| ())
-                .map_err(|e| StoreError(format!("无法写入 {}：{e}", path.display()))),
-            Sink::Csv(mut w) => w.flush().map_err(io(path)),
+            Sink::Parquet { writer, .. } => writer.into_inner().map_err(|e| failed(&e)),
+            Sink::Csv(w) => w.into_inner().map_err(|e| failed(&e)),
         }
     }
 }
@@ -439,9 +449,10 @@ pub fn export(store: &Store, dir: &Path, to: To) -> Result<Written, StoreError> 
             let tmp = dir.join(format!(".{}.yusuan-tmp", ds.name));
             let _ = std::fs::remove_dir_all(&tmp);
             std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
-            let mut q = conn.prepare(ds.query).map_err(db)?;
+            let columns = ds.all_columns();
+            let mut q = conn.prepare(&ds.query("1")).map_err(db)?;
             let mut rows = q.query([]).map_err(db)?;
-            let mut current: Option<(Option<i64>, PathBuf, Sink)> = None;
+            let mut current: Option<(Option<i64>, PathBuf, Sink<std::fs::File>)> = None;
             let (mut count, mut files) = (0usize, 0usize);
             while let Some(r) = rows.next().map_err(db)? {
                 let year = r.get::<_, Option<i64>>(0).map_err(db)?;
@@ -452,16 +463,17 @@ pub fn export(store: &Store, dir: &Path, to: To) -> Result<Written, StoreError> 
                     let part = tmp.join(partition(year));
                     std::fs::create_dir_all(&part).map_err(io(&part))?;
                     let path = part.join(format!("part-0.{ext}"));
-                    let sink = Sink::open(&path, ds, to)?;
+                    let file = std::fs::File::create(&path).map_err(io(&path))?;
+                    let sink = Sink::open(file, &columns, to, &path)?;
                     files += 1;
                     current = Some((year, path, sink));
                 }
-                let row: Vec<Value> = (1..=ds.all_columns().len())
+                let row: Vec<Value> = (1..=columns.len())
                     .map(|i| r.get_ref(i).map(value))
                     .collect::<Result<_, _>>()
                     .map_err(db)?;
                 if let Some((_, path, sink)) = current.as_mut() {
-                    sink.push(&row, ds, path)?;
+                    sink.push(&row, &columns, path)?;
                 }
                 count += 1;
             }
@@ -479,6 +491,38 @@ pub fn export(store: &Store, dir: &Path, to: To) -> Result<Written, StoreError> 
     })();
     let _ = conn.execute_batch("COMMIT");
     result
+}
+
+/// One dataset's rows of the documents with these hashes, as one file in memory (the year a
+/// column of its own, first): what the web UI offers to download for what it shows.
+pub fn chosen(
+    store: &Store,
+    dataset: &str,
+    hashes: &[String],
+    to: To,
+) -> Result<Vec<u8>, StoreError> {
+    let Some(ds) = DATASETS.iter().find(|d| d.name == dataset) else {
+        return Err(StoreError(format!("没有名为 {dataset} 的数据集")));
+    };
+    let db = |e: rusqlite::Error| StoreError(format!("读取数据库出错：{e}"));
+    let mut columns = vec![("year", Ty::Int)];
+    columns.extend(ds.all_columns());
+    let list = serde_json::to_string(hashes).unwrap_or_else(|_| "[]".into());
+    let conn = store.connection();
+    let mut q = conn
+        .prepare(&ds.query("d.hash IN (SELECT value FROM json_each(?1))"))
+        .map_err(db)?;
+    let mut rows = q.query([list]).map_err(db)?;
+    let here = Path::new(dataset);
+    let mut sink = Sink::open(Vec::new(), &columns, to, here)?;
+    while let Some(r) = rows.next().map_err(db)? {
+        let row: Vec<Value> = (0..columns.len())
+            .map(|i| r.get_ref(i).map(value))
+            .collect::<Result<_, _>>()
+            .map_err(db)?;
+        sink.push(&row, &columns, here)?;
+    }
+    sink.close(here)
 }
 
 #[cfg(test)]

@@ -147,6 +147,44 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_rule ON findings(rule);
 "#,
+    // 2: what the web UI shows without reading a document again — its inspection sheet, its
+    // completeness score from the obligations ledger, and where each line of its text stands
+    // on its page.
+    r#"
+ALTER TABLE documents ADD COLUMN score INTEGER;
+ALTER TABLE documents ADD COLUMN obligations_evaluated INTEGER;
+ALTER TABLE documents ADD COLUMN obligations_passed INTEGER;
+ALTER TABLE documents ADD COLUMN obligations_warned INTEGER;
+ALTER TABLE documents ADD COLUMN obligations_failed INTEGER;
+CREATE INDEX documents_score ON documents(score);
+
+CREATE TABLE sheets (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    sheet       TEXT NOT NULL
+);
+
+CREATE TABLE pages (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page        INTEGER NOT NULL,
+    first_line  INTEGER NOT NULL,
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    printed     INTEGER,
+    PRIMARY KEY (document_id, page)
+);
+
+CREATE TABLE lines (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    line        INTEGER NOT NULL,
+    page        INTEGER NOT NULL,
+    x0          INTEGER NOT NULL,
+    top         INTEGER NOT NULL,
+    x1          INTEGER NOT NULL,
+    bottom      INTEGER NOT NULL,
+    cells       TEXT NOT NULL,
+    PRIMARY KEY (document_id, line)
+);
+"#,
 ];
 
 /// The schema version this build writes and reads.

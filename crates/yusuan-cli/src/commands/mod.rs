@@ -8,4 +8,5 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod render;
+pub(crate) mod serve;
 pub(crate) mod tables;

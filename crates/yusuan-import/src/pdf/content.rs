@@ -663,7 +663,17 @@ pub fn page_size(doc: &Document, page: &Dictionary) -> (f64, f64) {
     }
 }
 
-/// The height of a page as shown (after /Rotate), in 1/100 pt.
+/// The width of a page as shown (after /Rotate), in 1/100 pt.
+pub fn shown_width(doc: &Document, page: &Dictionary) -> i32 {
+    let (w, h) = page_size(doc, page);
+    if page_rotation(doc, page).rem_euclid(180) == 90 {
+        cpt(h)
+    } else {
+        cpt(w)
+    }
+}
+
+/// The height of the page as shown (its rotation applied), in 1/100 pt.
 pub fn shown_height(doc: &Document, page: &Dictionary) -> i32 {
     let (w, h) = page_size(doc, page);
     if page_rotation(doc, page).rem_euclid(180) == 90 {

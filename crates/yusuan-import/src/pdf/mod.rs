@@ -215,6 +215,10 @@ pub struct LaidLine {
     pub text: String,
     /// The cells, left to right.
     pub cells: Vec<LaidCell>,
+    /// Top and bottom edges (1/100 pt from the page's top), when laid from a page; 0 otherwise.
+    pub top: i32,
+    /// Bottom edge.
+    pub bottom: i32,
 }
 
 impl LaidLine {
@@ -225,7 +229,12 @@ impl LaidLine {
             .map(|c| c.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        LaidLine { text, cells }
+        LaidLine {
+            text,
+            cells,
+            top: 0,
+            bottom: 0,
+        }
     }
 }
 
@@ -277,10 +286,19 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
                     x1: s.x1,
                 })
                 .collect();
-            out.push((key, LaidLine::new(cells)));
+            let top = free.iter().map(|s| s.y - s.size).min().unwrap_or(0);
+            let bottom = free.iter().map(|s| s.y + s.size / 4).max().unwrap_or(0);
+            out.push((
+                key,
+                LaidLine {
+                    top,
+                    bottom,
+                    ..LaidLine::new(cells)
+                },
+            ));
         }
     }
-    for ((above, _), mut segs) in rows {
+    for ((above, below), mut segs) in rows {
         // Cells: segments whose horizontal extents overlap, left to right.
         segs.sort_by_key(|s| (s.x0, s.y));
         let mut groups: Vec<(i32, i32, Vec<Segment>)> = Vec::new();
@@ -315,10 +333,23 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
                 }
             })
             .collect();
-        out.push(((above, left), LaidLine::new(cells)));
+        out.push((
+            (above, left),
+            LaidLine {
+                top: above,
+                bottom: below,
+                ..LaidLine::new(cells)
+            },
+        ));
     }
     out.sort_by_key(|(k, _)| *k);
     out.into_iter().map(|(_, l)| l).collect()
+}
+
+/// How many pages a PDF has, without reading them (`None` when it is not a PDF lopdf opens):
+/// what an upload's page limit is checked against before the document is read.
+pub fn page_count(bytes: &[u8]) -> Option<usize> {
+    Document::load_mem(bytes).ok().map(|d| d.get_pages().len())
 }
 
 /// Reads the pages of a PDF: their text, and what could not be read.
@@ -407,7 +438,9 @@ fn read_pages(bytes: &[u8]) -> (Vec<Page>, Vec<Diagnostic>) {
         fonts = read;
         // What a person does not see is not read (a cell's text cut off by its clip, a title
         // covered by an image): V002 says it is there.
-        let (view, unseen) = view::of(number, &c, content::shown_height(&doc, page));
+        let height = content::shown_height(&doc, page);
+        let (mut view, unseen) = view::of(number, &c, height);
+        view.size = (content::shown_width(&doc, page), height);
         let glyphs: Vec<Glyph> = c
             .glyphs
             .into_iter()

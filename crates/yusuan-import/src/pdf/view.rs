@@ -100,6 +100,7 @@ pub fn of(number: u32, c: &PageContent, height: i32) -> (PageView, Vec<usize>) {
         hidden,
         overprinted: overprinted(c, &unseen),
         printed_number: printed_number(&c.glyphs, height),
+        ..PageView::default()
     };
     (view, unseen)
 }
@@ -357,6 +358,7 @@ mod tests {
             }],
             overprinted: vec![("计".into(), "预".into())],
             printed_number: Some(3),
+            ..PageView::default()
         };
         assert_eq!(undump(4, &dump(&v)), Some(v));
     }
