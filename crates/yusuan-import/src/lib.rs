@@ -53,6 +53,40 @@ pub fn import_pdfs(files: &[&[u8]]) -> (Disclosure, Vec<Diagnostic>, String, Vec
     (d, diags, text, starts)
 }
 
+/// What each page shows, for the page checks and for drawing a finding's place: each view
+/// knows the line its page begins on in the joined text (pages joined by form feeds; an empty
+/// page is one empty line), and where each of its lines stands.
+fn views(pages: &[pdf::Page]) -> Vec<yusuan_core::disclosure::PageView> {
+    let mut line = 1;
+    pages
+        .iter()
+        .map(|p| {
+            let lines = p
+                .laid
+                .iter()
+                .map(|l| yusuan_core::disclosure::LineBox {
+                    x0: l.cells.iter().map(|c| c.x0).min().unwrap_or(0),
+                    top: l.top,
+                    x1: l.cells.iter().map(|c| c.x1).max().unwrap_or(0),
+                    bottom: l.bottom,
+                    cells: l
+                        .cells
+                        .iter()
+                        .map(|c| (c.x0, c.x1, c.text.clone()))
+                        .collect(),
+                })
+                .collect();
+            let v = yusuan_core::disclosure::PageView {
+                first_line: line,
+                lines,
+                ..p.view.clone()
+            };
+            line += p.laid.len().max(1);
+            v
+        })
+        .collect()
+}
+
 /// Reads a PDF's pages (see [`import_pdf`]); `diags` are what reading the file found.
 pub fn import_pages(
     pages: &[pdf::Page],
@@ -95,6 +129,7 @@ pub fn import_pages(
         paged(&mut x.primary.at);
         x.secondary.iter_mut().for_each(|l| paged(&mut l.at));
     }
+    d.pages = views(pages);
     (d, diags, text)
 }
 
@@ -259,36 +294,7 @@ pub fn read_by_meaning(
     if exact {
         // A PDF's text keeps its contents page (a text's is blanked: `import_text` reads it).
         d.contents = contents::read(text);
-        // Each view knows the line its page begins on in `text` (pages joined by form feeds;
-        // an empty page is one empty line).
-        let mut line = 1;
-        d.pages = pages
-            .iter()
-            .map(|p| {
-                let lines = p
-                    .laid
-                    .iter()
-                    .map(|l| yusuan_core::disclosure::LineBox {
-                        x0: l.cells.iter().map(|c| c.x0).min().unwrap_or(0),
-                        top: l.top,
-                        x1: l.cells.iter().map(|c| c.x1).max().unwrap_or(0),
-                        bottom: l.bottom,
-                        cells: l
-                            .cells
-                            .iter()
-                            .map(|c| (c.x0, c.x1, c.text.clone()))
-                            .collect(),
-                    })
-                    .collect();
-                let v = yusuan_core::disclosure::PageView {
-                    first_line: line,
-                    lines,
-                    ..p.view.clone()
-                };
-                line += p.laid.len().max(1);
-                v
-            })
-            .collect();
+        d.pages = views(pages);
     }
     // A known template's tables take its numbers and column keys, so its own rules check them.
     let template = meaning::bind::detect(&d, &halves);

@@ -671,8 +671,9 @@ pub(crate) async fn report(
                                 rule: p.rule.clone(),
                                 page: p.page,
                                 link: p.page.filter(|_| has_pages).map(|n| {
+                                    // `#mark`: the browser scrolls to the frame.
                                     format!(
-                                        "/doc/{hash}/page/{n}?q={}",
+                                        "/doc/{hash}/page/{n}?q={}#mark",
                                         urlencode(p.quote.as_deref().unwrap_or(""))
                                     )
                                 }),
@@ -704,7 +705,7 @@ pub(crate) async fn report(
                 };
                 let link = page.filter(|_| has_pages).map(|p| {
                     format!(
-                        "/doc/{hash}/page/{p}?f={ord}{}",
+                        "/doc/{hash}/page/{p}?f={ord}{}#mark",
                         line.map_or(String::new(), |l| format!("&line={l}"))
                     )
                 });
@@ -1151,6 +1152,17 @@ pub(crate) async fn upload(
     mut form: Multipart,
 ) -> Response {
     // A form posted from another site carries neither our token nor our origin.
+    let foreign = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "cross-site" || v == "same-site");
+    if foreign {
+        return refuse(
+            &app,
+            StatusCode::FORBIDDEN,
+            "请求来自别的网站，已拒绝。".into(),
+        );
+    }
     if let (Some(origin), Some(host)) = (
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
         headers.get(header::HOST).and_then(|v| v.to_str().ok()),
