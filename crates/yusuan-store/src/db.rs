@@ -557,6 +557,22 @@ fn write(tx: &Transaction<'_>, run: i64, file: &Audit, content: &[u8]) -> rusqli
             st.reason
         ])?;
     }
+    let mut counts: std::collections::BTreeMap<&str, [i64; 3]> = Default::default();
+    for x in &audited.findings {
+        let c = counts.entry(x.code).or_default();
+        match x.severity {
+            Severity::Error => c[0] += 1,
+            Severity::Warning => c[1] += 1,
+            Severity::Info => c[2] += 1,
+        }
+    }
+    let mut q = tx.prepare_cached(
+        "INSERT INTO rule_counts (document_id, rule, errors, warnings, infos)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (rule, [e, w, i]) in counts {
+        q.execute(params![id, rule, e, w, i])?;
+    }
     let mut q = tx.prepare_cached(
         "INSERT INTO findings (document_id, ord, origin, rule, severity, message, page, line,
            table_no, row_code, row_label, column_key, quoted, help, expected, found, difference,

@@ -185,6 +185,23 @@ CREATE TABLE lines (
     PRIMARY KEY (document_id, line)
 );
 "#,
+    // 3: findings counted per document and rule, so that the overview's counts per rule and
+    // region do not read every finding (a store may hold millions).
+    r#"
+CREATE TABLE rule_counts (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    rule        TEXT NOT NULL,
+    errors      INTEGER NOT NULL,
+    warnings    INTEGER NOT NULL,
+    infos       INTEGER NOT NULL,
+    PRIMARY KEY (document_id, rule)
+);
+INSERT INTO rule_counts (document_id, rule, errors, warnings, infos)
+    SELECT document_id, rule, sum(severity = 'error'), sum(severity = 'warning'),
+           sum(severity = 'info')
+    FROM findings WHERE origin = 'check' GROUP BY document_id, rule;
+CREATE INDEX rule_counts_rule ON rule_counts(rule);
+"#,
 ];
 
 /// The schema version this build writes and reads.

@@ -15,7 +15,7 @@ pub(crate) fn esc(s: &str) -> String {
 pub(crate) fn bars(title: &str, bars: &[(String, i64, String)]) -> String {
     const W: i64 = 640;
     const H: i64 = 240;
-    const TOP: i64 = 36;
+    const TOP: i64 = 50;
     const BOTTOM: i64 = 40;
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     let n = i64::try_from(bars.len()).unwrap_or(1).max(1);
@@ -78,9 +78,9 @@ mod tests {
         assert!(svg.contains("支出合计 &lt;按年&gt;"));
         assert!(svg.contains("&lt;x&gt;"));
         assert!(!svg.contains("<x>"));
-        // The largest bar is the full height (240 − 40 − 36 = 164), the half one half.
-        assert!(svg.contains(r#"height="164""#), "{svg}");
-        assert!(svg.contains(r#"height="82""#), "{svg}");
+        // The largest bar is the full height (240 − 40 − 50 = 150), the half one half.
+        assert!(svg.contains(r#"height="150""#), "{svg}");
+        assert!(svg.contains(r#"height="75""#), "{svg}");
         assert!(svg.contains(r#"height="0""#), "{svg}");
     }
 }

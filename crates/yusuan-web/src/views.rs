@@ -188,10 +188,9 @@ pub(crate) async fn overview(State(app): State<Arc<App>>) -> Result<Html<String>
             .map_err(internal)?;
         let mut q = c
             .prepare(
-                "SELECT rule, sum(severity = 'error'), sum(severity = 'warning'),
-                        count(DISTINCT document_id)
-                 FROM findings WHERE origin = 'check' AND severity IN ('error', 'warning')
-                 GROUP BY rule ORDER BY count(*) DESC, rule LIMIT 40",
+                "SELECT rule, sum(errors), sum(warnings), count(*)
+                 FROM rule_counts WHERE errors + warnings > 0
+                 GROUP BY rule ORDER BY sum(errors + warnings) DESC, rule LIMIT 40",
             )
             .map_err(internal)?;
         let rules = q
@@ -531,7 +530,11 @@ struct Report {
     sentences: i64,
     facts: i64,
     lines: Vec<LineRow>,
+    /// The rules' findings on this page of the report, of `total`.
     findings: Vec<FindingRow>,
+    total: i64,
+    fpage: u32,
+    fpages: u32,
     read_notes: Vec<FindingRow>,
     counts: (usize, usize, usize),
 }
@@ -594,9 +597,20 @@ fn doc_id(c: &rusqlite::Connection, hash: &str) -> Result<(i64, DocRow), Failure
     .ok_or_else(|| missing("这份文件"))
 }
 
+/// The report's query: which page of its findings.
+#[derive(Deserialize)]
+pub(crate) struct ReportQuery {
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+/// Findings shown per page of a report.
+const FINDINGS_PAGE: u32 = 200;
+
 pub(crate) async fn report(
     State(app): State<Arc<App>>,
     Path(hash): Path<String>,
+    Query(rq): Query<ReportQuery>,
 ) -> Result<Html<String>, Failure> {
     let hash = hash_of(&hash)?;
     let page = with_store(&app, move |s| {
@@ -686,11 +700,44 @@ pub(crate) async fn report(
             }
             None => (String::new(), Vec::new(), (0, 0, 0)),
         };
-        let mut q = c
-            .prepare(
-                "SELECT ord, origin, rule, severity, message, page, line, quoted
-                 FROM findings WHERE document_id = ?1 ORDER BY ord",
+        // The rules' findings a page at a time (a document may have a hundred thousand);
+        // what reading said is short and shown whole.
+        // The rules' findings follow what reading said, numbered on without gaps: a page of
+        // them is a range of `ord` (no OFFSET scan over a hundred thousand rows).
+        let total: i64 = c
+            .query_row(
+                "SELECT coalesce(errors, 0) + coalesce(warnings, 0) + coalesce(infos, 0)
+                 FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
             )
+            .map_err(internal)?;
+        let first: i64 = c
+            .query_row(
+                "SELECT ord FROM findings WHERE document_id = ?1 AND origin = 'check'
+                 ORDER BY ord LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(internal)?
+            .unwrap_or(i64::MAX); // none: every finding is reading's
+        let pages =
+            u32::try_from((total + i64::from(FINDINGS_PAGE) - 1) / i64::from(FINDINGS_PAGE))
+                .unwrap_or(1)
+                .max(1);
+        let fpage = rq.page.unwrap_or(1).clamp(1, pages);
+        let mut q = c
+            .prepare(&format!(
+                "SELECT ord, origin, rule, severity, message, page, line, quoted
+                 FROM findings WHERE document_id = ?1 AND origin = 'check'
+                   AND ord >= {from} AND ord < {to}
+                 UNION ALL
+                 SELECT ord, origin, rule, severity, message, page, line, quoted
+                 FROM findings WHERE document_id = ?1 AND origin = 'read' AND ord < {first}",
+                from = first.saturating_add(i64::from((fpage - 1) * FINDINGS_PAGE)),
+                to = first.saturating_add(i64::from(fpage * FINDINGS_PAGE)),
+            ))
             .map_err(internal)?;
         let all = q
             .query_map([id], |r| {
@@ -727,6 +774,9 @@ pub(crate) async fn report(
             .map_err(internal)?;
         let (read_notes, findings): (Vec<_>, Vec<_>) = all.into_iter().partition(|(r, _)| *r);
         Ok(Report {
+            total,
+            fpage,
+            fpages: pages,
             nav: "",
             department_query: urlencode(&doc.department),
             doc,
