@@ -185,14 +185,14 @@ pub fn place(at: &yusuan_core::source::SourceRef) -> (Option<u32>, Option<usize>
 }
 
 /// Region: the place name the department's name begins with (`上海市财政局` → `上海市`,
-/// `中共西安市委宣传部` → `西安市`), up to its first 省, 自治区, 市 or 县; `None` when the
+/// `中共西安市委宣传部` → `西安市`), up to its first 省, 自治区, 自治州, 市 or 县; `None` when the
 /// name does not begin with one.
 pub fn region(department: &str) -> Option<String> {
     let name: String = department.chars().filter(|c| !c.is_whitespace()).collect();
     let name = name.strip_prefix("中共").unwrap_or(&name);
     let chars: Vec<char> = name.chars().collect();
     for (i, w) in chars.iter().enumerate().take(8).skip(1) {
-        let end = if *w == '自' && chars.get(i + 1..i + 3) == Some(&['治', '区']) {
+        let end = if *w == '自' && matches!(chars.get(i + 1..i + 3), Some(['治', '区' | '州'])) {
             i + 3
         } else if matches!(w, '省' | '市' | '县') {
             i + 1
@@ -217,6 +217,10 @@ mod tests {
             Some("广西壮族自治区")
         );
         assert_eq!(region("广东省财政厅").as_deref(), Some("广东省"));
+        assert_eq!(
+            region("昌吉回族自治州中小企业发展服务中心").as_deref(),
+            Some("昌吉回族自治州")
+        );
         assert_eq!(region("示范区管理委员会"), None);
         assert_eq!(region(""), None);
     }
