@@ -103,6 +103,9 @@ enum Command {
         /// 把给出的几个 PDF（或几个文本）按顺序当作一份公开文件读入检查：有的部门把情况说明和公开表分成两个文件发布
         #[arg(long)]
         as_one: bool,
+        /// 数据库（yusuan batch 写入的）：没有给出 --previous 时，从中取同一部门上一年度的同类文件，核对说明中比上年的增减
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
     },
     /// 批量检查：读取并检查路径下（含子目录）所有公开文件，存入数据库（按内容识别，已存的跳过）
     Batch {
@@ -258,6 +261,7 @@ fn main() -> ExitCode {
             previous,
             rounding,
             as_one,
+            db,
         } => cmd_check(
             &files,
             format,
@@ -265,6 +269,7 @@ fn main() -> ExitCode {
             previous.as_deref(),
             rounding,
             as_one,
+            db.as_deref(),
         ),
         Command::Batch {
             paths,

@@ -357,3 +357,51 @@ fn a_file_that_is_not_a_yusuan_store_is_not_touched() {
     assert!(!err.contains("panicked"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_takes_last_years_document_from_the_store() {
+    let dir = scratch("previous");
+    let corpus = root().join("crates/yusuan-import/tests/corpus");
+    let last = corpus.join("shanghai_putuo_wanli_jiedao_2023_dept_budget.pdf");
+    let this = corpus.join("shanghai_putuo_wanli_jiedao_2024_dept_budget.pdf");
+    let db = dir.join("库.db");
+    let (ok, _, _) = batch(&[last.to_str().unwrap(), "--db", db.to_str().unwrap(), "-q"]);
+    assert!(ok);
+    let with_db = yusuan(&[
+        "check",
+        this.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let err = String::from_utf8_lossy(&with_db.stderr);
+    assert!(err.contains("上年文件：数据库中的 2023 年"), "{err}");
+    let with_file = yusuan(&[
+        "check",
+        this.to_str().unwrap(),
+        "--previous",
+        last.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    // The same findings as when last year's file is named.
+    assert_eq!(
+        String::from_utf8_lossy(&with_db.stdout),
+        String::from_utf8_lossy(&with_file.stdout)
+    );
+    // A document whose last year the store lacks is said so, and checked all the same.
+    let other = corpus.join("shanghai_putuo_caizhengju_2025_dept_budget.pdf");
+    let out = yusuan(&[
+        "check",
+        other.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("数据库中没有") && err.contains("2024 年预算"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -192,7 +192,8 @@ pub fn region(department: &str) -> Option<String> {
     let name = name.strip_prefix("中共").unwrap_or(&name);
     let chars: Vec<char> = name.chars().collect();
     for (i, w) in chars.iter().enumerate().take(8).skip(1) {
-        let end = if *w == '自' && matches!(chars.get(i + 1..i + 3), Some(['治', '区' | '州'])) {
+        let end = if *w == '自' && matches!(chars.get(i + 1..i + 3), Some(['治', '区' | '州']))
+        {
             i + 3
         } else if matches!(w, '省' | '市' | '县') {
             i + 1

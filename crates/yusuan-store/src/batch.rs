@@ -120,12 +120,21 @@ fn read_file(path: &Path) -> Result<Vec<u8>, (String, String)> {
 
 /// Last year's document for `d` from the store, read again from its stored bytes.
 pub fn previous_from(store: &Store, r: &read::Read) -> audit::Previous {
-    let d = &r.disclosure;
+    previous_for(store, &r.disclosure, r.format)
+}
+
+/// Last year's document for `d` (read as `format`) from the store, read again from its stored
+/// bytes: what `batch`, an upload and `check --db` compare with.
+pub fn previous_for(
+    store: &Store,
+    d: &yusuan_core::disclosure::Disclosure,
+    format: read::Format,
+) -> audit::Previous {
     if d.department.trim().is_empty() || d.year == 0 {
         return None;
     }
     let stored = store
-        .previous_of(d.department.trim(), d.year, d.stage.word(), r.format.word())
+        .previous_of(d.department.trim(), d.year, d.stage.word(), format.word())
         .ok()??;
     let bytes = store.content(&stored.hash).ok()??;
     let r = read::read(&stored.file_name, &bytes).ok()?;

@@ -9,6 +9,7 @@ pub(crate) fn cmd_check(
     previous: Option<&Path>,
     rounding: RoundingArg,
     as_one: bool,
+    db: Option<&Path>,
 ) -> ExitCode {
     let Some(files) = expand(files) else {
         return ExitCode::from(2);
@@ -60,29 +61,69 @@ pub(crate) fn cmd_check(
             }
         }
     }
-    let results: Vec<(String, &Loaded, Vec<Diagnostic>)> = loaded
+    // Without --previous, each document's last-year document comes from the store, when one is
+    // given and holds it.
+    let stored: Vec<Option<Disclosure>> = match (db, previous) {
+        (Some(db), None) => {
+            let store = match yusuan_store::Store::open_read_only(db) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("错误：{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            loaded
+                .iter()
+                .map(|(name, l)| {
+                    let format = yusuan_store::read::Format::of_name(name)
+                        .unwrap_or(yusuan_store::read::Format::Pdf);
+                    let found =
+                        yusuan_store::batch::previous_for(&store, &l.disclosure, format);
+                    match &found {
+                        Some((hash, d)) => eprintln!(
+                            "上年文件：数据库中的 {} 年{}（{}…），说明中比上年的增减与其核对",
+                            d.year,
+                            d.department,
+                            &hash[..12]
+                        ),
+                        None => eprintln!(
+                            "注意：数据库中没有 {name} 的上年文件（{} {} 年{}），比上年的增减不核对",
+                            l.disclosure.department,
+                            l.disclosure.year - 1,
+                            l.disclosure.stage.word()
+                        ),
+                    }
+                    found.map(|(_, d)| d)
+                })
+                .collect()
+        }
+        _ => loaded.iter().map(|_| None).collect(),
+    };
+    let last_of = |i: usize| previous.or(stored.get(i).and_then(Option::as_ref));
+    let results: Vec<(String, &Loaded, Vec<Diagnostic>, Option<&Disclosure>)> = loaded
         .iter()
-        .map(|(name, l)| {
+        .enumerate()
+        .map(|(i, (name, l))| {
             let cx = Cx {
                 disclosure: &l.disclosure,
                 budget: l.budget.as_ref(),
-                previous,
+                previous: last_of(i),
             };
-            (name.clone(), l, yusuan_check::check(&cx))
+            (name.clone(), l, yusuan_check::check(&cx), last_of(i))
         })
         .collect();
     let any_error = results
         .iter()
-        .any(|(_, _, f)| f.iter().any(|d| d.severity == Severity::Error));
+        .any(|(_, _, f, _)| f.iter().any(|d| d.severity == Severity::Error));
     let out = match format {
         CheckFormat::Sheet => {
             let sheets: Vec<yusuan_core::sheet::Sheet> = results
                 .iter()
-                .map(|(name, l, found)| {
+                .map(|(name, l, found, previous)| {
                     let cx = Cx {
                         disclosure: &l.disclosure,
                         budget: l.budget.as_ref(),
-                        previous,
+                        previous: *previous,
                     };
                     // A budget source has no printed text: its sheet reads the document it makes.
                     let text = if l.budget.is_some() {
@@ -128,13 +169,13 @@ pub(crate) fn cmd_check(
         CheckFormat::Json => {
             let pairs: Vec<(&str, &Diagnostic)> = results
                 .iter()
-                .flat_map(|(name, _, f)| f.iter().map(move |d| (name.as_str(), d)))
+                .flat_map(|(name, _, f, _)| f.iter().map(move |d| (name.as_str(), d)))
                 .collect();
             diag_json::render(&pairs)
         }
         CheckFormat::Human => {
             let mut s = String::new();
-            for (name, l, found) in &results {
+            for (name, l, found, previous) in &results {
                 for d in found {
                     s.push_str(&diag_text::render(d, name, &l.text));
                     s.push('\n');
@@ -159,7 +200,7 @@ pub(crate) fn cmd_check(
                             &Cx {
                                 disclosure: &l.disclosure,
                                 budget: l.budget.as_ref(),
-                                previous,
+                                previous: *previous,
                             }
                         ))
                         .count()
