@@ -45,7 +45,10 @@ fn scratch(name: &str) -> PathBuf {
 
 /// The text of pages `from..=to` (1-based, physical), in content-stream order.
 fn text_of(pdf: &[u8], name: &str, pages: Option<(usize, usize)>) -> String {
-    let path = scratch(name);
+    // Each call its own file: tests run in parallel, and several count pages.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = scratch(&format!("{n}-{name}"));
     std::fs::write(&path, pdf).unwrap();
     let mut cmd = Command::new("pdftotext");
     cmd.arg("-raw");
@@ -53,6 +56,7 @@ fn text_of(pdf: &[u8], name: &str, pages: Option<(usize, usize)>) -> String {
         cmd.args(["-f", &from.to_string(), "-l", &to.to_string()]);
     }
     let out = cmd.arg(&path).arg("-").output().expect("pdftotext runs");
+    let _ = std::fs::remove_file(&path);
     assert!(
         out.status.success(),
         "{}",

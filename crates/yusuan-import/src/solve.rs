@@ -381,6 +381,9 @@ struct Search<'a> {
     ncols: usize,
     steps: usize,
     memo: HashMap<(usize, usize), Vec<Assignment>>,
+    /// Each row's figures' intervals by candidate and column (`c * ncols + col`), computed
+    /// once: the search reads them in its innermost loops.
+    vals: Vec<Vec<(i64, i64)>>,
 }
 
 /// The rows no other row sums into.
@@ -397,7 +400,21 @@ impl<'a> Search<'a> {
             ncols,
             steps: 0,
             memo: HashMap::new(),
+            vals: rows
+                .iter()
+                .map(|r| {
+                    (0..r.cands.len())
+                        .flat_map(|c| (0..ncols).map(move |col| value(r, c, col)))
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// [`value`] of row `row` under candidate `c` in column `col`, from the table.
+    #[inline]
+    fn val(&self, row: usize, c: usize, col: usize) -> (i64, i64) {
+        self.vals[row][c * self.ncols + col]
     }
 
     /// Every way to place `root` and what sums into it, at most [`MAX_SOLUTIONS`].
@@ -479,7 +496,7 @@ impl<'a> Search<'a> {
         let side_cols: Vec<usize> = (0..self.ncols).collect();
         if k == children.len() {
             let ok = side_cols.iter().all(|&col| {
-                let (plo, phi) = value(&self.rows[node], c, col);
+                let (plo, phi) = self.val(node, c, col);
                 let (slo, shi) = sums[col];
                 plo <= shi && slo <= phi
             });
@@ -498,11 +515,11 @@ impl<'a> Search<'a> {
             }
             let mut over = false;
             for col in 0..self.ncols {
-                let (lo, hi) = value(&self.rows[child], cc, col);
+                let (lo, hi) = self.val(child, cc, col);
                 sums[col].0 += lo;
                 sums[col].1 += hi;
                 // Amounts are not negative: a partial sum above the parent's figure cannot recover.
-                if lo >= 0 && sums[col].0 > value(&self.rows[node], c, col).1 {
+                if lo >= 0 && sums[col].0 > self.val(node, c, col).1 {
                     over = true;
                 }
             }
@@ -512,7 +529,7 @@ impl<'a> Search<'a> {
                 cur.pop();
             }
             for col in 0..self.ncols {
-                let (lo, hi) = value(&self.rows[child], cc, col);
+                let (lo, hi) = self.val(child, cc, col);
                 sums[col].0 -= lo;
                 sums[col].1 -= hi;
             }
@@ -558,10 +575,10 @@ impl Search<'_> {
             {
                 let mut broken = 0usize;
                 for col in 0..self.ncols {
-                    let (plo, phi) = value(&self.rows[node], c, col);
+                    let (plo, phi) = self.val(node, c, col);
                     let (mut slo, mut shi) = (0i64, 0i64);
                     for (k, &child) in children.iter().enumerate() {
-                        let (lo, hi) = value(&self.rows[child], pick[k], col);
+                        let (lo, hi) = self.val(child, pick[k], col);
                         slo = slo.saturating_add(lo);
                         shi = shi.saturating_add(hi);
                     }
