@@ -493,9 +493,8 @@ impl<'a> Search<'a> {
         if self.steps > MAX_STEPS || out.len() >= MAX_SOLUTIONS {
             return;
         }
-        let side_cols: Vec<usize> = (0..self.ncols).collect();
         if k == children.len() {
-            let ok = side_cols.iter().all(|&col| {
+            let ok = (0..self.ncols).all(|col| {
                 let (plo, phi) = self.val(node, c, col);
                 let (slo, shi) = sums[col];
                 plo <= shi && slo <= phi
