@@ -255,3 +255,71 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_report_with_many_findings_is_shown_a_page_at_a_time() {
+    let dir = scratch("many");
+    let db = dir.join("yusuan.db");
+    let pdf = corpus("shanghai_putuo_caizhengju_2024_dept_final_account.pdf");
+    let out = yusuan(&[
+        "batch",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    // Replace its findings by 450 of the rules' (after what reading said), as a store of a
+    // badly broken document would hold.
+    let (hash, reading): (String, i64) = {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let (id, hash): (i64, String) = c
+            .query_row("SELECT id, hash FROM documents", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let reading: i64 = c
+            .query_row(
+                "SELECT count(*) FROM findings WHERE document_id = ?1 AND origin = 'read'",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        c.execute(
+            "DELETE FROM findings WHERE document_id = ?1 AND origin = 'check'",
+            [id],
+        )
+        .unwrap();
+        for i in 0..450 {
+            c.execute(
+                "INSERT INTO findings (document_id, ord, origin, rule, severity, message, page,
+                   line, quoted, detail) VALUES (?1, ?2, 'check', 'T0201', 'error', ?3, 10, 158,
+                   '', '{}')",
+                rusqlite::params![id, reading + i, format!("第 {i} 号发现")],
+            )
+            .unwrap();
+        }
+        c.execute(
+            "UPDATE documents SET errors = 450, warnings = 0, infos = 0 WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+        (hash, reading)
+    };
+    let s = Server::start(&db, "127.0.0.1:0", &[]);
+    let first = get(&s.addr, &format!("/doc/{hash}")).text();
+    assert!(first.contains("共 450 个，第 1 / 3 页"), "{first}");
+    assert!(first.contains("第 0 号发现") && first.contains("第 199 号发现"));
+    assert!(!first.contains("第 200 号发现"));
+    let last = get(&s.addr, &format!("/doc/{hash}?page=3")).text();
+    assert!(last.contains("第 3 / 3 页") && last.contains("第 449 号发现"));
+    assert!(!last.contains("第 399 号发现"));
+    // What reading said is on every page.
+    if reading > 0 {
+        assert!(last.contains("读取时的说明"));
+    }
+    // A page past the end is the last page.
+    let past = get(&s.addr, &format!("/doc/{hash}?page=99")).text();
+    assert!(past.contains("第 3 / 3 页"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
