@@ -153,9 +153,9 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
 
-/// Opens the store (creating it when absent) and serves until the process ends. Says where it
-/// listens on stderr (`yusuan 网页界面：http://…/`), the actual port when 0 was asked.
-pub async fn serve(config: Config) -> Result<(), StoreError> {
+/// Opens the store (creating it when absent) and serves until the process ends. `listening`
+/// hears the address once bound (the actual port when 0 was asked): the caller says it.
+pub async fn serve(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), StoreError> {
     let mut writer = Store::open(&config.db)?;
     let run = writer.begin_run("（网页上传）")?;
     let listener = tokio::net::TcpListener::bind(config.addr)
@@ -171,20 +171,17 @@ pub async fn serve(config: Config) -> Result<(), StoreError> {
         csrf: token(),
         run,
     });
-    eprintln!(
-        "yusuan 网页界面：http://{bound}/（数据库 {}）",
-        app.config.db.display()
-    );
+    listening(bound);
     axum::serve(listener, router(app))
         .await
         .map_err(|e| StoreError(format!("网页服务出错：{e}")))
 }
 
 /// [`serve`] on a runtime of its own, until the process ends: what the command line calls.
-pub fn run(config: Config) -> Result<(), StoreError> {
+pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), StoreError> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| StoreError(format!("无法启动网页服务：{e}")))?;
-    rt.block_on(serve(config))
+    rt.block_on(serve(config, listening))
 }

@@ -16,7 +16,14 @@ pub(crate) fn cmd_serve(
     let mut config = yusuan_web::Config::new(db, addr);
     config.max_upload = max_upload_mb.clamp(1, 1024) * 1024 * 1024;
     config.max_pages = max_pages.max(1);
-    match yusuan_web::run(config) {
+    let db = config.db.clone();
+    let said = move |bound: std::net::SocketAddr| {
+        eprintln!(
+            "yusuan 网页界面：http://{bound}/（数据库 {}）",
+            db.display()
+        );
+    };
+    match yusuan_web::run(config, said) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("错误：{e}");
