@@ -174,8 +174,7 @@ pub(crate) fn prepared(path: &Path, budget: Budget, rounding: RoundingArg) -> Lo
             }
         },
     };
-    let mut disclosure = yusuan_core::derive(&budget);
-    yusuan_check::add_rounding_notes(&mut disclosure);
+    let (disclosure, budget) = yusuan_store::read::prepared(budget);
     Loaded {
         read: (0, 0),
         defects: Vec::new(),
@@ -275,6 +274,14 @@ pub(crate) fn load_document(path: &Path, rounding: RoundingArg) -> Option<Loaded
                 );
             }
             Some(match r.budget {
+                // Reading derived it already, with figures rounded separately.
+                Some(budget) if rounding == RoundingArg::Separate => Loaded {
+                    read: (0, 0),
+                    defects: Vec::new(),
+                    disclosure: r.disclosure,
+                    budget: Some(budget),
+                    text: r.text,
+                },
                 Some(budget) => Loaded {
                     text: r.text,
                     ..prepared(path, budget, rounding)

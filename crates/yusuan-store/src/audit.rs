@@ -83,19 +83,34 @@ impl Score {
 /// The inspection sheet of a document read and checked: the reader's print defects go on it
 /// with the rules' findings; a budget source's sheet reads the document it makes.
 pub fn sheet(name: &str, read: &Read, cx: &Cx<'_>, findings: &[Diagnostic]) -> Sheet {
-    let text = if read.budget.is_some() {
-        yusuan_formats::document::text(&read.disclosure)
+    sheet_of(name, cx, &read.text, &read.diagnostics, findings)
+}
+
+/// The inspection sheet of a checked document, from the text it was read from and what
+/// reading said (only its print defects go on the sheet). The `check --format sheet` command
+/// and the store both make it here.
+pub fn sheet_of(
+    name: &str,
+    cx: &Cx<'_>,
+    text: &str,
+    reading: &[Diagnostic],
+    findings: &[Diagnostic],
+) -> Sheet {
+    // A budget source has no printed text: its sheet reads the document it makes.
+    let made;
+    let text = if cx.budget.is_some() {
+        made = yusuan_formats::document::text(cx.disclosure);
+        made.as_str()
     } else {
-        read.text.clone()
+        text
     };
-    let mut all: Vec<Diagnostic> = read
-        .diagnostics
+    let mut all: Vec<Diagnostic> = reading
         .iter()
         .filter(|d| yusuan_check::sheet::PRINT_DEFECTS.contains(&d.code))
         .cloned()
         .collect();
     all.extend(findings.iter().cloned());
-    yusuan_check::sheet::build(cx, &all, &text, name)
+    yusuan_check::sheet::build(cx, &all, text, name)
 }
 
 /// One file's audit: read and checked, or why it could not be.

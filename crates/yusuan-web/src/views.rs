@@ -557,40 +557,11 @@ fn severity_word(s: &str) -> (&'static str, &'static str) {
 }
 
 fn doc_id(c: &rusqlite::Connection, hash: &str) -> Result<(i64, DocRow), Failure> {
+    // The id after the listed columns, so that `doc_row` reads them as it does for a list.
     c.query_row(
-        &format!("SELECT d.id, {DOC_COLUMNS} FROM documents d WHERE d.hash = ?1"),
+        &format!("SELECT {DOC_COLUMNS}, d.id FROM documents d WHERE d.hash = ?1"),
         [hash],
-        |r| {
-            // doc_row reads from column 0: shift by one.
-            let id: i64 = r.get(0)?;
-            let file: String = r.get(2)?;
-            let base = file.rsplit(['/', '\\']).next().unwrap_or(&file).to_string();
-            Ok((
-                id,
-                DocRow {
-                    hash: r.get(1)?,
-                    file: base,
-                    department: r.get(3)?,
-                    region: r.get(4)?,
-                    year: r
-                        .get::<_, Option<i64>>(5)?
-                        .map_or("—".into(), |y| y.to_string()),
-                    stage: r.get(6)?,
-                    kind: r.get(7)?,
-                    format: r.get(8)?,
-                    failed: r.get::<_, String>(9)? == "failed",
-                    failure: r.get(10)?,
-                    score: r
-                        .get::<_, Option<i64>>(11)?
-                        .map_or("—".into(), |s| s.to_string()),
-                    errors: r.get(12)?,
-                    warnings: r.get(13)?,
-                    pages: r
-                        .get::<_, Option<i64>>(14)?
-                        .map_or("—".into(), |p| p.to_string()),
-                },
-            ))
-        },
+        |r| Ok((r.get(14)?, doc_row(r)?)),
     )
     .optional()
     .map_err(internal)?

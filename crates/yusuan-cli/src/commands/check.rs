@@ -125,15 +125,7 @@ pub(crate) fn cmd_check(
                         budget: l.budget.as_ref(),
                         previous: *previous,
                     };
-                    // A budget source has no printed text: its sheet reads the document it makes.
-                    let text = if l.budget.is_some() {
-                        yusuan_formats::document::text(&l.disclosure)
-                    } else {
-                        l.text.clone()
-                    };
-                    let mut all = l.defects.clone();
-                    all.extend(found.iter().cloned());
-                    yusuan_check::sheet::build(&cx, &all, &text, name)
+                    yusuan_store::audit::sheet_of(name, &cx, &l.text, &l.defects, found)
                 })
                 .collect();
             let bytes = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
