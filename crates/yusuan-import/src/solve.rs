@@ -443,7 +443,8 @@ impl<'a> Search<'a> {
         } else {
             let mut cur = Vec::new();
             let mut sums = vec![(0i64, 0i64); self.ncols];
-            self.children_combos(node, c, &children, 0, &mut cur, &mut sums, &mut combos);
+            let rest = self.rest_bounds(&children);
+            self.children_combos(node, c, &children, &rest, 0, &mut cur, &mut sums, &mut combos);
         }
         let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
         'combo: for combo in combos {
@@ -477,6 +478,31 @@ impl<'a> Search<'a> {
         out
     }
 
+    /// For each `k` and column, the least and the most that `children[k..]` can still add
+    /// (`k * ncols + col`), whatever candidates they take: the search stops early on a
+    /// partial sum that cannot reach the parent's figure or has already passed it.
+    fn rest_bounds(&self, children: &[usize]) -> Vec<(i64, i64)> {
+        let n = self.ncols;
+        let mut rest = vec![(0i64, 0i64); (children.len() + 1) * n];
+        for k in (0..children.len()).rev() {
+            let child = children[k];
+            for col in 0..n {
+                let (mut least, mut most) = (i64::MAX, i64::MIN);
+                for cc in 0..self.rows[child].cands.len() {
+                    let (lo, hi) = self.val(child, cc, col);
+                    least = least.min(lo);
+                    most = most.max(hi);
+                }
+                if least > most {
+                    (least, most) = (0, 0);
+                }
+                let (l, m) = rest[(k + 1) * n + col];
+                rest[k * n + col] = (l.saturating_add(least), m.saturating_add(most));
+            }
+        }
+        rest
+    }
+
     /// Children candidate combinations whose column sums meet the parent's figures.
     #[allow(clippy::too_many_arguments)]
     fn children_combos(
@@ -484,6 +510,7 @@ impl<'a> Search<'a> {
         node: usize,
         c: usize,
         children: &[usize],
+        rest: &[(i64, i64)],
         k: usize,
         cur: &mut Vec<usize>,
         sums: &mut Vec<(i64, i64)>,
@@ -492,6 +519,16 @@ impl<'a> Search<'a> {
         self.steps += 1;
         if self.steps > MAX_STEPS || out.len() >= MAX_SOLUTIONS {
             return;
+        }
+        // What the remaining children can add cannot bring the sums within the parent's.
+        let n = self.ncols;
+        for col in 0..n {
+            let (plo, phi) = self.val(node, c, col);
+            let (least, most) = rest[k * n + col];
+            let (slo, shi) = sums[col];
+            if shi.saturating_add(most) < plo || slo.saturating_add(least) > phi {
+                return;
+            }
         }
         if k == children.len() {
             let ok = (0..self.ncols).all(|col| {
@@ -524,7 +561,7 @@ impl<'a> Search<'a> {
             }
             if !over {
                 cur.push(cc);
-                self.children_combos(node, c, children, k + 1, cur, sums, out);
+                self.children_combos(node, c, children, rest, k + 1, cur, sums, out);
                 cur.pop();
             }
             for col in 0..self.ncols {
