@@ -256,10 +256,10 @@ pub fn read(text: &str) -> Option<(Disclosure, Vec<Diagnostic>)> {
     let tpl = detect_lines(lines.iter().map(|l| l.text))?;
     let mut d = Disclosure::empty();
     d.template = tpl.id.to_string();
-    if tpl.bare {
+    if tpl.finals {
         d.stage = yusuan_core::disclosure::Stage::Final;
     }
-    if tpl.bare
+    if tpl.finals
         && let Some((dept, year, kind)) = lines.iter().find_map(|l| final_account_title(l.text))
     {
         d.department = dept;

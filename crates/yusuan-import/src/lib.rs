@@ -100,13 +100,30 @@ pub fn import_pages(
         return (Disclosure::empty(), diags, text);
     }
     // Every region's document, a known template's too: tables by what they mean.
-    if !is_reference_template(&furniture::blank(&text)) {
+    let blank = furniture::blank(&text);
+    if !is_reference_template(&blank) {
         let (d, more) = read_by_meaning(pages, &text, true);
         diags.extend(more);
         return (d, diags, text);
     }
-    let (mut d, more) = import_text(&text);
+    // The reference template's: its tables by meaning too, bound to the template; its
+    // narrative, profile, projects and performance tables by the template's readers.
+    let (mut d, more, _) = tables_by_meaning(pages, &text, true, Some(&shanghai::REFERENCE));
     diags.extend(more);
+    let (n, more) = narrative::read_document(&blank);
+    diags.extend(more);
+    if !n.department.is_empty() {
+        d.department = n.department;
+    }
+    if n.year != 0 {
+        d.year = n.year;
+    }
+    d.kind = n.kind;
+    d.narrative = n.narrative;
+    d.glossary = n.glossary;
+    d.profile.staff = prose::staff(&blank);
+    d.projects = prose::projects(&d.narrative);
+    d.performance = prose::performance(&blank);
     // Every line knows its page: pages are separated by form feeds in the text.
     let mut page_of = Vec::new();
     let mut page = 1u32;
@@ -129,7 +146,6 @@ pub fn import_pages(
         paged(&mut x.primary.at);
         x.secondary.iter_mut().for_each(|l| paged(&mut l.at));
     }
-    d.pages = views(pages);
     (d, diags, text)
 }
 
@@ -244,6 +260,22 @@ pub fn read_by_meaning(
     text: &str,
     exact: bool,
 ) -> (Disclosure, Vec<Diagnostic>) {
+    let (mut d, diags, regions) = tables_by_meaning(pages, text, exact, None);
+    let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
+    d.glossary = narrative::take_glossary(&mut prose);
+    d.narrative = prose;
+    (d, diags)
+}
+
+/// The tables part of [`read_by_meaning`] (and the department, year, kind, contents and pages):
+/// bound to `template` when given, else to the known template they follow, if any. Gives also
+/// the tables' regions (first and last line, 1-based), which are not prose.
+fn tables_by_meaning(
+    pages: &[pdf::Page],
+    text: &str,
+    exact: bool,
+    template: Option<&'static shanghai::Template>,
+) -> (Disclosure, Vec<Diagnostic>, Vec<(usize, usize)>) {
     let meaning::Read {
         mut tables,
         blocks,
@@ -297,7 +329,7 @@ pub fn read_by_meaning(
         d.pages = views(pages);
     }
     // A known template's tables take its numbers and column keys, so its own rules check them.
-    let template = meaning::bind::detect(&d, &halves);
+    let template = template.or_else(|| meaning::bind::detect(&d, &halves));
     for mut t in halves {
         if template.is_none_or(|tpl| !meaning::bind::takes_halves(tpl, &t)) {
             meaning::flatten_blocks(&mut t);
@@ -315,10 +347,7 @@ pub fn read_by_meaning(
         diags
             .retain(|x| x.code != meaning::codes::UNKNOWN_COLUMN || !bound.contains(&x.primary.at));
     }
-    let mut prose = narrative::read_any(text, &table_lines(pages, &regions));
-    d.glossary = narrative::take_glossary(&mut prose);
-    d.narrative = prose;
-    (d, diags)
+    (d, diags, regions)
 }
 
 /// Which lines (0-based, over all pages as [`pdf::join`] numbers them) are tables' rather than

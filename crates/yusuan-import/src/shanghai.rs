@@ -85,8 +85,11 @@ pub struct Template {
     pub id: &'static str,
     pub(crate) tables: &'static [TableSpec],
     pub(crate) variants: &'static [TableSpec],
-    /// Titles printed bare (决算: `收入决算表`) rather than after the year and 部门/单位 (预算).
+    /// Titles printed bare (`收入决算表`, `部门收支总体情况表`) rather than after the year and
+    /// 部门/单位 (`2025年部门财务收支预算总表`).
     pub(crate) bare: bool,
+    /// The template is a 决算's (final accounts), not a 预算's.
+    pub(crate) finals: bool,
 }
 
 /// The templates this reader knows.
@@ -96,14 +99,27 @@ pub static TEMPLATES: [Template; 2] = [
         tables: &SHANGHAI_BUDGET_9,
         variants: &SHANGHAI_BUDGET_VARIANTS,
         bare: false,
+        finals: false,
     },
     Template {
         id: SHANGHAI_FINAL_ID,
         tables: &SHANGHAI_FINAL_9,
         variants: &SHANGHAI_FINAL_VARIANTS,
         bare: true,
+        finals: true,
     },
 ];
+
+/// The reference template (新疆 昌吉州, 11 tables, titles printed bare), as the project renders
+/// it: its PDFs are read by meaning and bound to it. (Not among [`TEMPLATES`]: its reading-order
+/// text is read by [`crate::segment`] and [`crate::solve`], and a layout text by meaning.)
+pub static REFERENCE: Template = Template {
+    id: yusuan_core::derive::TEMPLATE_ID,
+    tables: &yusuan_core::template::XINJIANG_BUDGET_11,
+    variants: &[],
+    bare: true,
+    finals: false,
+};
 
 /// A table title as printed — `2025年部门财务收支预算总表`, or bare `收入决算表` — and what it
 /// says: the spec, and for a budget the year and 部门 or 单位.
@@ -285,7 +301,7 @@ pub(crate) fn narrative_note(tpl: &Template) -> Diagnostic {
     Diagnostic::new(
         codes::NARRATIVE_NOT_READ,
         Severity::Info,
-        if tpl.bare {
+        if tpl.finals {
             "按上海市 9 张表决算模板读取了公开表和第三部分情况说明；情况说明中的数字与表格的逐项核对尚未进行".to_string()
         } else {
             "按上海市 9 张表预算模板读取了公开表和说明（编制说明、其他相关情况说明，其金额与表格逐项核对）；项目经费情况说明和绩效目标暂不核对".to_string()

@@ -46,11 +46,10 @@ pub fn takes_halves(tpl: &Template, t: &Table) -> bool {
 /// their header words no longer holds).
 pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<SourceRef> {
     d.template = tpl.id.to_string();
-    // The template's bare titles are a 决算's.
-    if tpl.bare {
+    if tpl.finals {
         d.stage = yusuan_core::disclosure::Stage::Final;
     }
-    if tpl.bare
+    if tpl.finals
         && let Some((dept, year, kind)) = lines.iter().find_map(|l| final_account_title(l))
     {
         if d.department.is_empty() {
@@ -128,6 +127,15 @@ pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<S
                     r.kind = RowKind::Total;
                 }
             }
+            // A two-sided table's totals last, 收入 then 支出, as the model orders them
+            // (`derive`, the CSV export): they are printed on one line across both sides.
+            if t.columns.iter().any(|c| c.side == Side::Income) {
+                let (totals, rest): (Vec<Row>, Vec<Row>) = std::mem::take(&mut t.rows)
+                    .into_iter()
+                    .partition(|r| r.kind == RowKind::Total);
+                t.rows = rest;
+                t.rows.extend(totals);
+            }
             bound.push(spec.number);
         } else if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
             t = empty(spec, t);
@@ -138,8 +146,59 @@ pub fn bind(d: &mut Disclosure, tpl: &'static Template, lines: &[&str]) -> Vec<S
     }
     // Template tables first, in their order; then what did not fit, as read.
     out.sort_by_key(|t| if t.kind.is_none() { t.number } else { u8::MAX });
+    if tpl.id == yusuan_core::derive::TEMPLATE_ID {
+        reference_rows(&mut out);
+    }
     d.tables = out;
     places
+}
+
+/// The reference template's rows as its model has them: each row's kind as the template says
+/// (`一、本年收入` and the numbered incomes with items under them are subtotals, 表7's rows
+/// under a 项 code are projects, and so on — the CSV reader's [`row_kind`]); a table of fixed
+/// rows printed without figures (表10) keeps its rows.
+///
+/// [`row_kind`]: yusuan_formats::tables::csv::row_kind
+fn reference_rows(tables: &mut [Table]) {
+    let units7: Vec<String> = tables
+        .iter()
+        .filter(|t| t.kind.is_none() && t.number == 7)
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.code.is_none() && r.kind != RowKind::Total)
+        .map(|r| r.label.clone())
+        .collect();
+    for t in tables.iter_mut().filter(|t| t.kind.is_none()) {
+        let Some(spec) = yusuan_core::template::spec(t.number) else {
+            continue;
+        };
+        if !spec.rows.is_empty() && t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
+            let n = spec.columns.len();
+            let at = t.source.clone();
+            t.rows = spec
+                .rows
+                .iter()
+                .map(|label| Row {
+                    code: None,
+                    label: (*label).to_string(),
+                    kind: RowKind::Item,
+                    side: Side::Single,
+                    cells: vec![None; n],
+                    source: at.clone(),
+                })
+                .collect();
+        }
+        let mut has_unit = false;
+        for r in &mut t.rows {
+            r.kind = yusuan_formats::tables::csv::row_kind(
+                t.number,
+                r.code.as_deref().unwrap_or(""),
+                &r.label,
+                has_unit,
+                &units7,
+            );
+            has_unit |= r.kind == RowKind::Unit;
+        }
+    }
 }
 
 /// The spec among the table's and its variants whose columns, side by side, are as many as

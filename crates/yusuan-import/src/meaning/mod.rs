@@ -293,8 +293,27 @@ fn empty_table(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     {
         return None;
     }
-    if let Some(l) = lines.iter().find(|l| is_empty_statement(&l.laid.text)) {
-        return Some(l.laid.text.split_whitespace().collect());
+    if let Some(k) = lines.iter().position(|l| is_empty_statement(&l.laid.text)) {
+        // The sentence may wrap: the lines of prose above it that do not end one.
+        let mut from = k;
+        while from > 0 {
+            let p = &lines[from - 1];
+            let t: String = p.laid.text.split_whitespace().collect();
+            if p.laid.cells.len() != 1
+                || t.chars().count() < 15
+                || t.ends_with(['。', '：', ':', '；'])
+                || is_header_like(p, vocab)
+            {
+                break;
+            }
+            from -= 1;
+        }
+        return Some(
+            lines[from..=k]
+                .iter()
+                .flat_map(|l| l.laid.text.split_whitespace())
+                .collect(),
+        );
     }
     let known = lines
         .iter()
@@ -527,7 +546,13 @@ fn table(
             // its top; rows printed without figures before the first figure (`十六、金融支出`)
             // are rows.
             let f = if page == region[0].page {
-                f
+                // Rows printed without figures before the first figure (a table of zeros
+                // printed blank but for one row) are rows too, below the header.
+                part[..f]
+                    .iter()
+                    .position(is_row_start)
+                    .filter(|&r| part[..r].iter().any(|l| is_header_like(l, vocab)))
+                    .unwrap_or(f)
             } else {
                 let after_header = part[..f]
                     .iter()
