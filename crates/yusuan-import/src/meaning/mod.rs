@@ -293,7 +293,34 @@ fn empty_table(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     {
         return None;
     }
-    if let Some(k) = lines.iter().position(|l| is_empty_statement(&l.laid.text)) {
+    // The statement, its sentence perhaps wrapped in the middle of its marker (`…为空` /
+    // `表。`): a line, or a line and the prose lines after it up to the sentence's end.
+    // (Its pieces may look like a header's: `表。` or `…为空表` alone on a line.)
+    let prose = |l: &Line<'_>| l.laid.cells.len() == 1;
+    let found = (0..lines.len()).find_map(|k| {
+        let mut text: String = lines[k].laid.text.split_whitespace().collect();
+        let mut to = k;
+        loop {
+            if is_empty_statement(&text) {
+                return Some((k, to));
+            }
+            let next = to + 1;
+            // (A wrapped line runs to the margin: a short one, a row's label, ends its text.)
+            let wraps = lines[to].laid.text.split_whitespace().flat_map(str::chars).count() >= 15;
+            if text.ends_with('。')
+                || !wraps
+                || next >= lines.len()
+                || next - k > 2
+                || !prose(&lines[k])
+                || !prose(&lines[next])
+            {
+                return None;
+            }
+            text.extend(lines[next].laid.text.split_whitespace());
+            to = next;
+        }
+    });
+    if let Some((k, to)) = found {
         // The sentence may wrap: the lines of prose above it that do not end one.
         let mut from = k;
         while from > 0 {
@@ -309,7 +336,7 @@ fn empty_table(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
             from -= 1;
         }
         return Some(
-            lines[from..=k]
+            lines[from..=to]
                 .iter()
                 .flat_map(|l| l.laid.text.split_whitespace())
                 .collect(),
