@@ -127,6 +127,26 @@ fn an_upload_gets_its_report_and_each_finding_its_page() {
     );
     let parquet = get(&s.addr, "/library.parquet");
     assert!(parquet.body.starts_with(b"PAR1") && parquet.body.ends_with(b"PAR1"));
+    // The listed documents' findings and facts, not only the list.
+    assert!(lib.contains("data=findings") && lib.contains("data=facts"));
+    let lfind = get(&s.addr, "/library.csv?stage=%E5%86%B3%E7%AE%97&data=findings");
+    assert!(
+        lfind
+            .header("content-disposition")
+            .is_some_and(|d| d.contains("%E6%A3%80%E6%9F%A5%E5%8F%91%E7%8E%B0")), // 检查发现
+        "{:?}",
+        lfind.header("content-disposition")
+    );
+    let lfind = lfind.text();
+    assert!(
+        lfind.starts_with("year,hash,department") && lfind.contains("X804"),
+        "{lfind}"
+    );
+    let lfacts = get(&s.addr, "/library.parquet?data=facts");
+    assert!(lfacts.body.starts_with(b"PAR1") && lfacts.body.len() > parquet.body.len());
+    let wrong = get(&s.addr, "/library.csv?data=secrets");
+    assert_eq!(wrong.status, 400);
+    assert!(wrong.text().contains("没有名为“secrets”的数据"));
     let home = get(&s.addr, "/").text();
     assert!(
         home.contains("X804") && home.contains("上海市"),

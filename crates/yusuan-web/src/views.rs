@@ -363,6 +363,7 @@ struct Library {
     years: Vec<String>,
     regions: Vec<String>,
     query: String,
+    downloads: &'static [Download],
 }
 
 fn distinct(c: &rusqlite::Connection, sql: &str) -> Result<Vec<String>, Failure> {
@@ -421,6 +422,7 @@ pub(crate) async fn library(
             years,
             regions,
             query,
+            downloads: DOWNLOADS,
         })
     })
     .await?;
@@ -440,14 +442,23 @@ fn view_hashes(s: &Store, f: &Filters) -> Result<Vec<String>, Failure> {
         .map_err(internal)
 }
 
+/// The file name for clients that take only ASCII (`filename=`): its ASCII letters and digits,
+/// `yusuan` when it has none, and its extension.
+fn ascii_name(name: &str) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let ascii: String = stem.chars().filter(char::is_ascii_alphanumeric).collect();
+    let stem = if ascii.is_empty() { "yusuan" } else { &ascii };
+    if ext.is_empty() {
+        stem.to_string()
+    } else {
+        format!("{stem}.{ext}")
+    }
+}
+
 fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
     let disposition = format!(
         "attachment; filename=\"{}\"; filename*=UTF-8''{}",
-        name.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            + "."
-            + name.rsplit('.').next().unwrap_or(""),
+        ascii_name(name),
         urlencode(name)
     );
     Response::builder()
@@ -457,31 +468,83 @@ fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
+/// Which of the store's datasets a library download holds (`?data=`; the documents when not
+/// given): the documents listed, or their facts, claims or findings.
+#[derive(Deserialize, Default)]
+pub(crate) struct Which {
+    #[serde(default)]
+    data: String,
+}
+
+/// A library download: the dataset, how the page names it, the file's name.
+pub(crate) struct Download {
+    data: &'static str,
+    label: &'static str,
+    file: &'static str,
+}
+
+/// What the library offers to download for the documents it lists.
+const DOWNLOADS: &[Download] = &[
+    Download { data: "documents", label: "文件清单", file: "文件库" },
+    Download { data: "findings", label: "检查发现", file: "文件库-检查发现" },
+    Download { data: "facts", label: "表格数字", file: "文件库-表格数字" },
+    Download { data: "claims", label: "说明中的数字", file: "文件库-说明中的数字" },
+];
+
+impl Which {
+    /// The dataset's name and the download's file name (without extension).
+    fn dataset(&self) -> Result<(&'static str, &'static str), Failure> {
+        let want = if self.data.is_empty() { "documents" } else { self.data.as_str() };
+        DOWNLOADS
+            .iter()
+            .find(|d| d.data == want)
+            .map(|d| (d.data, d.file))
+            .ok_or_else(|| {
+                Failure(
+                    StatusCode::BAD_REQUEST,
+                    format!(
+                        "没有名为“{}”的数据。可以下载：{}。",
+                        self.data,
+                        DOWNLOADS
+                            .iter()
+                            .map(|d| format!("{}（{}）", d.data, d.label))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                )
+            })
+    }
+}
+
 pub(crate) async fn library_csv(
     State(app): State<Arc<App>>,
     Query(f): Query<Filters>,
+    Query(w): Query<Which>,
 ) -> Result<Response, Failure> {
+    let (dataset, name) = w.dataset()?;
     let bytes = with_store(&app, move |s| {
         let hashes = view_hashes(s, &f)?;
-        export::chosen(s, "documents", &hashes, To::Csv).map_err(internal)
+        export::chosen(s, dataset, &hashes, To::Csv).map_err(internal)
     })
     .await?;
-    Ok(download(bytes, "text/csv; charset=utf-8", "文件库.csv"))
+    Ok(download(bytes, "text/csv; charset=utf-8", &format!("{name}.csv")))
 }
 
 pub(crate) async fn library_parquet(
     State(app): State<Arc<App>>,
     Query(f): Query<Filters>,
+    Query(w): Query<Which>,
 ) -> Result<Response, Failure> {
+    let (dataset, name) = w.dataset()?;
     let bytes = with_store(&app, move |s| {
         let hashes = view_hashes(s, &f)?;
-        export::chosen(s, "documents", &hashes, To::Parquet).map_err(internal)
+        export::chosen(s, dataset, &hashes, To::Parquet).map_err(internal)
     })
     .await?;
     Ok(download(
         bytes,
         "application/vnd.apache.parquet",
-        "文件库.parquet",
+        &format!("{name}.parquet"),
     ))
 }
 
