@@ -386,6 +386,23 @@ struct Search<'a> {
     vals: Vec<Vec<(i64, i64)>>,
 }
 
+/// The state of [`Search::bound`]: the parent `node` under candidate `c`, its children, each
+/// child's fewest broken sums and placements per candidate (and the order to try them), the
+/// least the children from `k` on cost, their column bounds, the choice so far and its column
+/// sums, and the best found.
+struct Bound<'b> {
+    node: usize,
+    c: usize,
+    children: &'b [usize],
+    per_child: &'b [Vec<(usize, Vec<Assignment>)>],
+    order: &'b [Vec<usize>],
+    least_rest: &'b [usize],
+    bounds: &'b [(i64, i64)],
+    pick: Vec<usize>,
+    sums: Vec<(i64, i64)>,
+    best: &'b mut (usize, Vec<Assignment>),
+}
+
 /// The rows no other row sums into.
 fn roots(rows: &[Prow]) -> Vec<usize> {
     (0..rows.len())
@@ -444,7 +461,16 @@ impl<'a> Search<'a> {
             let mut cur = Vec::new();
             let mut sums = vec![(0i64, 0i64); self.ncols];
             let rest = self.rest_bounds(&children);
-            self.children_combos(node, c, &children, &rest, 0, &mut cur, &mut sums, &mut combos);
+            self.children_combos(
+                node,
+                c,
+                &children,
+                &rest,
+                0,
+                &mut cur,
+                &mut sums,
+                &mut combos,
+            );
         }
         let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
         'combo: for combo in combos {
@@ -597,80 +623,119 @@ impl Search<'_> {
             per_child.push(opts);
         }
         let mut best: (usize, Vec<Assignment>) = (usize::MAX, Vec::new());
-        let mut pick = vec![0usize; children.len()];
-        'combos: loop {
-            self.steps += 1;
-            if self.steps > MAX_STEPS {
-                best = (usize::MAX, Vec::new());
-                break;
-            }
-            if children
+        if children.is_empty() {
+            best = (0, vec![vec![(node, c)]]);
+        } else if per_child.iter().all(|o| !o.is_empty()) {
+            // Branch and bound over the children's candidates, the cheapest first: a partial
+            // choice stops when what it costs already, the least the other children cost, and
+            // the columns no choice of theirs can balance any more exceed the best found.
+            let order: Vec<Vec<usize>> = per_child
                 .iter()
-                .enumerate()
-                .all(|(k, _)| !per_child[k].is_empty())
-            {
-                let mut broken = 0usize;
-                for col in 0..self.ncols {
-                    let (plo, phi) = self.val(node, c, col);
-                    let (mut slo, mut shi) = (0i64, 0i64);
-                    for (k, &child) in children.iter().enumerate() {
-                        let (lo, hi) = self.val(child, pick[k], col);
-                        slo = slo.saturating_add(lo);
-                        shi = shi.saturating_add(hi);
-                    }
-                    if !(children.is_empty() || plo <= shi && slo <= phi) {
-                        broken += 1;
-                    }
+                .map(|opts| {
+                    let mut o: Vec<usize> = (0..opts.len())
+                        .filter(|&i| opts[i].0 != usize::MAX)
+                        .collect();
+                    o.sort_by_key(|&i| opts[i].0);
+                    o
+                })
+                .collect();
+            if order.iter().all(|o| !o.is_empty()) {
+                let mut least_rest = vec![0usize; children.len() + 1];
+                for k in (0..children.len()).rev() {
+                    least_rest[k] = least_rest[k + 1].saturating_add(per_child[k][order[k][0]].0);
                 }
-                // (A child with no placement at all costs usize::MAX: so does the combination.)
-                let cost = pick
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &p)| per_child[k][p].0)
-                    .fold(broken, usize::saturating_add);
-                if cost <= best.0 {
-                    // The product of the children's best placements, at most two kept.
-                    let mut ways: Vec<Assignment> = vec![vec![(node, c)]];
-                    for (k, &p) in pick.iter().enumerate() {
-                        let mut next = Vec::new();
-                        for w in &ways {
-                            for s in &per_child[k][p].1 {
-                                if next.len() < FEWEST_KEPT {
-                                    let mut v = w.clone();
-                                    v.extend_from_slice(s);
-                                    next.push(v);
-                                }
-                            }
-                        }
-                        ways = next;
-                    }
-                    if cost < best.0 {
-                        best = (cost, ways);
-                    } else {
-                        for w in ways {
-                            if best.1.len() < FEWEST_KEPT && !best.1.contains(&w) {
-                                best.1.push(w);
-                            }
-                        }
-                    }
+                let bounds = self.rest_bounds(&children);
+                let mut bb = Bound {
+                    node,
+                    c,
+                    children: &children,
+                    per_child: &per_child,
+                    order: &order,
+                    least_rest: &least_rest,
+                    bounds: &bounds,
+                    pick: vec![0; children.len()],
+                    sums: vec![(0, 0); self.ncols],
+                    best: &mut best,
+                };
+                if !self.bound(&mut bb, 0, 0) {
+                    best = (usize::MAX, Vec::new());
                 }
-            }
-            // The next combination of the children's candidates.
-            let mut k = 0;
-            loop {
-                if k == children.len() {
-                    break 'combos;
-                }
-                pick[k] += 1;
-                if pick[k] < per_child[k].len().max(1) {
-                    break;
-                }
-                pick[k] = 0;
-                k += 1;
             }
         }
         memo.insert((node, c), best.clone());
         best
+    }
+
+    /// One step of [`Search::fewest`]'s branch and bound: the children from `k` on, with
+    /// `spent` the cost of those chosen before. False when the step budget ran out.
+    fn bound(&mut self, b: &mut Bound<'_>, k: usize, spent: usize) -> bool {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return false;
+        }
+        let n = self.ncols;
+        // The columns no choice of the remaining children can bring within the parent's.
+        let lost = (0..n)
+            .filter(|&col| {
+                let (plo, phi) = self.val(b.node, b.c, col);
+                let (least, most) = b.bounds[k * n + col];
+                let (slo, shi) = b.sums[col];
+                shi.saturating_add(most) < plo || slo.saturating_add(least) > phi
+            })
+            .count();
+        let floor = spent.saturating_add(b.least_rest[k]).saturating_add(lost);
+        let full = b.best.1.len() >= FEWEST_KEPT;
+        if floor > b.best.0 || full && floor == b.best.0 {
+            return true;
+        }
+        if k == b.children.len() {
+            // `lost` is now the number of columns broken, exactly.
+            let cost = spent.saturating_add(lost);
+            // The product of the children's best placements, at most FEWEST_KEPT kept.
+            let mut ways: Vec<Assignment> = vec![vec![(b.node, b.c)]];
+            for (j, &p) in b.pick.iter().enumerate() {
+                let mut next = Vec::new();
+                for w in &ways {
+                    for s in &b.per_child[j][p].1 {
+                        if next.len() < FEWEST_KEPT {
+                            let mut v = w.clone();
+                            v.extend_from_slice(s);
+                            next.push(v);
+                        }
+                    }
+                }
+                ways = next;
+            }
+            if cost < b.best.0 {
+                *b.best = (cost, ways);
+            } else {
+                for w in ways {
+                    if b.best.1.len() < FEWEST_KEPT && !b.best.1.contains(&w) {
+                        b.best.1.push(w);
+                    }
+                }
+            }
+            return true;
+        }
+        let child = b.children[k];
+        for &cc in &b.order[k] {
+            for col in 0..n {
+                let (lo, hi) = self.val(child, cc, col);
+                b.sums[col].0 = b.sums[col].0.saturating_add(lo);
+                b.sums[col].1 = b.sums[col].1.saturating_add(hi);
+            }
+            b.pick[k] = cc;
+            let ok = self.bound(b, k + 1, spent.saturating_add(b.per_child[k][cc].0));
+            for col in 0..n {
+                let (lo, hi) = self.val(child, cc, col);
+                b.sums[col].0 = b.sums[col].0.saturating_sub(lo);
+                b.sums[col].1 = b.sums[col].1.saturating_sub(hi);
+            }
+            if !ok {
+                return false;
+            }
+        }
+        true
     }
 
     /// The placements of `root`'s subtree that break the fewest column sums (several when

@@ -89,7 +89,8 @@ fn rendered_budgets_read_back_to_their_tables() {
         let verdict = same();
         if verdict.is_err() {
             // The last failing PDF, to look at.
-            let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("roundtrip-failure.pdf");
+            let path =
+                std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("roundtrip-failure.pdf");
             let _ = std::fs::write(&path, &out.bytes);
             eprintln!("PDF: {}", path.display());
         }
@@ -98,5 +99,9 @@ fn rendered_budgets_read_back_to_their_tables() {
     if let Err(e) = result {
         panic!("{e}");
     }
-    assert!(rendered.get() >= 20, "only {} budgets rendered", rendered.get());
+    assert!(
+        rendered.get() >= 20,
+        "only {} budgets rendered",
+        rendered.get()
+    );
 }

@@ -306,7 +306,13 @@ fn empty_table(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
             }
             let next = to + 1;
             // (A wrapped line runs to the margin: a short one, a row's label, ends its text.)
-            let wraps = lines[to].laid.text.split_whitespace().flat_map(str::chars).count() >= 15;
+            let wraps = lines[to]
+                .laid
+                .text
+                .split_whitespace()
+                .flat_map(str::chars)
+                .count()
+                >= 15;
             if text.ends_with('。')
                 || !wraps
                 || next >= lines.len()
