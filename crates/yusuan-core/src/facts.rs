@@ -239,6 +239,8 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                 });
                 let code = r.code.clone();
                 let (functional, economic) = match code.as_deref().and_then(|c| c.chars().next()) {
+                    // A unit's code (a table set out by 单位编码) is no classification.
+                    _ if r.kind == RowKind::Unit => (None, None),
                     Some('2') => (code.clone(), None),
                     Some('3' | '5') => (None, code.clone()),
                     _ if r.side == Side::Expenditure => (

@@ -1426,13 +1426,29 @@ struct Department {
 /// warnings, score.
 type YearDoc = (i64, i64, String, String, String, i64, i64, Option<i64>);
 
-/// The key figures of a department's page: (heading, table kind, row kind, column key).
-const KEY_FIGURES: &[(&str, &str, &str, &str)] = &[
-    ("收入合计", "收入总表", "total", "合计"),
-    ("支出合计", "支出总表", "total", "合计"),
-    ("基本支出", "支出总表", "total", "基本支出"),
-    ("项目支出", "支出总表", "total", "项目支出"),
+/// The key figures of a department's page: (heading, table kind, the column's keys as regions
+/// print them). The figure is the table's total row in the first column whose key, without
+/// what qualifies it (`合计〔支出总计〕`), is one of them: a 决算 prints `本年收入合计`.
+const KEY_FIGURES: &[(&str, &str, &[&str])] = &[
+    ("收入合计", "收入总表", &["合计", "本年收入合计", "收入合计", "总计"]),
+    ("支出合计", "支出总表", &["合计", "本年支出合计", "支出合计", "总计"]),
+    ("基本支出", "支出总表", &["基本支出"]),
+    ("项目支出", "支出总表", &["项目支出"]),
 ];
+
+/// The SQL condition that a fact's column key, or its key without the qualifier in `〔〕`, is
+/// one of `keys` (constants of this file).
+fn key_in(keys: &[&str]) -> String {
+    let list = keys
+        .iter()
+        .map(|k| format!("'{}'", k.replace('\'', "''")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "(column_key IN ({list}) OR (instr(column_key, '〔') > 0
+           AND substr(column_key, 1, instr(column_key, '〔') - 1) IN ({list})))"
+    )
+}
 
 pub(crate) async fn department(
     State(app): State<Arc<App>>,
@@ -1478,24 +1494,36 @@ pub(crate) async fn department(
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(internal)?;
-        let figure = |id: i64, kind: &str, row: &str, col: &str| -> Result<Option<i64>, Failure> {
+        // A key figure and the column it was read from.
+        let figure = |id: i64, kind: &str, keys: &[&str]| -> Result<Option<(i64, String)>, Failure> {
             c.query_row(
-                "SELECT fen FROM facts WHERE document_id = ?1 AND kind = ?2 AND row_kind = ?3
-                   AND column_key = ?4 AND period = '本年' AND fen IS NOT NULL
-                 ORDER BY ord LIMIT 1",
-                rusqlite::params![id, kind, row, col],
-                |r| r.get(0),
+                &format!(
+                    "SELECT fen, column_key FROM facts WHERE document_id = ?1 AND kind = ?2
+                       AND row_kind = 'total' AND {} AND period = '本年' AND fen IS NOT NULL
+                     ORDER BY ord LIMIT 1",
+                    key_in(keys)
+                ),
+                rusqlite::params![id, kind],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(internal)
         };
+        // The column of each budget's 支出总表 its classes are shown from.
+        let mut spend_column: std::collections::HashMap<i64, String> = Default::default();
         let mut years = Vec::new();
         let mut bars = Vec::new();
         let mut last: Option<(String, Vec<Option<i64>>)> = None;
         for (id, year, stage, hash, format, errors, warnings, score) in &docs {
             let mut vals = Vec::new();
-            for (_, kind, row, col) in KEY_FIGURES {
-                vals.push(figure(*id, kind, row, col)?);
+            for (heading, kind, keys) in KEY_FIGURES {
+                let found = figure(*id, kind, keys)?;
+                if *heading == "支出合计"
+                    && let Some((_, column)) = &found
+                {
+                    spend_column.insert(*id, column.clone());
+                }
+                vals.push(found.map(|(fen, _)| fen));
             }
             let prev = last
                 .as_ref()
@@ -1549,12 +1577,15 @@ pub(crate) async fn department(
                 .prepare(
                     "SELECT functional, row_label, fen FROM facts
                      WHERE document_id = ?1 AND kind = '支出总表' AND row_kind = 'class'
-                       AND column_key = '合计' AND period = '本年' AND functional IS NOT NULL
+                       AND column_key = ?2 AND period = '本年' AND functional IS NOT NULL
                      ORDER BY ord",
                 )
                 .map_err(internal)?;
+            let column = spend_column.get(&d.0).map_or("合计", String::as_str);
             let rows: Vec<(String, String, Option<i64>)> = q
-                .query_map([d.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .query_map(rusqlite::params![d.0, column], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
                 .map_err(internal)?;
             for (code, label, fen) in rows {

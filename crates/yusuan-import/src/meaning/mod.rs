@@ -1103,6 +1103,9 @@ fn code_and_label(stub: &[String]) -> (Option<String>, String) {
 fn row_kind(code: Option<&str>, label: &str) -> RowKind {
     let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(c) = code {
+        if is_unit_code(c, &l) {
+            return RowKind::Unit;
+        }
         return match c.len() {
             3 => RowKind::Class,
             5 => RowKind::Kuan,
@@ -1116,6 +1119,32 @@ fn row_kind(code: Option<&str>, label: &str) -> RowKind {
         _ if l.ends_with("合计") || l.ends_with("小计") => RowKind::Subtotal,
         _ => RowKind::Item,
     }
+}
+
+/// Whether a row's code is a unit's (`201  中共西安市委宣传部`, a table set out by 单位编码), not a
+/// functional class's: a three-digit code whose name is an organisation's, which neither is
+/// nor shares a word with any name the catalogue has given the class.
+fn is_unit_code(code: &str, label: &str) -> bool {
+    const ORGANISATION: &[&str] = &[
+        "部", "局", "委", "办", "厅", "中心", "团", "院", "所", "会", "处", "室", "站", "队", "馆",
+        "校", "社", "公司", "办公室", "委员会",
+    ];
+    if code.len() != 3 || !ORGANISATION.iter().any(|e| label.ends_with(e)) {
+        return false;
+    }
+    let Ok(c) = yusuan_core::codes::FuncCode::parse(code) else {
+        return true;
+    };
+    let catalog = yusuan_core::catalog::Catalog::get();
+    let names: Vec<&str> = (2000..=2040)
+        .filter_map(|y| catalog.functional_name(c, y))
+        .collect();
+    let chars: Vec<char> = label.chars().collect();
+    // A word of two characters the label shares with one of the class's names.
+    let shares = chars
+        .windows(2)
+        .any(|w| names.iter().any(|n| n.contains(&w.iter().collect::<String>())));
+    !shares
 }
 
 /// 类/款/项 printed in three columns, each row printing only its own part (`205` / `08` /
@@ -1681,6 +1710,19 @@ fn wraps(prev: &Row, this: &Row) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_code_is_not_taken_for_a_functional_class() {
+        // Xi'an 2021 sets its 支出总表 out by 单位编码: 201 is the department, not 一般公共服务支出.
+        assert_eq!(row_kind(Some("201"), "中共西安市委宣传部"), RowKind::Unit);
+        assert_eq!(row_kind(Some("201"), "一般公共服务支出"), RowKind::Class);
+        // An outdated or misprinted class name is still the class.
+        assert_eq!(row_kind(Some("210"), "医疗卫生与计划生育支出"), RowKind::Class);
+        assert_eq!(row_kind(Some("201"), "一般公共服务"), RowKind::Class);
+        // A class named after an office's work shares a word with the catalogue's name.
+        assert_eq!(row_kind(Some("213"), "农林水事务办"), RowKind::Class);
+        assert_eq!(row_kind(Some("20101"), "人大事务"), RowKind::Kuan);
+    }
 
     #[test]
     fn a_table_in_thousands_of_yuan_is_read_in_them() {
