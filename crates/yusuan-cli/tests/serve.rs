@@ -254,6 +254,9 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
         corpus("shanghai_putuo_wanli_jiedao_2024_dept_budget.pdf")
             .to_str()
             .unwrap(),
+        corpus("shanghai_putuo_caizhengju_2024_dept_final_account.pdf")
+            .to_str()
+            .unwrap(),
     ]);
     assert!(out.status.success());
     let s = Server::start(&db, "0.0.0.0:0", &[]);
@@ -271,6 +274,13 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
     assert!(html.contains("比上年"), "{html}");
     assert!(
         html.contains("城乡社区支出") && html.contains("12131.99") && html.contains("11938.53"),
+        "{html}"
+    );
+    // A 决算 prints 本年收入合计 / 本年支出合计: its key figures are those.
+    let caizheng = "%E4%B8%8A%E6%B5%B7%E5%B8%82%E6%99%AE%E9%99%80%E5%8C%BA%E8%B4%A2%E6%94%BF%E5%B1%80";
+    let html = get(&addr, &format!("/department?name={caizheng}")).text();
+    assert!(
+        html.contains("决算") && html.contains("2946.25") && html.contains("2940.05"),
         "{html}"
     );
     let _ = std::fs::remove_dir_all(&dir);
