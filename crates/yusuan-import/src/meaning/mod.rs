@@ -918,7 +918,79 @@ fn continuation(
         seen[s] += 1;
         out.push(idx);
     }
+    if !exact
+        && out.iter().any(Option::is_none)
+        && let Some(m) = set_out_as_before(g, table)
+    {
+        return m;
+    }
     out
+}
+
+/// A text's continued page whose columns neither stand nor are named as on the table's first
+/// page, and are fewer than the table's (`pdftotext -layout` closes up a page's columns when
+/// its rows are short): the one left-to-right assignment of its columns to the table's under
+/// which every row of the page is set out as some row before it (items fill the columns their
+/// siblings do: `247.46 247.46 247.46` under a class printed in 合计, 基本支出 and 人员经费).
+/// None when no assignment, or more than one, does so.
+fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> {
+    let (k, n) = (g.columns.len(), table.columns.len());
+    if k == 0
+        || k >= n
+        || g.columns.iter().any(|c| c.side != 0)
+        || table.columns.iter().any(|c| c.side != Side::Single)
+    {
+        return None;
+    }
+    let before: std::collections::HashSet<Vec<usize>> = table
+        .rows
+        .iter()
+        .map(|r| (0..n).filter(|&i| r.cells[i].is_some()).collect::<Vec<usize>>())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let rows: Vec<Vec<usize>> = g
+        .rows
+        .iter()
+        .filter(|r| r.stray.is_empty() && !r.figures.is_empty())
+        .map(|r| {
+            let mut v: Vec<usize> = r.figures.iter().map(|(c, _)| *c).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    // Enough rows to tell, and every column of the page used by one of them.
+    if rows.len() < 2 || (0..k).any(|c| !rows.iter().any(|r| r.contains(&c))) {
+        return None;
+    }
+    let mut found: Option<Vec<usize>> = None;
+    let mut pick: Vec<usize> = (0..k).collect();
+    let mut tried = 0usize;
+    loop {
+        tried += 1;
+        if tried > 20_000 {
+            return None;
+        }
+        let fits = rows.iter().all(|r| {
+            let mapped: Vec<usize> = r.iter().map(|&c| pick[c]).collect();
+            before.contains(&mapped)
+        });
+        if fits {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(pick.clone());
+        }
+        // The next increasing choice of k of the n columns.
+        let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) else {
+            break;
+        };
+        pick[i] += 1;
+        for j in i + 1..k {
+            pick[j] = pick[j - 1] + 1;
+        }
+    }
+    found.map(|f| f.into_iter().map(Some).collect())
 }
 
 fn side_of(grid_side: usize, kind: &Kind) -> Side {
