@@ -932,7 +932,9 @@ fn continuation(
 /// its rows are short): the one left-to-right assignment of its columns to the table's under
 /// which every row of the page is set out as some row before it (items fill the columns their
 /// siblings do: `247.46 247.46 247.46` under a class printed in 合计, 基本支出 and 人员经费).
-/// None when no assignment, or more than one, does so.
+/// Where several do, the one under which most rows are set out as their parent (the row
+/// before whose code theirs extends: `302 01 办公费` as `302 商品和服务支出`, in 公用经费, not
+/// 人员经费) — when only one is best. None otherwise.
 fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> {
     let (k, n) = (g.columns.len(), table.columns.len());
     if k == 0
@@ -948,7 +950,9 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
         .map(|r| (0..n).filter(|&i| r.cells[i].is_some()).collect::<Vec<usize>>())
         .filter(|v| !v.is_empty())
         .collect();
-    let rows: Vec<Vec<usize>> = g
+    let filled = |r: &Row| (0..n).filter(|&i| r.cells[i].is_some()).collect::<Vec<usize>>();
+    // Each row's columns, and its parent's columns when the table has its parent before it.
+    let (rows, parents): (Vec<Vec<usize>>, Vec<Option<Vec<usize>>>) = g
         .rows
         .iter()
         .filter(|r| r.stray.is_empty() && !r.figures.is_empty())
@@ -956,14 +960,24 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
             let mut v: Vec<usize> = r.figures.iter().map(|(c, _)| *c).collect();
             v.sort_unstable();
             v.dedup();
-            v
+            let parent = code_and_label(&r.stub).0.and_then(|code| {
+                let up = code.get(..code.len().checked_sub(2)?)?.to_string();
+                table
+                    .rows
+                    .iter()
+                    .rev()
+                    .find(|p| p.code.as_deref() == Some(up.as_str()))
+                    .map(filled)
+            });
+            (v, parent)
         })
-        .collect();
+        .unzip();
     // Enough rows to tell, and every column of the page used by one of them.
     if rows.len() < 2 || (0..k).any(|c| !rows.iter().any(|r| r.contains(&c))) {
         return None;
     }
-    let mut found: Option<Vec<usize>> = None;
+    // The assignments that fit, each with how many rows it sets out as their parent.
+    let mut fitting: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut pick: Vec<usize> = (0..k).collect();
     let mut tried = 0usize;
     loop {
@@ -971,15 +985,14 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
         if tried > 20_000 {
             return None;
         }
-        let fits = rows.iter().all(|r| {
-            let mapped: Vec<usize> = r.iter().map(|&c| pick[c]).collect();
-            before.contains(&mapped)
-        });
-        if fits {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(pick.clone());
+        let mapped = |r: &Vec<usize>| r.iter().map(|&c| pick[c]).collect::<Vec<usize>>();
+        if rows.iter().all(|r| before.contains(&mapped(r))) {
+            let as_parent = rows
+                .iter()
+                .zip(&parents)
+                .filter(|(r, p)| p.as_ref() == Some(&mapped(r)))
+                .count();
+            fitting.push((as_parent, pick.clone()));
         }
         // The next increasing choice of k of the n columns.
         let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) else {
@@ -990,7 +1003,12 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
             pick[j] = pick[j - 1] + 1;
         }
     }
-    found.map(|f| f.into_iter().map(Some).collect())
+    let best = fitting.iter().map(|(a, _)| *a).max()?;
+    let mut top = fitting.into_iter().filter(|(a, _)| *a == best);
+    match (top.next(), top.next()) {
+        (Some((_, f)), None) => Some(f.into_iter().map(Some).collect()),
+        _ => None,
+    }
 }
 
 fn side_of(grid_side: usize, kind: &Kind) -> Side {
