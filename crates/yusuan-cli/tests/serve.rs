@@ -129,7 +129,10 @@ fn an_upload_gets_its_report_and_each_finding_its_page() {
     assert!(parquet.body.starts_with(b"PAR1") && parquet.body.ends_with(b"PAR1"));
     // The listed documents' findings and facts, not only the list.
     assert!(lib.contains("data=findings") && lib.contains("data=facts"));
-    let lfind = get(&s.addr, "/library.csv?stage=%E5%86%B3%E7%AE%97&data=findings");
+    let lfind = get(
+        &s.addr,
+        "/library.csv?stage=%E5%86%B3%E7%AE%97&data=findings",
+    );
     assert!(
         lfind
             .header("content-disposition")
@@ -277,7 +280,8 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
         "{html}"
     );
     // A 决算 prints 本年收入合计 / 本年支出合计: its key figures are those.
-    let caizheng = "%E4%B8%8A%E6%B5%B7%E5%B8%82%E6%99%AE%E9%99%80%E5%8C%BA%E8%B4%A2%E6%94%BF%E5%B1%80";
+    let caizheng =
+        "%E4%B8%8A%E6%B5%B7%E5%B8%82%E6%99%AE%E9%99%80%E5%8C%BA%E8%B4%A2%E6%94%BF%E5%B1%80";
     let html = get(&addr, &format!("/department?name={caizheng}")).text();
     assert!(
         html.contains("决算") && html.contains("2946.25") && html.contains("2940.05"),

@@ -182,6 +182,61 @@ fn measure(t: &Table, s: Side) -> &'static str {
     }
 }
 
+/// The period a row's label or a column's key names by its year (`2025年`, `2026年度预算数`,
+/// `2025年一般公共预算拨款安排的三公经费预算`: this year's or last year's) or as the change
+/// (`增减变化金额`, `增减变化情况`). None when it names neither, or another year.
+fn period_named(text: &str, year: i32) -> Option<&'static str> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.starts_with("增减") {
+        return Some("增减");
+    }
+    // Money carried over from a year is this year's income, whatever year it names.
+    if t.contains("结转") || t.contains("结余") {
+        return None;
+    }
+    // The first year it names, `YYYY年`, not part of a longer number.
+    let chars: Vec<char> = t.chars().collect();
+    let named = (0..chars.len().saturating_sub(4)).find_map(|i| {
+        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let digits: String = chars[i..i + 4].iter().collect();
+        (!before_digit && chars[i + 4] == '年' && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+    })?;
+    if named == year {
+        Some("本年")
+    } else if named == year - 1 {
+        Some("上年")
+    } else {
+        None
+    }
+}
+
+/// A row label that is a year and nothing more (`2025年`, `2026年度`, `2026年预算数`), or
+/// the change (`增减变化金额`): the label; else "".
+fn year_label(label: &str) -> &str {
+    let t = label.trim();
+    if t.starts_with("增减") {
+        return t;
+    }
+    let rest = t
+        .char_indices()
+        .nth(4)
+        .filter(|_| t.bytes().take(4).all(|b| b.is_ascii_digit()))
+        .map(|(i, _)| t[i..].trim_start());
+    match rest {
+        Some(r)
+            if matches!(
+                r.trim_start_matches('年').trim_start_matches('度'),
+                "" | "预算" | "预算数" | "决算" | "决算数"
+            ) && r.starts_with('年') =>
+        {
+            t
+        }
+        _ => "",
+    }
+}
+
 /// Every printed figure of the document's tables, in document order.
 pub fn facts(d: &Disclosure) -> Vec<Fact> {
     let mut out = Vec::new();
@@ -210,7 +265,16 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                             .then_some("基本支出")
                     });
                 let final_accounts = d.stage == crate::disclosure::Stage::Final;
-                let period = if col.key.contains("上年") && !col.key.contains("结转") {
+                // A row or column that names its year (`2025年`, `2026年预算数`), or the
+                // change (`增减变化金额`), says the period (a 三公 table set out by year).
+                // (A row only when its label is the year, `2025年`, `2026年预算数`; a 决算's
+                // columns of this year keep telling its budget from its final figures.)
+                let named = period_named(year_label(&r.label), d.year)
+                    .or_else(|| period_named(&col.key, d.year))
+                    .filter(|p| !(final_accounts && *p == "本年"));
+                let period = if let Some(p) = named {
+                    p
+                } else if col.key.contains("上年") && !col.key.contains("结转") {
                     "上年"
                 } else if col.key.contains("增减") || col.key.contains("增长") {
                     "增减"
@@ -293,4 +357,33 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period_named;
+
+    #[test]
+    fn a_row_or_column_naming_its_year_names_its_period() {
+        assert_eq!(period_named("2026年", 2026), Some("本年"));
+        assert_eq!(period_named("2025 年", 2026), Some("上年"));
+        assert_eq!(period_named("2025年度预算数", 2026), Some("上年"));
+        assert_eq!(period_named("增减变化金额", 2026), Some("增减"));
+        assert_eq!(period_named("2019年", 2026), None);
+        assert_eq!(period_named("因公出国（境）费", 2026), None);
+        assert_eq!(period_named("12026年", 2026), None);
+        assert_eq!(period_named("", 2026), None);
+        assert_eq!(period_named("2025年结转结余", 2026), None);
+    }
+
+    #[test]
+    fn only_a_label_that_is_a_year_is_a_periods() {
+        use super::year_label;
+        assert_eq!(year_label("2025年"), "2025年");
+        assert_eq!(year_label("2026 年"), "2026 年");
+        assert_eq!(year_label("2026年预算数"), "2026年预算数");
+        assert_eq!(year_label("增减变化金额"), "增减变化金额");
+        assert_eq!(year_label("2026年政府采购项目小计"), "");
+        assert_eq!(year_label("一般公共服务支出"), "");
+    }
 }

@@ -116,3 +116,31 @@ fn a_final_accounts_facts_say_so_and_tell_its_budget_and_balances_apart() {
     .0;
     assert!(facts(&budget).iter().all(|x| x.stage == "预算"));
 }
+
+#[test]
+fn a_table_set_out_by_year_gives_each_rows_figures_its_period() {
+    // Shenzhen's 三公 table prints a row per year and one of the change.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/other/guangdong_shenzhen_kouanbangongshi_2026_dept_budget.pdf"
+    ))
+    .unwrap();
+    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    let f = facts(&d);
+    let in_row = |label: &str| -> Vec<(&str, &str)> {
+        f.iter()
+            .filter(|x| x.kind.as_deref() == Some("三公经费表") && x.row_label == label)
+            .map(|x| (x.period, x.value.as_str()))
+            .take(2)
+            .collect()
+    };
+    assert_eq!(in_row("2025年"), [("上年", "37.77"), ("上年", "0.00")]);
+    assert_eq!(in_row("2026年"), [("本年", "43.79"), ("本年", "0.00")]);
+    assert_eq!(in_row("增减变化金额"), [("增减", "6.02"), ("增减", "0.00")]);
+    // Elsewhere a year in a column's words is this year's: 支出总表's 政府采购 columns.
+    assert!(
+        f.iter()
+            .filter(|x| x.kind.as_deref() == Some("支出总表"))
+            .all(|x| x.period == "本年")
+    );
+}

@@ -485,16 +485,36 @@ pub(crate) struct Download {
 
 /// What the library offers to download for the documents it lists.
 const DOWNLOADS: &[Download] = &[
-    Download { data: "documents", label: "文件清单", file: "文件库" },
-    Download { data: "findings", label: "检查发现", file: "文件库-检查发现" },
-    Download { data: "facts", label: "表格数字", file: "文件库-表格数字" },
-    Download { data: "claims", label: "说明中的数字", file: "文件库-说明中的数字" },
+    Download {
+        data: "documents",
+        label: "文件清单",
+        file: "文件库",
+    },
+    Download {
+        data: "findings",
+        label: "检查发现",
+        file: "文件库-检查发现",
+    },
+    Download {
+        data: "facts",
+        label: "表格数字",
+        file: "文件库-表格数字",
+    },
+    Download {
+        data: "claims",
+        label: "说明中的数字",
+        file: "文件库-说明中的数字",
+    },
 ];
 
 impl Which {
     /// The dataset's name and the download's file name (without extension).
     fn dataset(&self) -> Result<(&'static str, &'static str), Failure> {
-        let want = if self.data.is_empty() { "documents" } else { self.data.as_str() };
+        let want = if self.data.is_empty() {
+            "documents"
+        } else {
+            self.data.as_str()
+        };
         DOWNLOADS
             .iter()
             .find(|d| d.data == want)
@@ -527,7 +547,11 @@ pub(crate) async fn library_csv(
         export::chosen(s, dataset, &hashes, To::Csv).map_err(internal)
     })
     .await?;
-    Ok(download(bytes, "text/csv; charset=utf-8", &format!("{name}.csv")))
+    Ok(download(
+        bytes,
+        "text/csv; charset=utf-8",
+        &format!("{name}.csv"),
+    ))
 }
 
 pub(crate) async fn library_parquet(
@@ -1430,8 +1454,16 @@ type YearDoc = (i64, i64, String, String, String, i64, i64, Option<i64>);
 /// print them). The figure is the table's total row in the first column whose key, without
 /// what qualifies it (`合计〔支出总计〕`), is one of them: a 决算 prints `本年收入合计`.
 const KEY_FIGURES: &[(&str, &str, &[&str])] = &[
-    ("收入合计", "收入总表", &["合计", "本年收入合计", "收入合计", "总计"]),
-    ("支出合计", "支出总表", &["合计", "本年支出合计", "支出合计", "总计"]),
+    (
+        "收入合计",
+        "收入总表",
+        &["合计", "本年收入合计", "收入合计", "总计"],
+    ),
+    (
+        "支出合计",
+        "支出总表",
+        &["合计", "本年支出合计", "支出合计", "总计"],
+    ),
     ("基本支出", "支出总表", &["基本支出"]),
     ("项目支出", "支出总表", &["项目支出"]),
 ];
@@ -1495,20 +1527,21 @@ pub(crate) async fn department(
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(internal)?;
         // A key figure and the column it was read from.
-        let figure = |id: i64, kind: &str, keys: &[&str]| -> Result<Option<(i64, String)>, Failure> {
-            c.query_row(
-                &format!(
-                    "SELECT fen, column_key FROM facts WHERE document_id = ?1 AND kind = ?2
+        let figure =
+            |id: i64, kind: &str, keys: &[&str]| -> Result<Option<(i64, String)>, Failure> {
+                c.query_row(
+                    &format!(
+                        "SELECT fen, column_key FROM facts WHERE document_id = ?1 AND kind = ?2
                        AND row_kind = 'total' AND {} AND period = '本年' AND fen IS NOT NULL
                      ORDER BY ord LIMIT 1",
-                    key_in(keys)
-                ),
-                rusqlite::params![id, kind],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(internal)
-        };
+                        key_in(keys)
+                    ),
+                    rusqlite::params![id, kind],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(internal)
+            };
         // The column of each budget's 支出总表 its classes are shown from.
         let mut spend_column: std::collections::HashMap<i64, String> = Default::default();
         let mut years = Vec::new();

@@ -947,10 +947,18 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
     let before: std::collections::HashSet<Vec<usize>> = table
         .rows
         .iter()
-        .map(|r| (0..n).filter(|&i| r.cells[i].is_some()).collect::<Vec<usize>>())
+        .map(|r| {
+            (0..n)
+                .filter(|&i| r.cells[i].is_some())
+                .collect::<Vec<usize>>()
+        })
         .filter(|v| !v.is_empty())
         .collect();
-    let filled = |r: &Row| (0..n).filter(|&i| r.cells[i].is_some()).collect::<Vec<usize>>();
+    let filled = |r: &Row| {
+        (0..n)
+            .filter(|&i| r.cells[i].is_some())
+            .collect::<Vec<usize>>()
+    };
     // Each row's columns, and its parent's columns when the table has its parent before it.
     let (rows, parents): (Vec<Vec<usize>>, Vec<Option<Vec<usize>>>) = g
         .rows
@@ -1216,8 +1224,26 @@ fn row_kind(code: Option<&str>, label: &str) -> RowKind {
 /// nor shares a word with any name the catalogue has given the class.
 fn is_unit_code(code: &str, label: &str) -> bool {
     const ORGANISATION: &[&str] = &[
-        "部", "局", "委", "办", "厅", "中心", "团", "院", "所", "会", "处", "室", "站", "队", "馆",
-        "校", "社", "公司", "办公室", "委员会",
+        "部",
+        "局",
+        "委",
+        "办",
+        "厅",
+        "中心",
+        "团",
+        "院",
+        "所",
+        "会",
+        "处",
+        "室",
+        "站",
+        "队",
+        "馆",
+        "校",
+        "社",
+        "公司",
+        "办公室",
+        "委员会",
     ];
     if code.len() != 3 || !ORGANISATION.iter().any(|e| label.ends_with(e)) {
         return false;
@@ -1231,9 +1257,11 @@ fn is_unit_code(code: &str, label: &str) -> bool {
         .collect();
     let chars: Vec<char> = label.chars().collect();
     // A word of two characters the label shares with one of the class's names.
-    let shares = chars
-        .windows(2)
-        .any(|w| names.iter().any(|n| n.contains(&w.iter().collect::<String>())));
+    let shares = chars.windows(2).any(|w| {
+        names
+            .iter()
+            .any(|n| n.contains(&w.iter().collect::<String>()))
+    });
     !shares
 }
 
@@ -1807,7 +1835,10 @@ mod tests {
         assert_eq!(row_kind(Some("201"), "中共西安市委宣传部"), RowKind::Unit);
         assert_eq!(row_kind(Some("201"), "一般公共服务支出"), RowKind::Class);
         // An outdated or misprinted class name is still the class.
-        assert_eq!(row_kind(Some("210"), "医疗卫生与计划生育支出"), RowKind::Class);
+        assert_eq!(
+            row_kind(Some("210"), "医疗卫生与计划生育支出"),
+            RowKind::Class
+        );
         assert_eq!(row_kind(Some("201"), "一般公共服务"), RowKind::Class);
         // A class named after an office's work shares a word with the catalogue's name.
         assert_eq!(row_kind(Some("213"), "农林水事务办"), RowKind::Class);
