@@ -1138,6 +1138,29 @@ fn keys(
             out[i].key = format!("{item}/{}", out[i].key);
         }
     }
+    // A 三公 table that prints each item by fund (`因公出国（境）费` / `一般公共预算 政府性基金预算
+    // …`): the item's fund, `item/fund`.
+    if kind.id == "三公经费表" {
+        let fund = |k: &str| matches!(k, "一般公共预算" | "政府性基金预算" | "国有资本经营预算");
+        let by_fund: Vec<bool> = (0..out.len())
+            .map(|i| {
+                fund(&out[i].key)
+                    && items[i].is_some()
+                    && (0..out.len()).any(|j| {
+                        j != i
+                            && items[j] == items[i]
+                            && g.columns[j].parents == g.columns[i].parents
+                            && fund(&out[j].key)
+                            && out[j].key != out[i].key
+                    })
+            })
+            .collect();
+        for i in 0..out.len() {
+            if let (true, Some(item)) = (by_fund[i], &items[i]) {
+                out[i].key = format!("{item}/{}", out[i].key);
+            }
+        }
+    }
     // A key twice on one side cannot be told apart: both keep their printed words.
     let dup: Vec<usize> = (0..out.len())
         .filter(|&i| {

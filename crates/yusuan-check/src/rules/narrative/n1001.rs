@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::GENERIC_ID),
     severity: Severity::Error,
     title: "说明中的金额与表一致（任何地区）",
-    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。按年度分行印的表（“2025年”“2026年”“增减变化金额”各一行）取本年一行；分资金印的项目（“因公出国（境）费”下分一般公共预算等列）取该项目各列。编号的条目名单独成句（“1.因公出国（境）费用。2026年预算数36.14万元”）时，紧随其后一句只写“预算数”的金额按该条目核对。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
     why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
     example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
@@ -629,6 +629,27 @@ fn this_years(key: &str, year: i32) -> bool {
         && years_named(key).iter().all(|y| *y == year)
 }
 
+/// A key without the fund an item is printed by (`因公出国（境）费/一般公共预算` →
+/// `因公出国（境）费`); a key that is a fund alone stays.
+fn without_fund(key: &str) -> &str {
+    ["/一般公共预算", "/政府性基金预算", "/国有资本经营预算"]
+        .iter()
+        .find_map(|f| key.strip_suffix(f))
+        .unwrap_or(key)
+}
+
+/// A row of a table set out by year that is the document's year: `2026年`, `2026年度`,
+/// `2026年预算数`.
+fn is_years_row(label: &str, year: i32) -> bool {
+    let l: String = label.split_whitespace().collect();
+    l.strip_prefix(&format!("{year}年")).is_some_and(|rest| {
+        matches!(
+            rest.trim_start_matches('度'),
+            "" | "预算" | "预算数" | "决算" | "决算数"
+        )
+    })
+}
+
 /// A column's key without the printed header a duplicate carries (`合计〔2021年合计〕` → `合计`).
 fn bare_key(key: &str) -> &str {
     key.split('〔').next().unwrap_or(key)
@@ -686,12 +707,14 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
     let rows_on = || (0..t.rows.len()).filter(move |&i| t.rows[i].side == side);
     match target.at {
         At::Total(keys) => {
-            // The side's total row; a table of one row is its own total.
+            // The side's total row; a table of one row is its own total; a table set out by
+            // year (`2025年` / `2026年` / `增减变化金额`, Shenzhen's 三公 table), this year's row.
             let single = rows_on().count() == 1;
             let Some(row) = (0..t.rows.len())
                 .rev()
                 .find(|&i| t.rows[i].side == side && t.rows[i].kind == RowKind::Total)
                 .or_else(|| rows_on().next().filter(|_| single))
+                .or_else(|| rows_on().find(|&i| is_years_row(&t.rows[i].label, year)))
             else {
                 return Vec::new();
             };
@@ -701,10 +724,16 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
                 keys.iter().find_map(|k| {
                     (0..t.columns.len()).find(|&c| {
                         let key = &t.columns[c].key;
-                        let bare = bare_key(key);
+                        // An item printed by fund (`因公出国（境）费/一般公共预算`): the item's
+                        // figure in that fund; a group's total (`公务用车购置及运行费/合计`): the
+                        // group's.
+                        let bare = without_fund(bare_key(key));
+                        let group = bare.strip_suffix("/合计");
                         t.columns[c].side == side
                             && this_years(key, year)
-                            && (bare == *k || bare.rsplit('/').next() == Some(k))
+                            && (bare == *k
+                                || bare.rsplit('/').next() == Some(k)
+                                || group == Some(k))
                     })
                 })
             };
@@ -910,7 +939,24 @@ fn restated((clo, chi): (i64, i64), said: &Printed) -> bool {
     slo - unit / 2 <= chi && clo <= shi + unit / 2
 }
 
-/// Every sentence with the heading it stands under (its sub-section's, else its section's).
+/// A sentence that is only a numbered item's name, run in before what is said of it
+/// (`1.因公出国（境）费用。2026 年预算数 36.14 万元`): the name, without its number and stop.
+fn run_in_heading(text: &str) -> Option<&str> {
+    let stripped = text.trim().strip_suffix(['。', '：', ':'])?;
+    let body = stripped
+        .trim_start_matches(|c: char| "（）()一二三四五六七八九十、.．0123456789".contains(c));
+    let numbered = body.len() < stripped.len();
+    (numbered
+        && !body.is_empty()
+        && body.chars().count() <= 20
+        && !body
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,；;。".contains(c)))
+    .then_some(body)
+}
+
+/// Every sentence with the heading it stands under (its sub-section's, else its section's; a
+/// numbered item's name run in before it, when one is).
 pub(crate) fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
     fn walk<'a>(s: &'a Section, title: &'a str, out: &mut Vec<(&'a str, &'a Sentence)>) {
         let own = if s.title.is_empty() {
@@ -918,7 +964,13 @@ pub(crate) fn under_headings(sections: &[Section]) -> Vec<(&str, &Sentence)> {
         } else {
             s.title.as_str()
         };
-        out.extend(s.sentences.iter().map(|x| (own, x)));
+        // (It heads the sentence right after it only: what follows the list is not the
+        // last item's.)
+        let mut run_in: Option<&'a str> = None;
+        for x in &s.sentences {
+            out.push((run_in.take().unwrap_or(own), x));
+            run_in = run_in_heading(&x.text);
+        }
         for sub in &s.subsections {
             walk(sub, own, out);
         }
@@ -1099,6 +1151,23 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_numbered_items_name_run_in_heads_the_sentence_after_it() {
+        assert_eq!(
+            run_in_heading("1.因公出国（境）费用。"),
+            Some("因公出国（境）费用")
+        );
+        assert_eq!(run_in_heading("（二）公务接待费："), Some("公务接待费"));
+        assert_eq!(
+            run_in_heading("3、公务用车购置和运行维护费。"),
+            Some("公务用车购置和运行维护费")
+        );
+        // Not numbered, a whole sentence, or one stating a figure: no heading.
+        assert_eq!(run_in_heading("公务接待费。"), None);
+        assert_eq!(run_in_heading("1.本部门无此项支出，故不公开。"), None);
+        assert_eq!(run_in_heading("2.培训费 3 万元。"), None);
+    }
 
     #[test]
     fn subjects_are_normalised_to_what_they_name() {
