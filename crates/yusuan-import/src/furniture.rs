@@ -53,6 +53,17 @@ pub fn is_page_number(line: &str) -> bool {
         })
 }
 
+/// `表 10`, `表10`, `附表3`, `公开表 6`: a table's number alone on its line (above its title,
+/// or left at the foot of the table before it), never a row.
+pub fn is_table_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    ["公开表", "附表", "表"].iter().any(|p| {
+        t.strip_prefix(p).is_some_and(|n| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    })
+}
+
 /// The text with contents entries and page-number lines blanked (form feeds kept).
 pub fn blank(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -73,6 +84,16 @@ pub fn blank(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tables_number_alone_is_furniture() {
+        for t in ["表 10", "表10", "附表3", "公开表 6", "  表 9  "] {
+            assert!(is_table_number(t), "{t}");
+        }
+        for t in ["表", "表1 部门收支总体情况表", "232", "表 10000", "合计 10"] {
+            assert!(!is_table_number(t), "{t}");
+        }
+    }
 
     #[test]
     fn contents_entries_and_page_numbers_are_blanked_and_lines_kept() {

@@ -602,7 +602,10 @@ fn table(
             let body: Vec<Line<'_>> = part[f..]
                 .iter()
                 .copied()
-                .filter(|l| !furniture::is_page_number(&l.laid.text))
+                .filter(|l| {
+                    !furniture::is_page_number(&l.laid.text)
+                        && !furniture::is_table_number(&l.laid.text)
+                })
                 .collect();
             pages.push((header, body));
         }
