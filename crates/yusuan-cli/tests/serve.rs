@@ -147,6 +147,13 @@ fn an_upload_gets_its_report_and_each_finding_its_page() {
     );
     let lfacts = get(&s.addr, "/library.parquet?data=facts");
     assert!(lfacts.body.starts_with(b"PAR1") && lfacts.body.len() > parquet.body.len());
+    // Every listed document's inspection sheet in one workbook, with the 汇总.
+    let sheets = get(&s.addr, "/library/sheets.xlsx?stage=%E5%86%B3%E7%AE%97");
+    assert_eq!(sheets.status, 200);
+    assert!(sheets.body.starts_with(b"PK"));
+    assert!(lib.contains("/library/sheets.xlsx"));
+    let none = get(&s.addr, "/library/sheets.xlsx?year=1999");
+    assert_eq!(none.status, 404);
     let wrong = get(&s.addr, "/library.csv?data=secrets");
     assert_eq!(wrong.status, 400);
     assert!(wrong.text().contains("没有名为“secrets”的数据"));

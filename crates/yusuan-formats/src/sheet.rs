@@ -85,9 +85,11 @@ fn summary_rows(sheets: &[Sheet]) -> Vec<[String; 8]> {
         .enumerate()
         .map(|(i, s)| {
             let (y, n, u) = s.counts();
+            // The file by its name: a batch's full paths would crowd the column out.
+            let file = s.file.rsplit(['/', '\\']).next().unwrap_or(&s.file);
             [
                 (i + 1).to_string(),
-                s.file.clone(),
+                file.to_string(),
                 s.department.clone(),
                 s.document.clone(),
                 y.to_string(),
@@ -295,9 +297,19 @@ fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         for (c, h) in SUMMARY_HEAD.iter().enumerate() {
             ws.write_with_format(1, c as u16, *h, &head)?;
         }
+        // A file's name on one line, made smaller when it is long (not wrapped over the rows).
+        let file_f = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_shrink();
         for (i, r) in summary_rows(sheets).iter().enumerate() {
             for (c, v) in r.iter().enumerate() {
-                let f = if matches!(c, 1 | 2) { &cell } else { &centre };
+                let f = match c {
+                    1 => &file_f,
+                    2 => &cell,
+                    _ => &centre,
+                };
                 match v.parse::<u32>() {
                     Ok(n) if c != 1 && c != 2 => {
                         ws.write_with_format(i as u32 + 2, c as u16, n, f)?
@@ -306,7 +318,7 @@ fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 };
             }
         }
-        print_setup(ws, &[6, 40, 30, 16, 8, 8, 8, 8], 2)?;
+        print_setup(ws, &[6, 48, 30, 16, 8, 8, 8, 8], 2)?;
     }
 
     let mut taken = Vec::new();

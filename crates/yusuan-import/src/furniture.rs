@@ -58,9 +58,8 @@ pub fn is_page_number(line: &str) -> bool {
 pub fn is_table_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     ["公开表", "附表", "表"].iter().any(|p| {
-        t.strip_prefix(p).is_some_and(|n| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        t.strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
     })
 }
 

@@ -135,6 +135,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/library", get(views::library))
         .route("/library.csv", get(views::library_csv))
         .route("/library.parquet", get(views::library_parquet))
+        .route("/library/sheets.xlsx", get(views::library_sheets))
         .route("/department", get(views::department))
         .route("/doc/{hash}", get(views::report))
         .route("/doc/{hash}/tables", get(views::tables))

@@ -572,6 +572,56 @@ pub(crate) async fn library_parquet(
     ))
 }
 
+/// The most documents whose inspection sheets the library puts in one workbook.
+const MAX_SHEETS: usize = 500;
+
+/// The inspection sheets of the documents the filters select, in one workbook: a 汇总 sheet,
+/// then one per document (those that could be read; at most [`MAX_SHEETS`]).
+pub(crate) async fn library_sheets(
+    State(app): State<Arc<App>>,
+    Query(f): Query<Filters>,
+) -> Result<Response, Failure> {
+    let bytes = with_store(&app, move |s| {
+        let hashes = view_hashes(s, &f)?;
+        if hashes.len() > MAX_SHEETS {
+            return Err(Failure(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "所列文件有 {} 份，一次最多汇总 {MAX_SHEETS} 份的检查表：请用筛选缩小范围。",
+                    hashes.len()
+                ),
+            ));
+        }
+        let c = s.connection();
+        let mut q = c
+            .prepare(
+                "SELECT s.sheet FROM sheets s JOIN documents d ON d.id = s.document_id
+                 WHERE d.hash IN (SELECT value FROM json_each(?1))
+                 ORDER BY d.year DESC, d.department, d.hash",
+            )
+            .map_err(internal)?;
+        let list = serde_json::to_string(&hashes).map_err(internal)?;
+        let sheets: Vec<Sheet> = q
+            .query_map([list], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(internal)?
+            .iter()
+            .map(|json| serde_json::from_str(json))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        if sheets.is_empty() {
+            return Err(missing("所列文件的检查表（没有可以读取的文件）"));
+        }
+        yusuan_formats::sheet::xlsx(&sheets).map_err(internal)
+    })
+    .await?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "文件库检查表.xlsx",
+    ))
+}
+
 // ---------------------------------------------------------------- 报告
 
 struct FindingRow {
