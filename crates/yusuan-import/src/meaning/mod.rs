@@ -695,7 +695,7 @@ fn table(
                     let map: Vec<Option<usize>> = if gi == 0 {
                         (0..g.columns.len()).map(Some).collect()
                     } else {
-                        continuation(g, first, &table, &halves, vocab, exact)
+                        continuation(g, first, &table, &halves, vocab, exact, &codes)
                     };
                     rows(&mut table, g, &map, &halves, &mut codes, exact, diags);
                 }
@@ -725,7 +725,7 @@ fn table(
         let map: Vec<Option<usize>> = if gi == 0 {
             (0..g.columns.len()).map(Some).collect()
         } else {
-            continuation(g, first, &table, kind, vocab, exact)
+            continuation(g, first, &table, kind, vocab, exact, &codes)
         };
         rows(&mut table, g, &map, kind, &mut codes, exact, diags);
     }
@@ -823,6 +823,7 @@ fn continuation(
     kind: &Kind,
     vocab: &Vocabulary,
     exact: bool,
+    codes: &SplitCodes,
 ) -> Vec<Option<usize>> {
     // The same geometry as the first page (a PDF's pages): each column by where it stands.
     let by_edge: Vec<Option<usize>> = g
@@ -923,7 +924,7 @@ fn continuation(
     }
     if !exact
         && out.iter().any(Option::is_none)
-        && let Some(m) = set_out_as_before(g, table)
+        && let Some(m) = set_out_as_before(g, table, codes)
     {
         return m;
     }
@@ -938,7 +939,11 @@ fn continuation(
 /// Where several do, the one under which most rows are set out as their parent (the row
 /// before whose code theirs extends: `302 01 办公费` as `302 商品和服务支出`, in 公用经费, not
 /// 人员经费) — when only one is best. None otherwise.
-fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> {
+fn set_out_as_before(
+    g: &PageGrid,
+    table: &Table,
+    codes: &SplitCodes,
+) -> Option<Vec<Option<usize>>> {
     let (k, n) = (g.columns.len(), table.columns.len());
     if k == 0
         || k >= n
@@ -963,6 +968,14 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
             .collect::<Vec<usize>>()
     };
     // Each row's columns, and its parent's columns when the table has its parent before it.
+    // (A code printed in parts, `02` under a class carried from the page before, is put
+    // together as the reader will: [`SplitCodes`].)
+    let mut split = SplitCodes {
+        kuan_x: codes.kuan_x,
+        xiang_x: codes.xiang_x,
+        class: codes.class.clone(),
+        kuan: codes.kuan.clone(),
+    };
     let (rows, parents): (Vec<Vec<usize>>, Vec<Option<Vec<usize>>>) = g
         .rows
         .iter()
@@ -971,7 +984,13 @@ fn set_out_as_before(g: &PageGrid, table: &Table) -> Option<Vec<Option<usize>>> 
             let mut v: Vec<usize> = r.figures.iter().map(|(c, _)| *c).collect();
             v.sort_unstable();
             v.dedup();
-            let parent = code_and_label(&r.stub).0.and_then(|code| {
+            let code = code_and_label(&r.stub).0.or_else(|| split.join(r));
+            match code.as_deref().map(str::len) {
+                Some(3) => split.class = code.clone().unwrap_or_default(),
+                Some(5) => split.kuan = code.clone().unwrap_or_default(),
+                _ => {}
+            }
+            let parent = code.and_then(|code| {
                 let up = code.get(..code.len().checked_sub(2)?)?.to_string();
                 table
                     .rows
@@ -1303,6 +1322,24 @@ struct SplitCodes {
 }
 
 impl SplitCodes {
+    /// The whole code of a row that prints only its 款 or 项 part (`02`), by where the part
+    /// stands and the class and 款 carried so far.
+    fn join(&self, r: &GridRow) -> Option<String> {
+        let (first, x) = (r.stub.first()?, r.stub_x.first()?);
+        if first.len() != 2 || !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let near =
+            |a: Option<i32>| a.is_some_and(|a| a.saturating_sub(*x).saturating_abs() <= 1000);
+        if near(self.xiang_x) && self.kuan.len() == 5 {
+            Some(format!("{}{first}", self.kuan))
+        } else if near(self.kuan_x) && self.class.len() == 3 {
+            Some(format!("{}{first}", self.class))
+        } else {
+            None
+        }
+    }
+
     fn new(grids: &[PageGrid]) -> SplitCodes {
         let two_digit: Vec<i32> = grids
             .iter()
@@ -1414,7 +1451,7 @@ fn rows(
             let mut k = keep.iter();
             r.stub_x.retain(|_| *k.next().unwrap_or(&true));
         }
-        let (mut code, mut label) = code_and_label(&r.stub);
+        let (code, mut label) = code_and_label(&r.stub);
         // A 款 or 项 printed without its leading zero (`301 7 绩效工资`): read as 30107, and said.
         if let Some(c) = &code {
             let joined = r.stub.join(" ");
@@ -1461,26 +1498,14 @@ fn rows(
             label = rest;
         }
         if code.is_none()
-            && let (Some(first), Some(x)) = (r.stub.first(), r.stub_x.first())
-            && first.len() == 2
-            && first.bytes().all(|b| b.is_ascii_digit())
+            && let Some(joined) = codes.join(&r)
         {
-            let rest = r.stub[1..].join(" ");
-            let near =
-                |a: Option<i32>| a.is_some_and(|a| a.saturating_sub(*x).saturating_abs() <= 1000);
-            if near(codes.xiang_x) && codes.kuan.len() == 5 {
-                code = Some(format!("{}{first}", codes.kuan));
-            } else if near(codes.kuan_x) && codes.class.len() == 3 {
-                code = Some(format!("{}{first}", codes.class));
+            let (_, label) = code_and_label(&[r.stub[1..].join(" ")]);
+            if joined.len() == 5 {
+                codes.kuan = joined.clone();
             }
-            if code.is_some() {
-                let (_, label) = code_and_label(&[rest]);
-                if let Some(c) = code.as_ref().filter(|c| c.len() == 5) {
-                    codes.kuan = c.clone();
-                }
-                push_row(table, &r, (side, code, label), map, exact, diags);
-                continue;
-            }
+            push_row(table, &r, (side, Some(joined), label), map, exact, diags);
+            continue;
         }
         if let Some(c) = &code {
             match c.len() {
