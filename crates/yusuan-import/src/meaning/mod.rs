@@ -1002,8 +1002,10 @@ fn set_out_as_before(
             (v, parent)
         })
         .unzip();
-    // Enough rows to tell, and every column of the page used by one of them.
-    if rows.len() < 2 || (0..k).any(|c| !rows.iter().any(|r| r.contains(&c))) {
+    // Enough rows to tell (two, or one whose parent is known: `30399` under `303`), and every
+    // column of the page used by one of them.
+    let enough = rows.len() >= 2 || rows.len() == 1 && parents[0].is_some();
+    if !enough || (0..k).any(|c| !rows.iter().any(|r| r.contains(&c))) {
         return None;
     }
     // The assignments that fit, each with how many rows it sets out as their parent.
@@ -1034,6 +1036,10 @@ fn set_out_as_before(
         }
     }
     let best = fitting.iter().map(|(a, _)| *a).max()?;
+    // A lone row goes only where it is set out as its parent.
+    if rows.len() < 2 && best == 0 {
+        return None;
+    }
     let mut top = fitting.into_iter().filter(|(a, _)| *a == best);
     match (top.next(), top.next()) {
         (Some((_, f)), None) => Some(f.into_iter().map(Some).collect()),
