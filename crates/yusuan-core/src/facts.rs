@@ -237,6 +237,13 @@ fn year_label(label: &str) -> &str {
     }
 }
 
+/// The period a row names when it is a year or the change (`2025年` in a 2026 document:
+/// `上年`; `2026年预算数`: `本年`; `增减变化金额`: `增减`), as a table set out by year prints
+/// its rows.
+pub fn row_period(label: &str, year: i32) -> Option<&'static str> {
+    period_named(year_label(label), year)
+}
+
 /// Every printed figure of the document's tables, in document order.
 pub fn facts(d: &Disclosure) -> Vec<Fact> {
     let mut out = Vec::new();
@@ -269,7 +276,7 @@ pub fn facts(d: &Disclosure) -> Vec<Fact> {
                 // change (`增减变化金额`), says the period (a 三公 table set out by year).
                 // (A row only when its label is the year, `2025年`, `2026年预算数`; a 决算's
                 // columns of this year keep telling its budget from its final figures.)
-                let named = period_named(year_label(&r.label), d.year)
+                let named = row_period(&r.label, d.year)
                     .or_else(|| period_named(&col.key, d.year))
                     .filter(|p| !(final_accounts && *p == "本年"));
                 let period = if let Some(p) = named {

@@ -3,13 +3,18 @@
 
 use yusuan_core::facts::{Fact, facts};
 
-fn quanzhou() -> Vec<Fact> {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf"
+/// A corpus PDF (`tests/corpus/…`), read.
+fn corpus_pdf(path: &str) -> yusuan_core::Disclosure {
+    let bytes = std::fs::read(format!(
+        "{}/tests/corpus/{path}",
+        env!("CARGO_MANIFEST_DIR")
     ))
-    .unwrap();
-    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    .unwrap_or_else(|e| panic!("{path}: {e}"));
+    yusuan_import::import_pdf(&bytes).0
+}
+
+fn quanzhou() -> Vec<Fact> {
+    let d = corpus_pdf("other/fujian_quanzhou_renminzhengfubangongshi_2026_dept_budget.pdf");
     let f = facts(&d);
     let cells: usize = d
         .tables
@@ -80,12 +85,7 @@ fn every_figure_of_another_region_is_a_fact_with_its_dimensions() {
 
 #[test]
 fn a_final_accounts_facts_say_so_and_tell_its_budget_and_balances_apart() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/shanghai_putuo_caizhengju_2024_dept_final_account.pdf"
-    ))
-    .unwrap();
-    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    let d = corpus_pdf("shanghai_putuo_caizhengju_2024_dept_final_account.pdf");
     assert_eq!(d.stage, yusuan_core::disclosure::Stage::Final);
     let f = facts(&d);
     assert!(f.iter().all(|x| x.stage == "决算"));
@@ -106,26 +106,14 @@ fn a_final_accounts_facts_say_so_and_tell_its_budget_and_balances_apart() {
             .all(|x| x.period == "本年")
     );
     // A budget's facts are a budget's.
-    let budget = yusuan_import::import_pdf(
-        &std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/corpus/shanghai_putuo_caizhengju_2025_dept_budget.pdf"
-        ))
-        .unwrap(),
-    )
-    .0;
+    let budget = corpus_pdf("shanghai_putuo_caizhengju_2025_dept_budget.pdf");
     assert!(facts(&budget).iter().all(|x| x.stage == "预算"));
 }
 
 #[test]
 fn a_table_set_out_by_year_gives_each_rows_figures_its_period() {
     // Shenzhen's 三公 table prints a row per year and one of the change.
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/other/guangdong_shenzhen_kouanbangongshi_2026_dept_budget.pdf"
-    ))
-    .unwrap();
-    let (d, _, _) = yusuan_import::import_pdf(&bytes);
+    let d = corpus_pdf("other/guangdong_shenzhen_kouanbangongshi_2026_dept_budget.pdf");
     let f = facts(&d);
     let in_row = |label: &str| -> Vec<(&str, &str)> {
         f.iter()

@@ -970,12 +970,7 @@ fn set_out_as_before(
     // Each row's columns, and its parent's columns when the table has its parent before it.
     // (A code printed in parts, `02` under a class carried from the page before, is put
     // together as the reader will: [`SplitCodes`].)
-    let mut split = SplitCodes {
-        kuan_x: codes.kuan_x,
-        xiang_x: codes.xiang_x,
-        class: codes.class.clone(),
-        kuan: codes.kuan.clone(),
-    };
+    let mut split = codes.clone();
     let (rows, parents): (Vec<Vec<usize>>, Vec<Option<Vec<usize>>>) = g
         .rows
         .iter()
@@ -1148,46 +1143,35 @@ fn keys(
         })
     };
     let items: Vec<Option<String>> = g.columns.iter().map(item_of).collect();
-    let paired: Vec<bool> = (0..out.len())
-        .map(|i| {
-            measure(&out[i].key)
-                && items[i].is_some()
-                && (0..out.len()).any(|j| {
-                    j != i
-                        && items[j] == items[i]
-                        && g.columns[j].parents == g.columns[i].parents
-                        && measure(&out[j].key)
-                        && out[j].key != out[i].key
-                })
-        })
-        .collect();
-    for i in 0..out.len() {
-        if let (true, Some(item)) = (paired[i], &items[i]) {
-            out[i].key = format!("{item}/{}", out[i].key);
-        }
-    }
-    // A 三公 table that prints each item by fund (`因公出国（境）费` / `一般公共预算 政府性基金预算
-    // …`): the item's fund, `item/fund`.
-    if kind.id == "三公经费表" {
-        let fund = |k: &str| matches!(k, "一般公共预算" | "政府性基金预算" | "国有资本经营预算");
-        let by_fund: Vec<bool> = (0..out.len())
+    // The columns whose key is one of a kind (`is`) and which share their item with another
+    // column of that kind and another key: keyed `item/key`.
+    let under_item = |out: &mut Vec<Column>, is: &dyn Fn(&str) -> bool| {
+        let paired: Vec<bool> = (0..out.len())
             .map(|i| {
-                fund(&out[i].key)
+                is(&out[i].key)
                     && items[i].is_some()
                     && (0..out.len()).any(|j| {
                         j != i
                             && items[j] == items[i]
                             && g.columns[j].parents == g.columns[i].parents
-                            && fund(&out[j].key)
+                            && is(&out[j].key)
                             && out[j].key != out[i].key
                     })
             })
             .collect();
         for i in 0..out.len() {
-            if let (true, Some(item)) = (by_fund[i], &items[i]) {
+            if let (true, Some(item)) = (paired[i], &items[i]) {
                 out[i].key = format!("{item}/{}", out[i].key);
             }
         }
+    };
+    under_item(&mut out, &measure);
+    // A 三公 table that prints each item by fund (`因公出国（境）费` / `一般公共预算 政府性基金预算
+    // …`): the item's fund, `item/fund`.
+    if kind.id == "三公经费表" {
+        under_item(&mut out, &|k: &str| {
+            matches!(k, "一般公共预算" | "政府性基金预算" | "国有资本经营预算")
+        });
     }
     // A key twice on one side cannot be told apart: both keep their printed words.
     let dup: Vec<usize> = (0..out.len())
@@ -1320,6 +1304,7 @@ fn is_unit_code(code: &str, label: &str) -> bool {
 /// `03`): where the 款 and 项 columns stand (over the whole table, so a continued page that
 /// prints only 项 parts is read alike), and the class and 款 the rows are under, carried from
 /// page to page.
+#[derive(Clone)]
 struct SplitCodes {
     kuan_x: Option<i32>,
     xiang_x: Option<i32>,

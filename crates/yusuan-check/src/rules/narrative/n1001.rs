@@ -643,18 +643,6 @@ fn without_fund(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// A row of a table set out by year that is the document's year: `2026年`, `2026年度`,
-/// `2026年预算数`.
-fn is_years_row(label: &str, year: i32) -> bool {
-    let l: String = label.split_whitespace().collect();
-    l.strip_prefix(&format!("{year}年")).is_some_and(|rest| {
-        matches!(
-            rest.trim_start_matches('度'),
-            "" | "预算" | "预算数" | "决算" | "决算数"
-        )
-    })
-}
-
 /// A column's key without the printed header a duplicate carries (`合计〔2021年合计〕` → `合计`).
 fn bare_key(key: &str) -> &str {
     key.split('〔').next().unwrap_or(key)
@@ -719,7 +707,11 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
                 .rev()
                 .find(|&i| t.rows[i].side == side && t.rows[i].kind == RowKind::Total)
                 .or_else(|| rows_on().next().filter(|_| single))
-                .or_else(|| rows_on().find(|&i| is_years_row(&t.rows[i].label, year)))
+                .or_else(|| {
+                    rows_on().find(|&i| {
+                        yusuan_core::facts::row_period(&t.rows[i].label, year) == Some("本年")
+                    })
+                })
             else {
                 return Vec::new();
             };
