@@ -337,16 +337,28 @@ impl Rule for SidesBalance {
         for t in keyed_tables(cx) {
             let inc: Vec<usize> = col_indices(t, Side::Income);
             let exp: Vec<usize> = col_indices(t, Side::Expenditure);
-            if inc.is_empty() || inc.len() != exp.len() {
+            // A 支出 half printed as several lists side by side (by 功能分类, by 经济分类…, each
+            // keyed `预算数〔its heading〕`): each list's total against the one 收入 total.
+            let base = |c: usize| t.columns[c].key.split('〔').next().unwrap_or_default();
+            let lists = inc.len() == 1
+                && exp.len() >= 2
+                && exp
+                    .iter()
+                    .all(|&c| t.columns[c].key.contains('〔') && base(c) == base(inc[0]));
+            let pairs: Vec<(usize, usize)> = if lists {
+                exp.iter().map(|&ce| (inc[0], ce)).collect()
+            } else if !inc.is_empty() && inc.len() == exp.len() {
+                inc.iter().copied().zip(exp.iter().copied()).collect()
+            } else {
                 continue;
-            }
+            };
             let (Some(ri), Some(re)) = (
                 grand_total(t, Side::Income),
                 grand_total(t, Side::Expenditure),
             ) else {
                 continue;
             };
-            for (&ci, &ce) in inc.iter().zip(&exp) {
+            for (ci, ce) in pairs {
                 let (a, b) = (printed(t, ri, ci), printed(t, re, ce));
                 if a.is_none() && b.is_none() {
                     continue;

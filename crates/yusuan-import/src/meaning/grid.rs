@@ -67,6 +67,18 @@ pub struct PageGrid {
     pub rows: Vec<GridRow>,
     /// Whether the page has header words.
     pub has_header: bool,
+    /// Where each side after the first begins, left to right: one place for a two-sided
+    /// table, more for one printed as several lists side by side (收入 beside 支出 by 功能分类,
+    /// by 部门经济分类 and by 政府经济分类, each list its own names and figures).
+    pub splits: Vec<i32>,
+    /// Per side, the header words over its names (`支出功能分科目（按大类）`), when the page
+    /// prints three lists or more: what tells the lists apart.
+    pub stub_heads: Vec<String>,
+}
+
+/// The side at `x` (0 left of every split).
+fn side_at(splits: &[i32], x: i32) -> usize {
+    splits.iter().take_while(|&&s| x >= s).count()
 }
 
 /// Half-way between two positions (never overflowing).
@@ -169,6 +181,18 @@ fn em(lines: &[Line<'_>]) -> i32 {
 /// `exact`: the positions are a PDF's (header words stand over their columns); a text's are
 /// character columns, where `pdftotext` may set a header apart from its figures.
 pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact: bool) -> PageGrid {
+    page_grid_split(header, body, two_sided, exact, None)
+}
+
+/// [`page_grid`], its sides split where `given` says (a continued page of a PDF, set out as its
+/// first page, may print nothing in a side that the first page's split found).
+pub fn page_grid_split(
+    header: &[Line<'_>],
+    body: &[Line<'_>],
+    two_sided: bool,
+    exact: bool,
+    given: Option<&[i32]>,
+) -> PageGrid {
     let em = em(body);
     let tol = em * 5 / 2;
     // Column anchors: right edges of figures, clustered.
@@ -227,7 +251,41 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
     } else {
         None
     };
-    let side_of = |x: i32| usize::from(split.is_some_and(|s| x >= s));
+    let mut splits: Vec<i32> = split.into_iter().collect();
+    // Further lists side by side: names starting again between two figure columns right of
+    // the first split, on three lines or more.
+    if let Some(s0) = split {
+        for w in cols.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a.1 < s0 {
+                continue;
+            }
+            let starts: Vec<i32> = body
+                .iter()
+                .filter_map(|l| {
+                    l.laid
+                        .cells
+                        .iter()
+                        .filter(|c| {
+                            let t = c.text.trim();
+                            c.x0 > a.1 && c.x1 <= b.0 && !is_figure(t) && !is_code(t)
+                        })
+                        .map(|c| c.x0)
+                        .min()
+                })
+                .collect();
+            if starts.len() >= 3
+                && let Some(&x) = starts.iter().min()
+            {
+                splits.push(x);
+            }
+        }
+    }
+    if let Some(g) = given.filter(|g| !g.is_empty() && two_sided) {
+        splits = g.to_vec();
+    }
+    let sides = splits.len() + 1;
+    let side_of = |x: i32| side_at(&splits, x);
     let mut columns: Vec<GridColumn> = cols
         .iter()
         .map(|&(left, right, _)| GridColumn {
@@ -242,13 +300,17 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         columns: Vec::new(),
         rows: Vec::new(),
         has_header: false,
+        splits: splits.clone(),
+        stub_heads: Vec::new(),
     };
     if columns.is_empty() {
         return grid;
     }
     // A column that prints no figure on this page still has its header words: in a PDF, a word
     // standing over no figure column, right of the stub, makes one.
-    let starts = [leftmost(&columns, 0), leftmost(&columns, 1)].map(|x| x.unwrap_or(i32::MAX));
+    let starts: Vec<i32> = (0..sides)
+        .map(|s| leftmost(&columns, s).unwrap_or(i32::MAX))
+        .collect();
     let mut extra: Vec<GridColumn> = Vec::new();
     // A header word reaching over a figure column (or standing near its right edge) is its
     // leaf, or a parent spanning it.
@@ -335,9 +397,9 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
         // Where each side's names end: a header word right of them, though left of the first
         // figures, is a column's (a 三公 table's row may print no name at all).
         // (A side with no figure on the page keeps the stub as far as its first column.)
-        let mut stub_end: [Option<i32>; 2] = [None, None];
-        let mut figures = [false, false];
-        let first = [leftmost(&columns, 0), leftmost(&columns, 1)];
+        let mut stub_end: Vec<Option<i32>> = vec![None; sides];
+        let mut figures = vec![false; sides];
+        let first: Vec<Option<i32>> = (0..sides).map(|s| leftmost(&columns, s)).collect();
         for l in body {
             for c in &l.laid.cells {
                 let t = c.text.trim();
@@ -349,33 +411,51 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
                 }
             }
         }
-        for side in 0..2 {
+        for side in 0..sides {
             if !figures[side] {
                 stub_end[side] = Some(i32::MAX);
             }
         }
-        headers_exact(header, &mut columns, split, em, !two_sided, stub_end);
+        headers_exact(header, &mut columns, &splits, em, !two_sided, &stub_end);
     } else {
-        headers(header, &mut columns, split, em);
+        headers(header, &mut columns, &splits, em);
+    }
+    if sides >= 3 {
+        grid.stub_heads = (0..sides)
+            .map(|side| {
+                let end = leftmost(&columns, side).unwrap_or(i32::MAX);
+                header
+                    .iter()
+                    .flat_map(|l| &l.laid.cells)
+                    .filter(|c| side_of(halfway(c.x0, c.x1)) == side && c.x1 <= end)
+                    .map(|c| c.text.split_whitespace().collect::<String>())
+                    .filter(|t| !is_side_word(t))
+                    .collect()
+            })
+            .collect();
     }
     grid.has_header = columns
         .iter()
         .any(|c| !c.leaf.is_empty() || !c.parents.is_empty());
     // Rows.
     // The stub ends where the side's first column (figures or header word) begins.
-    let ends = [leftmost(&columns, 0), leftmost(&columns, 1)].map(|x| x.unwrap_or(i32::MAX));
+    let ends: Vec<i32> = (0..sides)
+        .map(|s| leftmost(&columns, s).unwrap_or(i32::MAX))
+        .collect();
     for l in body {
         let figs = figure_indices(l.laid);
-        let mut per_side: [GridRow; 2] = std::array::from_fn(|side| GridRow {
-            side,
-            stub: Vec::new(),
-            stub_x: Vec::new(),
-            figures: Vec::new(),
-            stray: Vec::new(),
-            page: l.page,
-            no: l.no,
-            figures_at: None,
-        });
+        let mut per_side: Vec<GridRow> = (0..sides)
+            .map(|side| GridRow {
+                side,
+                stub: Vec::new(),
+                stub_x: Vec::new(),
+                figures: Vec::new(),
+                stray: Vec::new(),
+                page: l.page,
+                no: l.no,
+                figures_at: None,
+            })
+            .collect();
         for (ci, c) in l.laid.cells.iter().enumerate() {
             let t = c.text.trim();
             if t.is_empty() {
@@ -387,9 +467,12 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
                 // the stub too: a wrapped name may run into them).
                 // (A 支出 name on a line without 收入 may be set left of its half, but never
                 // as far left as the 收入 figures begin.)
-                let side = usize::from(split.is_some_and(|s| {
-                    c.x0 >= s.saturating_sub(tol) || c.x0 > ends[0].saturating_sub(2 * em)
-                }));
+                let side = if splits.is_empty() {
+                    0
+                } else {
+                    side_of(c.x0.saturating_add(tol))
+                        .max(usize::from(c.x0 > ends[0].saturating_sub(2 * em)))
+                };
                 per_side[side].stub.push(t.to_string());
                 per_side[side].stub_x.push(c.x0);
                 continue;
@@ -421,12 +504,57 @@ pub fn page_grid(header: &[Line<'_>], body: &[Line<'_>], two_sided: bool, exact:
             }
         }
     }
+    if sides >= 3 {
+        merge_lists_totals(&mut grid.rows);
+    }
     grid.columns = columns;
     if !exact {
         merge_drifted(&mut grid);
     }
     code_columns_to_stub(&mut grid);
     grid
+}
+
+/// A page's sides renumbered `by` places on: a continued page of a table printed as several
+/// lists side by side, whose first lists have ended.
+pub fn shift_sides(g: &mut PageGrid, by: usize) {
+    for c in &mut g.columns {
+        c.side += by;
+    }
+    for r in &mut g.rows {
+        r.side += by;
+    }
+    if !g.stub_heads.is_empty() {
+        let mut heads = vec![String::new(); by];
+        heads.append(&mut g.stub_heads);
+        g.stub_heads = heads;
+    }
+}
+
+/// In a table printed as several lists side by side, a line's row printed alike in every list
+/// of the 支出 half (`本年支出合计`, `结转下年`, `支出总计`) is one row, with a figure in each
+/// list's column.
+fn merge_lists_totals(rows: &mut Vec<GridRow>) {
+    let mut i = 0;
+    while i < rows.len() {
+        let (no, side) = (rows[i].no, rows[i].side);
+        let label = rows[i].stub.concat();
+        let twin = (side >= 1 && !label.is_empty())
+            .then(|| {
+                (i + 1..rows.len())
+                    .take_while(|&j| rows[j].no == no)
+                    .find(|&j| rows[j].side > side && rows[j].stub.concat() == label)
+            })
+            .flatten();
+        match twin {
+            Some(j) => {
+                let r = rows.remove(j);
+                rows[i].figures.extend(r.figures);
+                rows[i].stray.extend(r.stray);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Columns of codes between the value columns (`部门预算支出经济科目编码 类 款` over `310 02` in a
@@ -531,18 +659,18 @@ fn merge_drifted(g: &mut PageGrid) {
 /// is a parent (spanning several columns) when, on the lines below it, words stand over two or
 /// more columns within its reach (up to half-way to its neighbours on its line) and it stands
 /// centred over them; else it is part of the leaf of the column nearest it.
-fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, em: i32) {
+fn headers(header: &[Line<'_>], columns: &mut [GridColumn], splits: &[i32], em: i32) {
     let centre = |c: &GridColumn| halfway(c.left, c.right);
     // In a text, `pdftotext` sets a header's words apart from their figures by as much as the
     // names left of them are wider than their characters: one shift for the page, the one
     // that brings the words nearest to the columns' centres; and a word farther than half the
     // columns' spacing from every centre stands over a blank column and names none.
-    let (shift, reach) = text_shift(header, columns, split, em);
+    let (shift, reach) = text_shift(header, columns, splits, em);
     // The column a header word stands over: nearest centre, on its side, within reach.
     let nearest = |cols: &[GridColumn], x0: i32, x1: i32| -> Option<usize> {
         let (x0, x1) = (x0.saturating_add(shift), x1.saturating_add(shift));
         let mid = halfway(x0, x1);
-        let side = usize::from(split.is_some_and(|s| mid >= s));
+        let side = side_at(splits, mid);
         let first_left = cols
             .iter()
             .filter(|c| c.side == side)
@@ -558,14 +686,21 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
             .filter(|(_, c)| centre(c).saturating_sub(mid).saturating_abs() <= reach)
             .map(|(i, _)| i)
     };
-    // In a text, a stub word may stand anywhere over the first columns: it names none.
+    // In a text, a stub word may stand anywhere over the first columns: it names none; nor
+    // does a two-sided table's label of a half.
     let words: Vec<Vec<&LaidCell>> = header
         .iter()
         .map(|l| {
             l.laid
                 .cells
                 .iter()
-                .filter(|c| !c.text.trim().is_empty() && !is_stub_word(c.text.trim()))
+                .filter(|c| {
+                    let t = c.text.trim();
+                    !t.is_empty()
+                        && !is_stub_word(t)
+                        && (splits.is_empty()
+                            || !is_side_word(&t.split_whitespace().collect::<String>()))
+                })
                 .collect()
         })
         .collect();
@@ -641,10 +776,10 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], split: Option<i32>, 
 fn headers_exact(
     header: &[Line<'_>],
     columns: &mut [GridColumn],
-    split: Option<i32>,
+    splits: &[i32],
     em: i32,
     stub_words: bool,
-    stub_end: [Option<i32>; 2],
+    stub_end: &[Option<i32>],
 ) {
     /// Columns `k0..=k1` (in `order`), their extent, whether words stand over them, and
     /// whether a word of the current line has taken them.
@@ -681,14 +816,15 @@ fn headers_exact(
     // Words per column, bottom-up; reversed at the end.
     let mut leaf: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
     let mut parents: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
-    let starts = [leftmost(columns, 0), leftmost(columns, 1)];
+    let sides = splits.len() + 1;
+    let starts: Vec<Option<i32>> = (0..sides).map(|s| leftmost(columns, s)).collect();
     // Letter-spaced words (`合  计`) closed up.
     let lines: Vec<Vec<LaidCell>> = header.iter().map(|l| spaced_words(&l.laid.cells)).collect();
     // Each side's extent: its columns and every header word over it, stub words included.
-    let mut extent: [(Option<i32>, Option<i32>); 2] = [(None, None); 2];
+    let mut extent: Vec<(Option<i32>, Option<i32>)> = vec![(None, None); sides];
     let words = lines.iter().flatten().map(|w| (w.x0, w.x1));
     for (x0, x1) in columns.iter().map(|c| (c.left, c.right)).chain(words) {
-        let side = usize::from(split.is_some_and(|s| halfway(x0, x1) >= s));
+        let side = side_at(splits, halfway(x0, x1));
         let e = &mut extent[side];
         e.0 = Some(e.0.map_or(x0, |v| v.min(x0)));
         e.1 = Some(e.1.map_or(x1, |v| v.max(x1)));
@@ -703,7 +839,7 @@ fn headers_exact(
                 continue;
             }
             let mid = halfway(w.x0, w.x1);
-            let side = usize::from(split.is_some_and(|s| mid >= s));
+            let side = side_at(splits, mid);
             let Some(start) = starts[side] else {
                 continue;
             };
@@ -882,9 +1018,13 @@ fn leftmost(columns: &[GridColumn], side: usize) -> Option<i32> {
         .min()
 }
 
-/// A two-sided table's label of a half (`收入`, `支出`, `收 入`).
+/// A two-sided table's label of a half (`收入`, `支出`, `收 入`, or its characters set far
+/// apart: `收` … `入`).
 fn is_side_word(w: &str) -> bool {
-    matches!(w, "收入" | "支出" | "收入项目" | "支出项目")
+    matches!(
+        w,
+        "收入" | "支出" | "收入项目" | "支出项目" | "收" | "入" | "支" | "出"
+    )
 }
 
 /// A word naming the row stub (`科目名称`, `项目`…), not a value column.
@@ -901,12 +1041,7 @@ pub(crate) fn is_stub_word(w: &str) -> bool {
 /// a character left to as far right as two columns' spacing, that minimises the distance of
 /// the bottom header line's words to their nearest column centres (each distance capped at
 /// the reach, so a word over a blank column does not pull); the smallest shift among equals.
-fn text_shift(
-    header: &[Line<'_>],
-    columns: &[GridColumn],
-    split: Option<i32>,
-    em: i32,
-) -> (i32, i32) {
+fn text_shift(header: &[Line<'_>], columns: &[GridColumn], splits: &[i32], em: i32) -> (i32, i32) {
     let mut centres: Vec<(usize, i32)> = columns
         .iter()
         .map(|c| (c.side, halfway(c.left, c.right)))
@@ -933,7 +1068,7 @@ fn text_shift(
                 .iter()
                 .filter(|c| !c.text.trim().is_empty() && !is_stub_word(c.text.trim()))
                 .filter(|c| {
-                    let side = usize::from(split.is_some_and(|s| halfway(c.x0, c.x1) >= s));
+                    let side = side_at(splits, halfway(c.x0, c.x1));
                     first_left(side).is_some_and(|f| c.x1 >= f.saturating_sub(min_spacing))
                 })
                 .map(|c| halfway(c.x0, c.x1))

@@ -73,8 +73,18 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut no = 0usize;
     for p in pages {
-        for l in &p.laid {
+        let last = p.laid.len().saturating_sub(1);
+        for (i, l) in p.laid.iter().enumerate() {
             no += 1;
+            // The page number the page's footer (or header) prints, a bare `8` on its line:
+            // not a table's row.
+            let number = p.view.printed_number.is_some_and(|n| {
+                (i == 0 || i == last)
+                    && l.text.split_whitespace().collect::<String>() == n.to_string()
+            });
+            if number {
+                continue;
+            }
             lines.push(Line {
                 page: p.number,
                 no,
@@ -611,11 +621,7 @@ fn table(
         }
         i = j;
     }
-    let grids: Vec<PageGrid> = pages
-        .iter()
-        .map(|(h, b)| grid::page_grid(h, b, kind.two_sided, exact))
-        .filter(|g| !g.columns.is_empty())
-        .collect();
+    let grids = page_grids(&pages, kind.two_sided, exact);
     let Some(first) = grids.first() else {
         // No figures: an empty table, printed with its header only or with a sentence
         // saying it is empty.
@@ -646,16 +652,26 @@ fn table(
                 .chain(c.parents.iter().cloned())
                 .any(|w| grid::is_stub_word(&w))
         });
+    let halves = Kind {
+        two_sided: true,
+        ..kind.clone()
+    };
+    let halved: Vec<PageGrid> = if blocks {
+        page_grids(&pages, true, exact)
+    } else {
+        Vec::new()
+    };
+    // Blocks that are lists (收入 beside 支出 by 功能分类, by 经济分类…, each with its own
+    // names): a 收支 table, read as its two sides (`政府性基金收支表`).
+    let lists = halved.first().is_some_and(|g| g.splits.len() >= 2);
+    let (blocks, kind, grids, halved) = if lists {
+        (false, &halves, halved, Vec::new())
+    } else {
+        (blocks, kind, grids, halved)
+    };
+    let first = &grids[0];
     if blocks {
-        let halves = Kind {
-            two_sided: true,
-            ..kind.clone()
-        };
-        let grids: Vec<PageGrid> = pages
-            .iter()
-            .map(|(h, b)| grid::page_grid(h, b, true, exact))
-            .filter(|g| !g.columns.is_empty())
-            .collect();
+        let grids = halved;
         if let Some(first) = grids.first() {
             let mut quiet = Vec::new();
             let columns = keys(first, &halves, vocab, "", &region[0], &mut quiet);
@@ -785,6 +801,54 @@ fn table(
     Some((table, false))
 }
 
+/// Each page's grid of a table (see [`grid::page_grid`]), pages with no figure left out.
+fn page_grids(
+    pages: &[(Vec<Line<'_>>, Vec<Line<'_>>)],
+    two_sided: bool,
+    exact: bool,
+) -> Vec<PageGrid> {
+    let mut grids: Vec<PageGrid> = Vec::new();
+    for (h, b) in pages {
+        let mut g = grid::page_grid(h, b, two_sided, exact);
+        if g.columns.is_empty() {
+            continue;
+        }
+        // A PDF's continued page set out as its first page (every column of figures where
+        // one of the first page's stands), printing nothing in some of its lists: its lists
+        // are where the first page's are.
+        let figured = |i: usize| {
+            g.rows
+                .iter()
+                .any(|r| r.figures.iter().any(|(c, _)| *c == i))
+        };
+        if let Some(first) = grids.first()
+            && exact
+            && first.splits.len() >= 2
+            && g.splits != first.splits
+            && (0..g.columns.len()).filter(|&i| figured(i)).all(|i| {
+                first
+                    .columns
+                    .iter()
+                    .any(|f| f.right.saturating_sub(g.columns[i].right).saturating_abs() <= 600)
+            })
+        {
+            g = grid::page_grid_split(h, b, two_sided, exact, Some(&first.splits));
+        }
+        // A text's continued page printing fewer of the lists than the first page: the lists
+        // that go on are the last ones (the 收入 list is the shortest and ends first).
+        if let Some(first) = grids.first()
+            && !exact
+            && first.splits.len() >= 2
+            && g.splits.len() < first.splits.len()
+        {
+            let by = first.splits.len() - g.splits.len();
+            grid::shift_sides(&mut g, by);
+        }
+        grids.push(g);
+    }
+    grids
+}
+
 /// A table read in two blocks (see [`Read::blocks`]) made one list: the left block's rows,
 /// then the right block's, in the left block's columns.
 pub fn flatten_blocks(t: &mut Table) {
@@ -899,6 +963,24 @@ fn continuation(
     }
     if !b.is_empty() && whole(&b) {
         return b;
+    }
+    // Lists side by side (see [`grid::PageGrid::splits`]): each list's columns in order,
+    // when the list prints as many as on the first page.
+    if first.splits.len() >= 2 {
+        let by_list: Vec<Option<usize>> = (0..g.columns.len())
+            .map(|i| {
+                let side = g.columns[i].side;
+                let rank = g.columns[..i].iter().filter(|c| c.side == side).count();
+                let here = g.columns.iter().filter(|c| c.side == side).count();
+                let there: Vec<usize> = (0..first.columns.len())
+                    .filter(|&j| first.columns[j].side == side)
+                    .collect();
+                (here == there.len()).then(|| there[rank])
+            })
+            .collect();
+        if whole(&by_list) {
+            return by_list;
+        }
     }
     // In order, side by side, when the counts agree.
     let sides = |side: Side| table.columns.iter().filter(|c| c.side == side).count();
@@ -1117,6 +1199,14 @@ fn keys(
                 }
                 vocab::normalise(&leaf)
             }
+        };
+        // A list of several side by side (支出 by 功能分类, by 经济分类…): its figures are
+        // the list's, named by the words over its names.
+        let key = match g.stub_heads.get(c.side) {
+            Some(head) if c.side >= 1 && !head.is_empty() => {
+                format!("{key}〔{}〕", vocab::normalise(head))
+            }
+            _ => key,
         };
         out.push(Column { key, side });
     }

@@ -104,6 +104,8 @@ fn segments(mut glyphs: Vec<Glyph>, vrules: &[VRule]) -> Vec<Vec<Segment>> {
         let row = kept;
         let mut segs: Vec<Segment> = Vec::new();
         let mut end: Option<i32> = None;
+        // Where the last inked glyph ends: spaces after it bridge a word gap, not a column's.
+        let mut inked_end: Option<i32> = None;
         for g in &row {
             let size = g.size.max(1);
             let gap = end.map(|e| g.x - e);
@@ -134,8 +136,20 @@ fn segments(mut glyphs: Vec<Glyph>, vrules: &[VRule]) -> Vec<Vec<Segment>> {
                         c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%')
                     })
             });
+            // A run of spaces wider than a character and a half after a word is a column's gap
+            // typed out (`12、城乡社区          (6)资本性`): two cells. (After one character,
+            // it is a word letter-spaced: `收      入`.)
+            let padded = inked_end.is_some_and(|e| g.x - e > size * 3 / 2)
+                && segs
+                    .last()
+                    .is_some_and(|s| s.text.trim().chars().count() > 1);
             match segs.last_mut() {
-                Some(s) if gap.is_some_and(|d| d <= size / 2) && !border && !after_amount => {
+                Some(s)
+                    if gap.is_some_and(|d| d <= size / 2)
+                        && !border
+                        && !after_amount
+                        && !padded =>
+                {
                     if gap.is_some_and(|d| d > size / 3) && !s.text.ends_with(' ') {
                         s.text.push(' ');
                     }
@@ -151,6 +165,7 @@ fn segments(mut glyphs: Vec<Glyph>, vrules: &[VRule]) -> Vec<Vec<Segment>> {
                 }),
             }
             end = Some(g.x + g.w.max(0));
+            inked_end = end;
         }
         for s in &mut segs {
             s.text = s.text.trim().to_string();
@@ -306,12 +321,20 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
             // A wrapped name whose last line is a character or two set left of where the
             // first line begins (`其他行政事业单位养老支` over `出`): the tail does not overlap
             // the first line, which stands above it less than a character's width to its right.
+            // Where the tail stands a full line under the row's middle, where no one-line
+            // cell beside it stands, it may be longer (`(1)工资福` over `利支出`) and, where
+            // the head line is set in from the cell's edge (`(6)资本性` over `支出`, two
+            // characters to its left), further off.
+            let middle = above + (below - above) / 2;
             let wrapped = |x1: i32, c: &[Segment]| {
+                let gap = s.x0.saturating_sub(x1);
+                let chars = c.iter().map(|g| g.text.chars().count()).sum::<usize>();
+                let under_middle = c.iter().all(|g| g.y > middle + s.size * 7 / 10);
                 !figure(&s.text)
-                    && s.x0.saturating_sub(x1) < s.size
-                    && c.iter().map(|g| g.text.chars().count()).sum::<usize>() <= 2
                     && c.iter()
                         .all(|g| !figure(&g.text) && g.y.saturating_sub(s.y) >= s.size / 2)
+                    && ((gap < s.size && chars <= 2)
+                        || (under_middle && gap < s.size * 3 && chars <= 4))
             };
             match groups.last_mut() {
                 Some((_, x1, c)) if s.x0 < *x1 || wrapped(*x1, c) => {
@@ -644,6 +667,63 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(lines, ["表", "合计 48"]);
+    }
+
+    /// Glyphs of `text` set one after another from `x`, each `w` wide, then `spaces` space
+    /// glyphs of a third of that.
+    fn run(text: &str, x: i32, y: i32, spaces: usize) -> Vec<Glyph> {
+        let mut out: Vec<Glyph> = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| g(&c.to_string(), x + 900 * i as i32, y))
+            .collect();
+        let end = x + 900 * text.chars().count() as i32;
+        out.extend((0..spaces).map(|i| Glyph {
+            w: 300,
+            ..g(" ", end + 300 * i as i32, y)
+        }));
+        out
+    }
+
+    #[test]
+    fn a_column_gap_typed_as_spaces_parts_two_cells_and_letter_spacing_does_not() {
+        // `12、城乡社区` then 30 spaces then `(6)资本性`: two cells.
+        let mut glyphs = run("12、城乡社区", 1_000, 10_000, 30);
+        glyphs.extend(run("(6)资本性", 1_000 + 900 * 7 + 9_000, 10_000, 0));
+        // `收` then 10 spaces then `入`: one word, letter-spaced.
+        glyphs.extend(run("收", 1_000, 5_000, 10));
+        glyphs.extend(run("入", 1_000 + 900 + 3_000, 5_000, 0));
+        let lines: Vec<Vec<String>> = laid_lines(glyphs, &[], &[])
+            .into_iter()
+            .map(|l| l.cells.into_iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(lines, [vec!["收 入"], vec!["12、城乡社区", "(6)资本性"]]);
+    }
+
+    #[test]
+    fn a_names_tail_set_left_of_its_indented_head_a_line_under_the_row_joins_it() {
+        // A ruled row (rules at 20_000 and 23_300): `(6)资本性` set in at 43_662 on the row's
+        // first line, `支出` from the cell's edge at 40_397 on its third, the figure between.
+        let rules = [
+            Rule {
+                y: 20_000,
+                x0: 0,
+                x1: 80_000,
+            },
+            Rule {
+                y: 23_300,
+                x0: 0,
+                x1: 80_000,
+            },
+        ];
+        let mut glyphs = run("(6)资本性", 43_662, 21_000, 0);
+        glyphs.extend(run("支出", 40_397, 23_000, 0));
+        glyphs.extend(run("727500.00", 51_162, 22_000, 0));
+        let lines: Vec<Vec<String>> = laid_lines(glyphs, &rules, &[])
+            .into_iter()
+            .map(|l| l.cells.into_iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(lines, [vec!["(6)资本性支出", "727500.00"]]);
     }
 
     #[test]
