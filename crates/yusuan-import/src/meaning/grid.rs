@@ -429,7 +429,13 @@ pub fn page_grid_split(
                     .flat_map(|l| &l.laid.cells)
                     .filter(|c| side_of(halfway(c.x0, c.x1)) == side && c.x1 <= end)
                     .map(|c| c.text.split_whitespace().collect::<String>())
-                    .filter(|t| !is_side_word(t))
+                    // (Not a side's label, nor a value column's word set left of its figures.)
+                    .filter(|t| {
+                        !is_side_word(t)
+                            && super::vocab::Vocabulary::get()
+                                .column_key(t)
+                                .is_none_or(|(_, stub)| stub)
+                    })
                     .collect()
             })
             .collect();

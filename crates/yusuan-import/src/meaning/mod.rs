@@ -48,6 +48,8 @@ struct Title<'v> {
     at: usize,
     kind: Option<&'v Kind>,
     text: String,
+    /// The line (its `no`) that closes a title wrapped inside its bracket: no header line.
+    closed_at: Option<usize>,
 }
 
 /// What [`read`] found: the tables, what it said about them, and where tables stand.
@@ -391,6 +393,7 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
             continue;
         }
         let mut s = squash(l);
+        let mut closed_at = None;
         // A title wrapped inside its bracketed qualifier (`…支出明细表（按支出功能分类科` /
         // `目-不含上年结转）`): the next line closes it.
         if s.matches(['（', '(']).count() > s.matches(['）', ')']).count()
@@ -403,6 +406,7 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
             if n.chars().count() <= 20 && n.contains(['）', ')']) && !grid::has_figures(next.laid)
             {
                 s.push_str(&n);
+                closed_at = Some(next.no);
             }
         }
         if s.chars().count() > 60 {
@@ -433,6 +437,7 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
                 at: i,
                 kind,
                 text: s,
+                closed_at,
             });
         }
     }
@@ -468,6 +473,7 @@ fn titles<'v>(lines: &[Line<'_>], vocab: &'v Vocabulary) -> Vec<Title<'v>> {
             at: c.at,
             kind: c.kind,
             text: c.text.clone(),
+            closed_at: c.closed_at,
         });
     }
     out
@@ -608,6 +614,8 @@ fn table(
                 .iter()
                 .copied()
                 .filter(|l| !is_furniture(l) && !is_column_numbers(l))
+                // (Nor the line closing the title, `含上年结转）`, standing over a column.)
+                .filter(|l| Some(l.no) != t.closed_at)
                 .collect();
             let body: Vec<Line<'_>> = part[f..]
                 .iter()
@@ -1650,14 +1658,40 @@ fn second_code(label: &str) -> bool {
 /// `2013302 事务`): a row of figures whose name has no code, followed on the next line or the
 /// one after on its side by a code with no figures, is one row — the code's, its name the two
 /// parts joined. A total (`合计`) is never joined to a code.
+///
+/// A row coded twice (部门经济分类 `30108` at the left, 政府经济分类 `50102` further right)
+/// whose name wraps over three lines (`机关事业单位基` / `50102 社会保障缴费 1,449,977.63 …` /
+/// `30108 本养老保险缴费`): its figures' line starts right of the code column with the second
+/// code, and the first code stands below, perhaps after a line of the second name. One row: the
+/// first code's, its name the head, the tail, then the second code and its name.
 fn codes_below(rows: Vec<GridRow>) -> Vec<GridRow> {
     let mut out: Vec<GridRow> = Vec::with_capacity(rows.len());
     let mut merged_into_prev = vec![false; rows.len()];
+    // Where the rows' leading codes stand.
+    let code_x = rows
+        .iter()
+        .filter(|r| code_and_label(&r.stub).0.is_some())
+        .filter_map(|r| r.stub_x.first().copied())
+        .min();
+    let at_code_column = |r: &GridRow| {
+        code_x.is_some_and(|cx| {
+            r.stub_x
+                .first()
+                .is_some_and(|&x| x <= cx.saturating_add(1000))
+        })
+    };
     for i in 0..rows.len() {
         if merged_into_prev[i] {
             continue;
         }
         let r = &rows[i];
+        if let Some(joined) = second_code_row(&rows, i, &at_code_column, &mut out) {
+            for j in i + 1..=joined.1 {
+                merged_into_prev[j] = true;
+            }
+            out.push(joined.0);
+            continue;
+        }
         let figures = !r.figures.is_empty() || !r.stray.is_empty();
         let (code, label) = code_and_label(&r.stub);
         let joinable = figures
@@ -1691,6 +1725,71 @@ fn codes_below(rows: Vec<GridRow>) -> Vec<GridRow> {
         }
     }
     out
+}
+
+/// The row of figures `i` coded twice with its first code below (see [`codes_below`]): the
+/// joined row and the last row it takes. A name's head on the line above, without figures or
+/// code, is taken from `out`.
+fn second_code_row(
+    rows: &[GridRow],
+    i: usize,
+    at_code_column: &dyn Fn(&GridRow) -> bool,
+    out: &mut Vec<GridRow>,
+) -> Option<(GridRow, usize)> {
+    let r = &rows[i];
+    let code_at = r.stub.iter().position(|w| grid::is_code(w))?;
+    if r.figures.is_empty() || at_code_column(r) || !second_code(&r.stub[code_at]) {
+        return None;
+    }
+    let bare = |n: &GridRow| n.figures.is_empty() && n.stray.is_empty() && n.side == r.side;
+    // The first code below, within three lines; rows between are the second name's lines.
+    let j = (i + 1..rows.len())
+        .take_while(|&j| rows[j].no <= r.no + 3 && bare(&rows[j]))
+        .find(|&j| at_code_column(&rows[j]) && code_and_label(&rows[j].stub).0.is_some())?;
+    if rows[i + 1..j]
+        .iter()
+        .any(|n| n.stub.iter().any(|w| grid::is_code(w)))
+    {
+        return None;
+    }
+    let (code, tail) = code_and_label(&rows[j].stub);
+    // The two codes are of two classifications (部门 `3…`, 政府 `5…`): an indented item
+    // `30399` above a class `309` is not this.
+    let first_digit = |c: &str| c.trim().chars().next();
+    if code.as_deref().map(first_digit) == Some(first_digit(&r.stub[code_at])) {
+        return None;
+    }
+    let head = out
+        .last()
+        .filter(|p| {
+            bare(p)
+                && p.no + 1 == r.no
+                && !at_code_column(p)
+                && !p.stub.iter().any(|w| grid::is_code(w))
+        })
+        .map(|p| p.stub.concat());
+    if head.is_some() {
+        out.pop();
+    }
+    // Two tails below (`30299 支出 … 支出`): the first name's, then the second's.
+    let parts: Vec<&String> = rows[j].stub.iter().filter(|w| !grid::is_code(w)).collect();
+    let (tail, second_tail) = match parts.as_slice() {
+        [a, b] if code_at + 1 < r.stub.len() => (a.trim().to_string(), b.trim().to_string()),
+        _ => (tail, String::new()),
+    };
+    let name: String = [head.unwrap_or_default(), r.stub[..code_at].concat(), tail].concat();
+    let mut second: Vec<String> = r.stub[code_at..].to_vec();
+    second.extend(rows[i + 1..j].iter().map(|n| n.stub.concat()));
+    if let Some(last) = second.last_mut() {
+        last.push_str(&second_tail);
+    }
+    let mut row = r.clone();
+    row.stub = vec![
+        code.unwrap_or_default(),
+        format!("{name} {}", second.join(" ")),
+    ];
+    row.stub_x = rows[j].stub_x.clone();
+    Some((row, j))
 }
 
 /// Adds a grid row to the table, with its side, code and label; its figures go to the
