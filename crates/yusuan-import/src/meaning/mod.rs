@@ -1468,7 +1468,8 @@ fn rows(
     // on its side (the name of a two-line cell above its figures, or below). Each side keeps
     // its own: in a two-sided table the other side's rows stand between. A figure is never
     // dropped: one that finds no name stays a row of its own.
-    let mut pending: [Option<GridRow>; 2] = [None, None];
+    let sides = g.splits.len() + 1;
+    let mut pending: Vec<Option<GridRow>> = vec![None; sides];
     let mut out: Vec<GridRow> = Vec::new();
     // A note under the table (`注：本表反映…`, `说明：…`), and the lines it runs on to, is the
     // table's note, not a row; one saying the table is empty is its statement.
@@ -1483,7 +1484,7 @@ fn rows(
         if let Some(n) = note.take() {
             add_note(table, n);
         }
-        let side = r.side.min(1);
+        let side = r.side.min(sides - 1);
         match (has_figs, r.stub.is_empty()) {
             (true, true) => {
                 if let Some(prev) = out
@@ -2002,6 +2003,27 @@ fn finish(table: &mut Table) {
     });
 }
 
+/// A name without its item number (`四、`, `12、`, `(1)`, `（一）`, `1.`).
+fn unnumbered(s: &str) -> &str {
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix(['(', '（'])
+        && let Some((n, after)) = rest.split_once([')', '）'])
+        && !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    {
+        return after;
+    }
+    let n = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)))
+        .map_or(t.len(), |(i, _)| i);
+    match t[n..].strip_prefix(['、', '.', '．']) {
+        Some(after) if n > 0 => after,
+        _ => t,
+    }
+}
+
 /// Whether `this` (a name with no code and no figures, on the line after `prev`) is the rest
 /// of `prev`'s name: for a coded row, when the catalogue's name of the code (any year) begins
 /// with the two joined and not with `prev`'s alone being whole; else when it is one or two
@@ -2049,6 +2071,12 @@ fn wraps(prev: &Row, this: &Row) -> bool {
     };
     if !names.is_empty() {
         return names.iter().any(|n| n.starts_with(&joined)) && !names.contains(&head);
+    }
+    // An uncoded class named around its figures (`四、文化旅游体育与传媒` / figures / `支出`):
+    // the two joined are a 类's name, the head alone is not.
+    let class = |s: &str| cat.functional_class_named(unnumbered(s)).is_some();
+    if class(&joined) && !class(&head) {
+        return true;
     }
     gap == 1
         && tail.chars().count() <= 2
