@@ -2105,6 +2105,42 @@ mod tests {
     }
 
     #[test]
+    fn a_class_named_around_its_figures_is_one_row() {
+        // A two-sided table in a text: a 支出 class whose name wraps above and below its
+        // figures (a Shanghai 财政拨款收支总表), and one whose name is whole.
+        let text = "\
+                       2023年部门财政拨款收支预算总表
+编制部门：某某街道办事处                                                  单位：元
+         财政拨款收入                                  财政拨款支出
+    项目            预算数               项目           合计          一般公共预算
+一、一般公共预算资金        200,000 一、一般公共服务支出        100,000       100,000
+                                二、文化旅游体育与传媒
+                                                  100,000         100,000
+                                支出
+    收入总计        200,000     支出总计              200,000         200,000
+";
+        let pages = crate::textpage::pages(text);
+        let t = &read(&pages, Vocabulary::get(), false).tables[0];
+        let labels: Vec<&str> = t
+            .rows
+            .iter()
+            .filter(|r| r.side == Side::Expenditure)
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "一、一般公共服务支出",
+                "二、文化旅游体育与传媒支出",
+                "支出总计"
+            ]
+        );
+        assert_eq!(unnumbered("（二）社会保障和就业支出"), "社会保障和就业支出");
+        assert_eq!(unnumbered("12、城乡社区支出"), "城乡社区支出");
+        assert_eq!(unnumbered("2023年"), "2023年");
+    }
+
+    #[test]
     fn a_table_in_thousands_of_yuan_is_read_in_them() {
         let text = "\
                     2026年部门支出总表
