@@ -45,6 +45,7 @@ pub fn import_pdfs(files: &[&[u8]]) -> (Disclosure, Vec<Diagnostic>, String, Vec
         starts.push(offset.saturating_add(1));
         for p in &mut more {
             p.number = p.number.saturating_add(offset);
+            p.view.number = p.number;
         }
         pages.extend(more);
         diags.extend(d);

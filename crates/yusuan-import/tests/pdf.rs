@@ -421,3 +421,32 @@ mod mangled {
         }
     }
 }
+
+/// Two files read as one (Beijing's narrative and tables): the second file's pages are numbered
+/// on from the first's everywhere, in what the page checks see too.
+#[test]
+fn files_read_as_one_number_their_pages_on() {
+    let part = |n: u8| {
+        std::fs::read(format!(
+            "{}/tests/corpus/other/beijing_beijing_minzhengju_2026_dept_budget_part{n}.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let (a, b) = (part(1), part(2));
+    let (d, _, _, starts) = yusuan_import::import_pdfs(&[&a, &b]);
+    assert_eq!(starts, [1, 10]);
+    let numbers: Vec<u32> = d.pages.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, (1..=75).collect::<Vec<u32>>());
+    // Text drawn off part 2's page 26 is on the joined page 35.
+    let v002: Vec<String> = yusuan_check::check(&yusuan_check::engine::Cx {
+        disclosure: &d,
+        budget: None,
+        previous: None,
+    })
+    .into_iter()
+    .filter(|f| f.code == "V002")
+    .map(|f| f.message)
+    .collect();
+    assert!(v002.iter().any(|m| m.starts_with("第 35、")), "{v002:?}");
+}
