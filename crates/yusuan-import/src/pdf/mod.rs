@@ -322,7 +322,8 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
             // first line begins (`其他行政事业单位养老支` over `出`): the tail does not overlap
             // the first line, which stands above it less than a character's width to its right.
             // Where the tail stands a full line under the row's middle, where no one-line
-            // cell beside it stands, it may be longer (`(1)工资福` over `利支出`) and, where
+            // cell beside it stands, it may be longer (`(1)工资福` over `利支出`, `非财政拨` over
+            // `款资金结余` ending where the head begins) and, where
             // the head line is set in from the cell's edge (`(6)资本性` over `支出`, two
             // characters to its left), further off.
             let middle = above + (below - above) / 2;
@@ -334,7 +335,8 @@ pub fn laid_lines(glyphs: Vec<Glyph>, rules: &[Rule], vrules: &[VRule]) -> Vec<L
                     && c.iter()
                         .all(|g| !figure(&g.text) && g.y.saturating_sub(s.y) >= s.size / 2)
                     && ((gap < s.size && chars <= 2)
-                        || (under_middle && gap < s.size * 3 && chars <= 4))
+                        || (under_middle
+                            && ((gap < s.size && chars <= 8) || (gap < s.size * 3 && chars <= 4))))
             };
             match groups.last_mut() {
                 Some((_, x1, c)) if s.x0 < *x1 || wrapped(*x1, c) => {
@@ -724,6 +726,15 @@ mod tests {
             .map(|l| l.cells.into_iter().map(|c| c.text).collect())
             .collect();
         assert_eq!(lines, [vec!["(6)资本性支出", "727500.00"]]);
+        // `非财政拨` set in, its tail `款资金结余` from the cell's edge ending where it begins.
+        let mut glyphs = run("非财政拨", 12_127, 21_000, 0);
+        glyphs.extend(run("款资金结余", 12_127 - 900 * 5, 23_000, 0));
+        glyphs.extend(run("0.00", 22_592, 22_000, 0));
+        let lines: Vec<Vec<String>> = laid_lines(glyphs, &rules, &[])
+            .into_iter()
+            .map(|l| l.cells.into_iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(lines, [vec!["非财政拨款资金结余", "0.00"]]);
     }
 
     #[test]
