@@ -103,12 +103,64 @@ pub(crate) fn is_base(text: &str, at: usize) -> bool {
     clause.starts_with(['比', '较', '与', '同'])
 }
 
-/// Every growth statement of a sentence: a rate preceded, since the last amount, by a change.
-pub(crate) fn growths(s: &Sentence) -> Vec<Growth<'_>> {
+/// Every sentence of the narrative in document order, with the sentence before it in its
+/// section (none for a section's first).
+pub(crate) fn sentences_after(n: &Narrative) -> Vec<(Option<&Sentence>, &Sentence)> {
+    fn walk<'a>(s: &'a Section, out: &mut Vec<(Option<&'a Sentence>, &'a Sentence)>) {
+        let mut prev = None;
+        for x in &s.sentences {
+            out.push((prev, x));
+            prev = Some(x);
+        }
+        for sub in &s.subsections {
+            walk(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in &n.sections {
+        walk(s, &mut out);
+    }
+    out
+}
+
+/// Every growth statement of a sentence (see [`growths_from`]); a sentence opening with its
+/// comparison (`与上年相比增加 15 万元，增长 3.08%。`) compares the last amount of the sentence
+/// before it (`…（类）支出 502 万元，主要用于对口支援…。`).
+pub(crate) fn growths_after<'a>(prev: Option<&'a Sentence>, s: &'a Sentence) -> Vec<Growth<'a>> {
+    use yusuan_core::disclosure::ClaimKind;
+    let opens_with_comparison = {
+        let t: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
+        ["比上年", "较上年", "与上年", "同比", "比上一年", "较上一年"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    };
+    let own_amount = s
+        .claims
+        .iter()
+        .any(|c| matches!(c.kind, ClaimKind::Amount { .. }));
+    let carried = prev
+        .filter(|_| opens_with_comparison && !own_amount)
+        .and_then(|p| {
+            p.claims.iter().rev().find_map(|c| match &c.kind {
+                ClaimKind::Amount { value } if !is_base(&p.text, c.at.0) => {
+                    Some((*value, c.subject.as_str()))
+                }
+                _ => None,
+            })
+        });
+    growths_from(s, carried)
+}
+
+/// Every growth statement of a sentence: a rate preceded, since the last amount (or the
+/// amount `carried` from the sentence before), by a change.
+fn growths_from<'a>(
+    s: &'a Sentence,
+    carried: Option<(yusuan_core::money::Printed, &'a str)>,
+) -> Vec<Growth<'a>> {
     use yusuan_core::disclosure::ClaimKind;
     let mut out = Vec::new();
-    let mut amount = None;
-    let mut subject = "";
+    let mut amount = carried.map(|c| c.0);
+    let mut subject = carried.map_or("", |c| c.1);
     let mut base = None;
     let mut change = None;
     for c in &s.claims {

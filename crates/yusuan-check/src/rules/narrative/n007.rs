@@ -1,6 +1,6 @@
 //! N007 增减率等于增减额除以上年数
 
-use super::{percent_bounds, sentences};
+use super::percent_bounds;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use crate::interval::{interval, shown};
 use yusuan_core::diag::{Diagnostic, Figures, Label, Severity};
@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     template: None,
     severity: Severity::Error,
     title: "增减率等于增减额除以上年数",
-    what: "“本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”中，R 应等于 C ÷ 上年数，上年数 = A − C（增加）或 A + C（减少）；句中写明上年数时（“比上年预算 B 万元增加 C 万元”）即用 B。允许各数四舍五入造成的误差。",
+    what: "“本年 A 万元，比上年增加（减少）C 万元，增长（下降）R%”中，R 应等于 C ÷ 上年数，上年数 = A − C（增加）或 A + C（减少）；句中写明上年数时（“比上年预算 B 万元增加 C 万元”）即用 B。比较另起一句时（“……支出 502 万元，主要用于……。与上年相比增加 15 万元，增长 3.08%。”），本年数取前一句的金额。允许各数四舍五入造成的误差。",
     why: "增长率的定义：变动额 ÷ 上年数。率与额对不上，至少一处是错的。",
     example: "参考例：基本支出 253.74 万元，增加 6.26 万元，增长 2.53%（6.26 ÷ 247.48 = 2.53%）：一致。",
     basis: "增长率的定义：rate = change ÷ last year。",
@@ -50,8 +50,8 @@ impl Rule for N007 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        for (_, s) in sentences(&cx.disclosure.narrative) {
-            for g in super::growths(s) {
+        for (prev, s) in super::sentences_after(&cx.disclosure.narrative) {
+            for g in super::growths_after(prev, s) {
                 let (a, (ch, d), (r, _)) = (g.amount, g.change, g.rate);
                 let (llo, lhi) = match &g.base {
                     Some(b) => interval(Some(b)),

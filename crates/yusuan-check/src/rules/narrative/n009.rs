@@ -1,7 +1,6 @@
 //! N009 上年为零不能称增长 100%（文字）
 
 use super::n007::last_year;
-use super::sentences;
 use crate::engine::{Base, Cx, Family, Fixture, Rule, RuleMeta};
 use yusuan_core::diag::{Diagnostic, Label, Severity};
 use yusuan_core::disclosure::Direction;
@@ -35,8 +34,8 @@ impl Rule for N009 {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        for (_, s) in sentences(&cx.disclosure.narrative) {
-            for g in super::growths(s) {
+        for (prev, s) in super::sentences_after(&cx.disclosure.narrative) {
+            for g in super::growths_after(prev, s) {
                 let (a, (ch, cd), (value, rd)) = (g.amount, g.change, g.rate);
                 if cd != Direction::Increase || rd != Direction::Increase {
                     continue;
