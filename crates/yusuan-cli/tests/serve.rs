@@ -267,6 +267,9 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
         corpus("shanghai_putuo_caizhengju_2024_dept_final_account.pdf")
             .to_str()
             .unwrap(),
+        corpus("shanghai_putuo_caizhengju_2025_dept_budget.pdf")
+            .to_str()
+            .unwrap(),
     ]);
     assert!(out.status.success());
     let s = Server::start(&db, "0.0.0.0:0", &[]);
@@ -294,6 +297,19 @@ fn a_department_over_the_years_and_a_warning_when_not_on_loopback() {
         html.contains("决算") && html.contains("2946.25") && html.contains("2940.05"),
         "{html}"
     );
+    // Its 2024 决算 and 2025 预算 side by side in one chart, each year its own bar.
+    assert!(
+        html.contains("部门支出合计（万元）：预算与决算")
+            && html.contains(r#"class="bar s0"><title>2025 预算"#)
+            && html.contains(r#"class="bar s1"><title>2024 决算"#),
+        "{html}"
+    );
+    // Its classes by year and stage: 一般公共服务支出 2106.66 in the 2024 决算.
+    assert!(
+        html.contains("<th>2024 决算</th>") && html.contains("<th>2025 预算</th>"),
+        "{html}"
+    );
+    assert!(html.contains("2106.66"), "{html}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

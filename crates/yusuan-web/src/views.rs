@@ -1595,7 +1595,8 @@ pub(crate) async fn department(
         // The column of each budget's 支出总表 its classes are shown from.
         let mut spend_column: std::collections::HashMap<i64, String> = Default::default();
         let mut years = Vec::new();
-        let mut bars = Vec::new();
+        // Per year: the 预算's and the 决算's 支出合计 (fen, shown).
+        let mut bars: Vec<(i64, [Option<(i64, String)>; 2])> = Vec::new();
         let mut last: Option<(String, Vec<Option<i64>>)> = None;
         for (id, year, stage, hash, format, errors, warnings, score) in &docs {
             let mut vals = Vec::new();
@@ -1628,10 +1629,15 @@ pub(crate) async fn department(
                     _ => String::new(),
                 })
                 .collect();
-            if stage == "预算"
-                && let Some(spend) = vals[1]
-            {
-                bars.push((year.to_string(), spend, wan(spend)));
+            if let Some(spend) = vals[1] {
+                let at = match bars.iter().position(|(y, _)| y == year) {
+                    Some(at) => at,
+                    None => {
+                        bars.push((*year, [None, None]));
+                        bars.len() - 1
+                    }
+                };
+                bars[at].1[usize::from(stage != "预算")] = Some((spend, wan(spend)));
             }
             years.push(YearRow {
                 year: *year,
@@ -1646,14 +1652,31 @@ pub(crate) async fn department(
             });
             last = Some((stage.clone(), vals));
         }
-        let chart = if bars.is_empty() {
-            String::new()
-        } else {
-            chart::bars("部门预算支出合计（万元）", &bars)
+        // 支出合计 by year: the budgets', and the final accounts' beside them where stored.
+        bars.sort_by_key(|(y, _)| *y);
+        let has = |k: usize| bars.iter().any(|(_, v)| v[k].is_some());
+        let chart = match (has(0), has(1)) {
+            (false, false) => String::new(),
+            (true, false) => chart::bars(
+                "部门预算支出合计（万元）",
+                &bars
+                    .iter()
+                    .filter_map(|(y, v)| v[0].clone().map(|(f, s)| (y.to_string(), f, s)))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => chart::grouped(
+                "部门支出合计（万元）：预算与决算",
+                &["预算", "决算"],
+                &bars
+                    .iter()
+                    .map(|(y, v)| (y.to_string(), v.to_vec()))
+                    .collect::<Vec<_>>(),
+            ),
         };
-        // Functional classes of the budgets' 支出总表, one column per year.
-        let budgets: Vec<&YearDoc> = docs.iter().filter(|d| d.2 == "预算").collect();
-        let class_years: Vec<String> = budgets.iter().map(|d| d.1.to_string()).collect();
+        // Functional classes of each document's 支出总表 (a 决算's in its 本年支出合计), one
+        // column per year and stage.
+        let budgets: Vec<&YearDoc> = docs.iter().collect();
+        let class_years: Vec<String> = budgets.iter().map(|d| format!("{} {}", d.1, d.2)).collect();
         let mut classes: Vec<ClassRow> = Vec::new();
         for (i, d) in budgets.iter().enumerate() {
             let mut q = c
