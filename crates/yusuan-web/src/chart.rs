@@ -61,13 +61,16 @@ pub(crate) fn bars(title: &str, bars: &[(String, i64, String)]) -> String {
     s
 }
 
+/// One bar's amount (fen) and the text shown for it.
+pub(crate) type Bar = (i64, String);
+
 /// A grouped bar chart: per group (a year), one bar per series (预算, 决算) where it has a
 /// value, scaled to the largest, with a legend naming the series. Series `k` is drawn with
 /// class `bar s{k}`.
 pub(crate) fn grouped(
     title: &str,
     series: &[&str],
-    groups: &[(String, Vec<Option<(i64, String)>>)],
+    groups: &[(String, Vec<Option<Bar>>)],
 ) -> String {
     const W: i64 = 640;
     const H: i64 = 260;

@@ -1596,7 +1596,7 @@ pub(crate) async fn department(
         let mut spend_column: std::collections::HashMap<i64, String> = Default::default();
         let mut years = Vec::new();
         // Per year: the 预算's and the 决算's 支出合计 (fen, shown).
-        let mut bars: Vec<(i64, [Option<(i64, String)>; 2])> = Vec::new();
+        let mut bars: Vec<(i64, [Option<chart::Bar>; 2])> = Vec::new();
         let mut last: Option<(String, Vec<Option<i64>>)> = None;
         for (id, year, stage, hash, format, errors, warnings, score) in &docs {
             let mut vals = Vec::new();
