@@ -118,6 +118,19 @@ fn the_text_places_every_figure_of_the_lists_as_the_pdf_does() {
             assert_eq!(figures(a), figures(b), "{kind} {words}");
         }
     }
+    // A name set around its figures in the text (`1、人员经费和` / figures / `公用经费支出`),
+    // list beside list, is one name.
+    let t = table(&t, "收支总表");
+    let dept = list(t, "部门预算支出经济");
+    assert_eq!(
+        figure(t, "1、人员经费和公用经费支出", dept).as_deref(),
+        Some("23174401.79")
+    );
+    let func = list(t, "支出功能");
+    assert_eq!(
+        figure(t, "1、一般公共服务支出", func).as_deref(),
+        Some("48615794.92")
+    );
 }
 
 #[test]

@@ -1528,6 +1528,7 @@ fn rows(
     }
     out.extend(pending.into_iter().flatten());
     if !exact {
+        out = names_around_figures(out);
         out = codes_below(out);
     }
     for mut r in out {
@@ -1652,6 +1653,53 @@ fn second_code(label: &str) -> bool {
             && w.bytes().all(|b| b.is_ascii_digit())
             && w.starts_with(['3', '5'])
     })
+}
+
+/// In a text, a name set around its figures (`1、人员经费和` / its figures / `公用经费支出`): a
+/// row whose name stands on the line above its figures, and on the line below them, on its
+/// side (its list), a line of name only starting where its name starts (within two
+/// characters), is one row — unless that line is an item of its own (numbered, 其中, a total).
+fn names_around_figures(mut rows: Vec<GridRow>) -> Vec<GridRow> {
+    let mut i = 0;
+    while i < rows.len() {
+        let r = &rows[i];
+        let Some((_, f)) = r
+            .figures_at
+            .filter(|&(page, f)| page == r.page && f == r.no + 1)
+        else {
+            i += 1;
+            continue;
+        };
+        let x = r.stub_x.first().copied();
+        let tail = (i + 1..rows.len())
+            .take_while(|&j| rows[j].no <= f + 1)
+            .find(|&j| rows[j].side == r.side && rows[j].no == f + 1)
+            .filter(|&j| {
+                let t = &rows[j];
+                let text: String = t.stub.concat().split_whitespace().collect();
+                t.figures.is_empty()
+                    && t.stray.is_empty()
+                    && !text.is_empty()
+                    && unnumbered(&text) == text
+                    && !text.starts_with(['（', '(', '其'])
+                    && !grid::is_code(t.stub.first().map_or("", String::as_str))
+                    && !["合计", "小计", "总计"].iter().any(|w| text.contains(w))
+                    && match (x, t.stub_x.first()) {
+                        (Some(a), Some(&b)) => a.saturating_sub(b).saturating_abs() <= 2000,
+                        _ => false,
+                    }
+            });
+        if let Some(j) = tail {
+            let t = rows.remove(j);
+            let r = &mut rows[i];
+            match r.stub.last_mut() {
+                Some(last) => last.push_str(&t.stub.concat()),
+                None => r.stub = t.stub,
+            }
+        }
+        i += 1;
+    }
+    rows
 }
 
 /// In a text, a row's code may stand on the line below its figures, with the rest of its
