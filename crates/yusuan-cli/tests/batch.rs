@@ -405,3 +405,64 @@ fn check_takes_last_years_document_from_the_store() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Beijing publishes a department's budget as two files (附件1 情况说明, 附件2 报表): a batch reads
+/// them as one document — its narrative checked against its tables, its pages numbered on —
+/// stores it once under both names, skips it on a rerun, and draws any of its pages.
+#[test]
+fn a_document_published_in_two_files_is_stored_as_one() {
+    let dir = scratch("parts");
+    let beijing = dir.join("北京");
+    std::fs::create_dir_all(&beijing).unwrap();
+    let part = |n: u8| {
+        root().join(format!(
+            "crates/yusuan-import/tests/corpus/other/beijing_beijing_shenjiju_2026_dept_budget_part{n}.pdf"
+        ))
+    };
+    let (a, b) = (
+        beijing.join("审计局_附件1：北京市审计局2026年度部门预算情况说明.pdf"),
+        beijing.join("审计局_附件2：北京市审计局2026年度部门预算报表.pdf"),
+    );
+    std::fs::copy(part(1), &a).unwrap();
+    std::fs::copy(part(2), &b).unwrap();
+    let db = dir.join("s.db");
+    let (ok, out, err) = batch(&["--db", db.to_str().unwrap(), beijing.to_str().unwrap()]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("共找到 1 份文件：新存入 1 份"), "{out}");
+    assert!(out.contains("1 个文件并入了同一部门的另一份文件"), "{out}");
+    let c = Connection::open(&db).unwrap();
+    let (name, department, year, pages, tables, sentences): (String, String, i64, i64, i64, i64) =
+        c.query_row(
+            "SELECT file_name, department, year, pages,
+                    (SELECT count(DISTINCT table_no) FROM facts f WHERE f.document_id = d.id),
+                    (SELECT count(*) FROM statements k WHERE k.document_id = d.id)
+             FROM documents d",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        name,
+        format!("{} + {}", a.display(), b.display()),
+        "the narrative's file first"
+    );
+    assert_eq!(
+        (department.as_str(), year, pages),
+        ("北京市审计局", 2026, 31)
+    );
+    assert!(tables >= 8, "the tables of 附件2: {tables}");
+    assert!(sentences > 0, "the narrative of 附件1 states amounts");
+    // A rerun skips it.
+    let (ok, out, _) = batch(&["--db", db.to_str().unwrap(), beijing.to_str().unwrap()]);
+    assert!(ok && out.contains("跳过库中已有的 1 份"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

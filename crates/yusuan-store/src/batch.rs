@@ -46,7 +46,8 @@ pub enum Outcome {
 /// Progress, as it happens.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// The files found, before any is read.
+    /// The documents found (a document published in several files counts once), before any
+    /// is read.
     Found(usize),
     /// One file done (in completion order); `done` counts files done so far.
     Done {
@@ -76,11 +77,16 @@ pub struct Summary {
     pub warnings: usize,
     /// The files that could not be read, with why.
     pub failures: Vec<(String, String)>,
+    /// Files read as parts of another's document (published in several files): how many
+    /// fewer documents than files there were.
+    pub parts: usize,
 }
 
-/// What a worker reads: a file found, or a stored document checked again.
+/// What a worker reads: a file found, the files of one document published in parts (see
+/// [`crate::parts`]), or a stored document checked again.
 enum Job {
     File(PathBuf),
+    Parts(Vec<PathBuf>),
     Again(Stored),
 }
 
@@ -172,12 +178,37 @@ fn work(job: &Job, store: &Store, force: bool) -> Done {
                 }
             }
         }
+        Job::Parts(paths) => {
+            let name = crate::parts::joined_name(paths);
+            let mut all = Vec::new();
+            for p in paths {
+                match read_file(p) {
+                    Ok(bytes) => all.push(bytes),
+                    Err((_, why)) => {
+                        let failed = Audit {
+                            hash: audit::hash(name.as_bytes()),
+                            name,
+                            bytes: 0,
+                            outcome: Err(read::Failure {
+                                message: why,
+                                diagnostics: Vec::new(),
+                                text: String::new(),
+                            }),
+                            millis: 0,
+                        };
+                        return Done::Audit(Box::new(failed), Vec::new());
+                    }
+                }
+            }
+            let refs: Vec<&[u8]> = all.iter().map(Vec::as_slice).collect();
+            (name, crate::parts::pack(&refs))
+        }
         Job::Again(s) => match store.content(&s.hash) {
             Ok(Some(bytes)) => (s.file_name.clone(), bytes),
             _ => return Done::Skipped(s.file_name.clone()),
         },
     };
-    if matches!(job, Job::File(_)) && !force && store.has(&audit::hash(&bytes)).unwrap_or(false) {
+    if !matches!(job, Job::Again(_)) && !force && store.has(&audit::hash(&bytes)).unwrap_or(false) {
         return Done::Skipped(name);
     }
     let a = audit::audit(&name, &bytes, &|r| previous_from(store, r));
@@ -314,10 +345,21 @@ pub fn run(
         run,
         ..Summary::default()
     };
-    summary.counts.found = files.len();
-    on_event(Event::Found(files.len()));
+    // Files of one document published in parts are read as one: a document each.
+    let jobs: Vec<Job> = crate::parts::group(files)
+        .into_iter()
+        .map(|mut g| {
+            if g.len() == 1 {
+                Job::File(g.remove(0))
+            } else {
+                Job::Parts(g)
+            }
+        })
+        .collect();
+    summary.parts = files.len() - jobs.len();
+    summary.counts.found = jobs.len();
+    on_event(Event::Found(jobs.len()));
     let mut done = 0;
-    let jobs = files.iter().cloned().map(Job::File).collect();
     let mut w = Writer {
         db,
         store: &mut store,

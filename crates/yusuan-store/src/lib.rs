@@ -6,6 +6,7 @@ pub mod audit;
 pub mod batch;
 pub mod db;
 pub mod export;
+pub mod parts;
 pub mod read;
 pub mod schema;
 

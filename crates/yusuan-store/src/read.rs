@@ -139,6 +139,41 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Failure> {
         diagnostics,
         encoding,
     };
+    // A document of several files (see [`crate::parts`]): read as one, pages numbered on.
+    if let Some(parts) = crate::parts::unpack(bytes) {
+        return match format {
+            Format::Pdf => {
+                let (disclosure, diags, text, _) = yusuan_import::import_pdfs(&parts);
+                if let Some(fatal) = diags
+                    .iter()
+                    .find(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
+                {
+                    return Err(Failure {
+                        message: format!("{name}：{}", fatal.message),
+                        diagnostics: diags,
+                        text,
+                    });
+                }
+                Ok(published(format, disclosure, diags, text, None))
+            }
+            Format::Text => {
+                let mut texts = Vec::new();
+                let mut encoding = None;
+                for p in parts {
+                    let (t, e) = text_of(p)?;
+                    encoding = encoding.or(e);
+                    texts.push(t);
+                }
+                // Each file starts a new page.
+                let text = texts.join("\n\u{c}");
+                let (disclosure, diags) = yusuan_import::import_text(&text);
+                Ok(published(format, disclosure, diags, text, encoding))
+            }
+            _ => Err(Failure::said(format!(
+                "{name}：只有 PDF 或文本（.txt）的分册文件能合并为一份读入"
+            ))),
+        };
+    }
     match format {
         Format::Source => {
             let (text, encoding) = text_of(bytes)?;

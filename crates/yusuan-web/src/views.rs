@@ -116,7 +116,12 @@ const DOC_COLUMNS: &str = "d.hash, d.file_name, coalesce(d.department, ''), coal
 
 fn doc_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocRow> {
     let file: String = r.get(1)?;
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(&file).to_string();
+    // Each file's base name (a document of several files names them all, ` + ` between).
+    let base = file
+        .split(" + ")
+        .map(|f| f.rsplit(['/', '\\']).next().unwrap_or(f))
+        .collect::<Vec<_>>()
+        .join(" + ");
     Ok(DocRow {
         hash: r.get(0)?,
         file: base,
@@ -1084,10 +1089,16 @@ pub(crate) async fn page_png(
     })
     .await?;
     let _permit = app.work.acquire().await.map_err(internal)?;
-    let png = tokio::task::spawn_blocking(move || page::png(bytes, n as usize))
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| Failure(StatusCode::NOT_FOUND, format!("第 {n} 页无法绘出")))?;
+    // A document of several files: the page from the file that holds it.
+    let png = tokio::task::spawn_blocking(move || {
+        match yusuan_store::parts::page_of(&bytes, n as usize) {
+            Some((part, k)) => page::png(part.to_vec(), k),
+            None => page::png(bytes, n as usize),
+        }
+    })
+    .await
+    .map_err(internal)?
+    .ok_or_else(|| Failure(StatusCode::NOT_FOUND, format!("第 {n} 页无法绘出")))?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/png"),

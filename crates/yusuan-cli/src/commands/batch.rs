@@ -158,6 +158,12 @@ pub(crate) fn cmd_batch(
         rate10 % 10,
         db.display()
     );
+    if s.parts > 0 {
+        out.push_str(&format!(
+            "分册公开的文件（如“附件1…情况说明”与“附件2…报表”）按一份读入：{} 个文件并入了同一部门的另一份文件。\n",
+            s.parts
+        ));
+    }
     if s.rechecked > 0 {
         out.push_str(&format!(
             "其中 {} 份的上年文件在本批中，已与之核对后重新检查。\n",
