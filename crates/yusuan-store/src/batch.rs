@@ -147,6 +147,22 @@ pub fn previous_for(
     Some((stored.hash, r.disclosure))
 }
 
+/// A file that could not be read, recorded under `hash` with why.
+fn unreadable(name: String, hash: String, why: String) -> Done {
+    let failed = Audit {
+        name,
+        hash,
+        bytes: 0,
+        outcome: Err(read::Failure {
+            message: why,
+            diagnostics: Vec::new(),
+            text: String::new(),
+        }),
+        millis: 0,
+    };
+    Done::Audit(Box::new(failed), Vec::new())
+}
+
 /// One worker's job done: `None` when the store already has the file (and not forced).
 fn work(job: &Job, store: &Store, force: bool) -> Done {
     let (name, bytes) = match job {
@@ -163,18 +179,7 @@ fn work(job: &Job, store: &Store, force: bool) -> Done {
                     if !force && store.has(&hash).unwrap_or(false) {
                         return Done::Skipped(name);
                     }
-                    let failed = Audit {
-                        name,
-                        hash,
-                        bytes: 0,
-                        outcome: Err(read::Failure {
-                            message: why,
-                            diagnostics: Vec::new(),
-                            text: String::new(),
-                        }),
-                        millis: 0,
-                    };
-                    return Done::Audit(Box::new(failed), Vec::new());
+                    return unreadable(name, hash, why);
                 }
             }
         }
@@ -185,18 +190,8 @@ fn work(job: &Job, store: &Store, force: bool) -> Done {
                 match read_file(p) {
                     Ok(bytes) => all.push(bytes),
                     Err((_, why)) => {
-                        let failed = Audit {
-                            hash: audit::hash(name.as_bytes()),
-                            name,
-                            bytes: 0,
-                            outcome: Err(read::Failure {
-                                message: why,
-                                diagnostics: Vec::new(),
-                                text: String::new(),
-                            }),
-                            millis: 0,
-                        };
-                        return Done::Audit(Box::new(failed), Vec::new());
+                        let hash = audit::hash(name.as_bytes());
+                        return unreadable(name, hash, why);
                     }
                 }
             }

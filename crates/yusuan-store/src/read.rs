@@ -114,6 +114,34 @@ pub fn prepared(budget: Budget) -> (Disclosure, Budget) {
     (disclosure, budget)
 }
 
+/// A PDF read: a failure when the file itself could not be read (I4xx errors: not a PDF,
+/// encrypted, damaged), else the document.
+fn pdf_read(
+    name: &str,
+    disclosure: Disclosure,
+    diagnostics: Vec<Diagnostic>,
+    text: String,
+) -> Result<Read, Failure> {
+    if let Some(fatal) = diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
+    {
+        return Err(Failure {
+            message: format!("{name}：{}", fatal.message),
+            diagnostics,
+            text,
+        });
+    }
+    Ok(Read {
+        format: Format::Pdf,
+        disclosure,
+        budget: None,
+        text,
+        diagnostics,
+        encoding: None,
+    })
+}
+
 /// Reads a file's bytes by its name's extension. Never panics on any bytes: what cannot be
 /// read is a `Failure` saying why.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Failure> {
@@ -144,17 +172,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Failure> {
         return match format {
             Format::Pdf => {
                 let (disclosure, diags, text, _) = yusuan_import::import_pdfs(&parts);
-                if let Some(fatal) = diags
-                    .iter()
-                    .find(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
-                {
-                    return Err(Failure {
-                        message: format!("{name}：{}", fatal.message),
-                        diagnostics: diags,
-                        text,
-                    });
-                }
-                Ok(published(format, disclosure, diags, text, None))
+                pdf_read(name, disclosure, diags, text)
             }
             Format::Text => {
                 let mut texts = Vec::new();
@@ -212,17 +230,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Read, Failure> {
         }
         Format::Pdf => {
             let (disclosure, diags, text) = yusuan_import::import_pdf(bytes);
-            if let Some(fatal) = diags
-                .iter()
-                .find(|d| d.severity == Severity::Error && d.code.starts_with("I4"))
-            {
-                return Err(Failure {
-                    message: format!("{name}：{}", fatal.message),
-                    diagnostics: diags,
-                    text,
-                });
-            }
-            Ok(published(format, disclosure, diags, text, None))
+            pdf_read(name, disclosure, diags, text)
         }
         Format::Workbook | Format::FillIn => {
             if let Some(parsed) = source::workbook::read_fill_in(bytes) {
