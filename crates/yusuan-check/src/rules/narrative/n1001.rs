@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::GENERIC_ID),
     severity: Severity::Error,
     title: "说明中的金额与表一致（任何地区）",
-    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。按年度分行印的表（“2025年”“2026年”“增减变化金额”各一行）取本年一行；分资金印的项目（“因公出国（境）费”下分一般公共预算等列）取该项目各列。编号的条目名单独成句（“1.因公出国（境）费用。2026年预算数36.14万元”）时，紧随其后一句只写“预算数”的金额按该条目核对。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”），经济分类科目（编码括在后面：“商品和服务支出（302）”，在按经济分类的表中查找）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。按年度分行印的表（“2025年”“2026年”“增减变化金额”各一行）取本年一行；分资金印的项目（“因公出国（境）费”下分一般公共预算等列）取该项目各列。编号的条目名单独成句（“1.因公出国（境）费用。2026年预算数36.14万元”）时，紧随其后一句只写“预算数”的金额按该条目核对。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
     why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
     example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
@@ -461,6 +461,14 @@ const BY_FUNCTION: &[&str] = &[
     "财政拨款支出表",
 ];
 
+/// The tables by economic classification an economic code is looked up in.
+const BY_ECONOMY: &[&str] = &[
+    "一般公共预算支出经济分类表",
+    "一般公共预算基本支出表",
+    "财政拨款基本支出表",
+    "支出经济分类汇总表",
+];
+
 /// Words that put a statement in another period than the document's year.
 const OTHER_PERIOD: &[&str] = &[
     "上年",
@@ -520,12 +528,26 @@ fn normal(subject: &str, department: &str) -> String {
             s = r.to_string();
         }
     }
+    // A trailing year (`公务用车购置费2026年预算数`): the sentence's year, checked before.
+    if let Some(at) = s.rfind('年') {
+        let (head, tail) = s.split_at(at);
+        let tail = &tail['年'.len_utf8()..];
+        let tail = tail.strip_prefix('度').unwrap_or(tail);
+        let digits = head.chars().rev().take_while(char::is_ascii_digit).count();
+        if digits == 4
+            && head.len() > 4
+            && ["", "预算数", "预算", "预算安排", "预算数为"].contains(&tail)
+        {
+            s = head[..head.len() - 4].to_string();
+        }
+    }
     s
 }
 
 /// A functional code a subject names: opening it (`2010301-行政运行`, `[2010301]行政运行`,
 /// `201`), closing it in brackets (`一般行政管理事务（2010302）`), or as a 类/款/项 chain the
-/// year's catalogue resolves to one code (`住房改革支出（款）住房公积金（项）支出`).
+/// year's catalogue resolves to one code (`住房改革支出（款）住房公积金（项）支出`); or an
+/// economic 类 or 款 closing it in brackets (`（2）商品和服务支出（302）`, `机关工资福利支出（501）`).
 fn code_of(subject: &str, year: i32) -> Option<String> {
     let s = subject.trim().trim_start_matches(['[', '【']);
     let code: String = s.chars().take_while(char::is_ascii_digit).collect();
@@ -547,7 +569,14 @@ fn code_of(subject: &str, year: i32) -> Option<String> {
             .rev()
             .collect();
         let open = closing[..closing.len() - code.len()].ends_with(['（', '(']);
-        if open && matches!(code.len(), 5 | 7) && code.starts_with('2') {
+        let functional = matches!(code.len(), 5 | 7) && code.starts_with('2');
+        let economic = matches!(code.len(), 3 | 5) && code.starts_with(['3', '5']);
+        // (A code needs a name before it: `（301）` alone is an item's number.)
+        let named = !closing[..closing.len() - code.len()]
+            .trim_end_matches(['（', '('])
+            .trim()
+            .is_empty();
+        if open && (functional || economic) && named {
             return Some(code);
         }
     }
@@ -851,8 +880,12 @@ pub(crate) fn targets_of<'a>(cx: &Cx<'a>, subject: &str, loose: bool) -> Vec<Can
     if let Some(code) = code_of(subject, year) {
         // Any of the row's columns of this year: a narrative may give an item's parts
         // (`（2）公用经费：②培训支出（2050803）2万元`) as well as its total.
-        for t in
-            keyed_tables(cx).filter(|t| t.kind.as_deref().is_some_and(|k| BY_FUNCTION.contains(&k)))
+        let kinds = if code.starts_with('2') {
+            BY_FUNCTION
+        } else {
+            BY_ECONOMY
+        };
+        for t in keyed_tables(cx).filter(|t| t.kind.as_deref().is_some_and(|k| kinds.contains(&k)))
         {
             let columns: Vec<usize> = (0..t.columns.len())
                 .filter(|&c| {
@@ -1179,6 +1212,11 @@ mod tests {
             normal("2026年本部门财政拨款“三公”经费", ""),
             "财政拨款三公经费"
         );
+        // The year after the name (Shenzhen): `公务用车购置费2026年预算数`.
+        assert_eq!(normal("公务用车购置费2026年预算数", ""), "公务用车购置费");
+        assert_eq!(normal("公务接待费2026年度预算", ""), "公务接待费");
+        assert_eq!(normal("2026年", ""), "");
+        assert_eq!(normal("增长2026年", ""), "增长");
         assert_eq!(
             code_of("2010301-行政运行", 2026).as_deref(),
             Some("2010301")
@@ -1202,6 +1240,18 @@ mod tests {
         );
         // 行政运行 is a 项 under many 款: without its 款 it names no one code.
         assert_eq!(code_of("行政运行（项）", 2026), None);
+        // Economic classes closed by their code; an item's number is no code.
+        assert_eq!(
+            code_of("（2）商品和服务支出（302）", 2026).as_deref(),
+            Some("302")
+        );
+        assert_eq!(
+            code_of("机关工资福利支出（501）", 2026).as_deref(),
+            Some("501")
+        );
+        assert_eq!(code_of("（3）", 2026), None);
+        assert_eq!(code_of("（301）", 2026), None);
+        assert_eq!(code_of("会议费（30215）", 2026).as_deref(), Some("30215"));
         assert_eq!(years_named("2025年预算执行数"), [2025]);
     }
 }

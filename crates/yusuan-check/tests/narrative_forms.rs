@@ -1,0 +1,68 @@
+//! Narrative forms of other regions, checked against what they state:
+//! - a comparison in the sentence after its amount (`（6）援助其他地区支出（类）支出 502 万元，主要
+//!   用于对口支援、帮扶、合作等支出。与上年相比增加 15 万元，增长 3.08%。`, Wuxi 2025): the rate is
+//!   checked against the amount the sentence before states (15 ÷ (502 − 15) = 3.08%);
+//! - an economic class named by its code in brackets (`（2）商品和服务支出（302）1,990.81万元`,
+//!   Xi'an 2026): looked up by that code in the tables by economic classification.
+
+use yusuan_core::diag::Severity;
+
+const WUXI: &str = include_str!(
+    "../../yusuan-import/tests/corpus/other/jiangsu_wuxi_fazhanhegaigeweiyuanhui_2025_dept_budget.txt"
+);
+const SAID: &str = "合作等支出。与上年相比增加 15 万元，增长 3.08%";
+
+fn n007(text: &str) -> Vec<String> {
+    let (d, _) = yusuan_import::import_text(text);
+    yusuan_check::check(&yusuan_check::engine::Cx {
+        disclosure: &d,
+        budget: None,
+        previous: None,
+    })
+    .into_iter()
+    .filter(|f| f.code == "N007" && f.severity >= Severity::Error)
+    .map(|f| f.message)
+    .collect()
+}
+
+#[test]
+fn a_rate_in_the_sentence_after_its_amount_is_checked() {
+    assert_eq!(WUXI.matches(SAID).count(), 1);
+    assert!(n007(WUXI).is_empty(), "{:?}", n007(WUXI));
+    let wrong = WUXI.replace(SAID, "合作等支出。与上年相比增加 15 万元，增长 4.08%");
+    let found = n007(&wrong);
+    assert!(
+        found.len() == 1 && found[0].contains("4.08") && found[0].contains("502"),
+        "{found:?}"
+    );
+}
+
+/// An economic class named by its code in brackets (`（2）商品和服务支出（302）1,990.81万元`,
+/// Xi'an 2026) is looked up by that code in the tables by economic classification.
+#[test]
+fn an_economic_class_named_by_its_code_is_checked_against_its_row() {
+    const XIAN: &str = include_str!(
+        "../../yusuan-import/tests/corpus/other/shaanxi_xian_renminzhengfubangongting_2026_dept_budget.txt"
+    );
+    const SAID: &str = "（2）商品和服务支出（302）1,990.81万元";
+    let n1001 = |text: &str| -> Vec<String> {
+        let (d, _) = yusuan_import::import_text(text);
+        yusuan_check::check(&yusuan_check::engine::Cx {
+            disclosure: &d,
+            budget: None,
+            previous: None,
+        })
+        .into_iter()
+        .filter(|f| f.code == "N1001" && f.severity >= Severity::Warning)
+        .map(|f| f.message)
+        .collect()
+    };
+    assert_eq!(XIAN.matches(SAID).count(), 1);
+    assert!(n1001(XIAN).is_empty(), "{:?}", n1001(XIAN));
+    let wrong = XIAN.replace(SAID, "（2）商品和服务支出（302）1,999.81万元");
+    let found = n1001(&wrong);
+    assert!(
+        found.len() == 1 && found[0].contains("1999.81"),
+        "{found:?}"
+    );
+}
