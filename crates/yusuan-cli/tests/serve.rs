@@ -7,7 +7,7 @@ mod common;
 mod server;
 
 use common::{root, yusuan};
-use server::{Server, get, multipart, request, upload};
+use server::{Server, get, multipart, request, upload, upload_files};
 use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {
@@ -378,5 +378,55 @@ fn a_report_with_many_findings_is_shown_a_page_at_a_time() {
     // A page past the end is the last page.
     let past = get(&s.addr, &format!("/doc/{hash}?page=99")).text();
     assert!(past.contains("第 3 / 3 页"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Beijing's two files chosen together (its tables first) are read as one document, the
+/// narrative before the tables; files that cannot be one document are refused with why.
+#[test]
+fn a_document_in_two_files_is_uploaded_as_one() {
+    let dir = scratch("parts");
+    let s = Server::start(&dir.join("yusuan.db"), "127.0.0.1:0", &[]);
+    let part = |n: u8| {
+        std::fs::read(root().join(format!(
+            "crates/yusuan-import/tests/corpus/other/beijing_beijing_shenjiju_2026_dept_budget_part{n}.pdf"
+        )))
+        .unwrap()
+    };
+    let (a, b) = (part(1), part(2));
+    let r = upload_files(
+        &s.addr,
+        &[
+            ("附件2：北京市审计局2026年度部门预算报表.pdf", &b),
+            ("附件1：北京市审计局2026年度部门预算情况说明.pdf", &a),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let report = get(&s.addr, &location(&r)).text();
+    assert!(
+        report.contains("附件1：北京市审计局2026年度部门预算情况说明.pdf + 附件2：北京市审计局2026年度部门预算报表.pdf"),
+        "{report}"
+    );
+    assert!(
+        report.contains("北京市审计局") && report.contains("31 页"),
+        "{report}"
+    );
+    // The tables of 附件2 and the narrative of 附件1, in one report.
+    assert!(
+        report.contains(r#"<div class="n">11</div><div class="l">张公开表"#),
+        "{report}"
+    );
+    assert!(
+        !report.contains(r#"<div class="n">0</div><div class="l">句说明"#),
+        "{report}"
+    );
+    // A page of the second file, drawn from it.
+    let hash = location(&r).trim_start_matches("/doc/").to_string();
+    let png = get(&s.addr, &format!("/doc/{hash}/page/12/png"));
+    assert_eq!(png.status, 200);
+    // A PDF and a table file are not one document.
+    let r = upload_files(&s.addr, &[("a.pdf", &a), ("b.csv", b"table,row_code\n")]);
+    assert_eq!(r.status, 415);
+    assert!(r.text().contains("合并为一份读入"), "{}", r.text());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -116,6 +116,11 @@ fn marked(path: &Path) -> Option<(u32, String)> {
     Some((n, format!("{s}.{ext}")))
 }
 
+/// The part number a file name marks (`附件2：…报表.pdf` → 2), if it marks one.
+pub fn part_number(name: &str) -> Option<u32> {
+    marked(Path::new(name)).map(|(n, _)| n)
+}
+
 /// The files of a batch grouped into documents: files in one directory whose names differ only
 /// by their part marker (附件1/附件2, part1/part2, 第一部分/第二部分, and what each part is called:
 /// 情况说明, 报表…) are one document, its parts in their numbers' order; every other file is a

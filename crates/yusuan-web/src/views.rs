@@ -1348,7 +1348,8 @@ pub(crate) async fn upload(
         }
     }
     let mut token = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
+    // The files chosen: one document, or the parts of one (附件1 情况说明, 附件2 报表).
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     loop {
         match form.next_field().await {
             Ok(Some(field)) => {
@@ -1369,7 +1370,8 @@ pub(crate) async fn upload(
                         .take(120)
                         .collect::<String>();
                     match field.bytes().await {
-                        Ok(b) => file = Some((label, b.to_vec())),
+                        Ok(b) if !b.is_empty() => files.push((label, b.to_vec())),
+                        Ok(_) => {}
                         Err(e) => {
                             return refuse(
                                 &app,
@@ -1403,12 +1405,16 @@ pub(crate) async fn upload(
             "表单已过期或不是从本页提交的，请重新选择文件上传。".into(),
         );
     }
-    let Some((label, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    if files.is_empty() {
         return refuse(
             &app,
             StatusCode::BAD_REQUEST,
             "没有收到文件：请先选择一个文件。".into(),
         );
+    }
+    let (label, bytes) = match one_document(files) {
+        Ok(one) => one,
+        Err(why) => return refuse(&app, StatusCode::UNSUPPORTED_MEDIA_TYPE, why),
     };
     if bytes.len() > app.config.max_upload {
         return refuse(
@@ -1433,8 +1439,15 @@ pub(crate) async fn upload(
             yusuan_store::read::unsupported(&label),
         );
     }
+    let pages = match yusuan_store::parts::unpack(&bytes) {
+        Some(parts) => parts
+            .iter()
+            .map(|p| yusuan_import::pdf::page_count(p))
+            .sum::<Option<usize>>(),
+        None => yusuan_import::pdf::page_count(&bytes),
+    };
     if label.to_ascii_lowercase().ends_with(".pdf")
-        && let Some(n) = yusuan_import::pdf::page_count(&bytes)
+        && let Some(n) = pages
         && n > app.config.max_pages
     {
         return refuse(
@@ -1466,6 +1479,44 @@ pub(crate) async fn upload(
         Ok(Err(f)) => f.into_response(),
         Err(e) => internal(e).into_response(),
     }
+}
+
+/// The files of one upload as one document: a single file as it is; the parts of a document
+/// published in several files (PDFs or texts, at most eight), ordered by their part markers
+/// (`附件1`, `part2`…) where every name has one, in one container (`yusuan_store::parts`),
+/// named by their names joined with ` + `.
+fn one_document(mut files: Vec<(String, Vec<u8>)>) -> Result<(String, Vec<u8>), String> {
+    if files.len() == 1 {
+        return Ok(files.remove(0));
+    }
+    let ext = |n: &str| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let first = ext(&files[0].0);
+    if files.len() > 8
+        || !matches!(first.as_deref(), Some("pdf" | "txt"))
+        || files.iter().any(|(n, _)| ext(n) != first)
+    {
+        return Err(format!(
+            "一次选择了 {} 个文件：分册公开的文件（至多 8 个）须都是 PDF，或都是文本（.txt），才能合并为一份读入；其他文件请逐个上传。",
+            files.len()
+        ));
+    }
+    let numbers: Vec<Option<u32>> = files
+        .iter()
+        .map(|(n, _)| yusuan_store::parts::part_number(n))
+        .collect();
+    if numbers.iter().all(Option::is_some) {
+        let mut order: Vec<usize> = (0..files.len()).collect();
+        order.sort_by_key(|&i| numbers[i]);
+        let mut taken: Vec<Option<(String, Vec<u8>)>> = files.into_iter().map(Some).collect();
+        files = order.into_iter().filter_map(|i| taken[i].take()).collect();
+    }
+    let label = files
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let parts: Vec<&[u8]> = files.iter().map(|(_, b)| b.as_slice()).collect();
+    Ok((label, yusuan_store::parts::pack(&parts)))
 }
 
 // ---------------------------------------------------------------- 部门

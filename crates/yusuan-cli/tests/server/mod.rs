@@ -171,6 +171,11 @@ pub fn get(addr: &str, path: &str) -> Response {
 
 /// A multipart form: text fields, then one file.
 pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    multipart_files(fields, file.as_slice())
+}
+
+/// A multipart form: text fields, then files in the field `file`, in order.
+pub fn multipart_files(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "----yusuan-test-boundary-7MA4YWxkTrZu0gW";
     let mut body = Vec::new();
     for (k, v) in fields {
@@ -179,7 +184,7 @@ pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (Strin
                 .as_bytes(),
         );
     }
-    if let Some((name, bytes)) = file {
+    for &(name, bytes) in files {
         body.extend_from_slice(
             format!(
                 "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -205,8 +210,13 @@ pub fn csrf(addr: &str) -> String {
 
 /// Uploads `bytes` as `name` through the form, as a browser would.
 pub fn upload(addr: &str, name: &str, bytes: &[u8]) -> Response {
+    upload_files(addr, &[(name, bytes)])
+}
+
+/// Uploads several files at once through the form (one `<input multiple>`).
+pub fn upload_files(addr: &str, files: &[(&str, &[u8])]) -> Response {
     let token = csrf(addr);
-    let (ctype, body) = multipart(&[("csrf", &token)], Some((name, bytes)));
+    let (ctype, body) = multipart_files(&[("csrf", &token)], files);
     request(
         addr,
         "POST",
