@@ -3,7 +3,8 @@
 //!   用于对口支援、帮扶、合作等支出。与上年相比增加 15 万元，增长 3.08%。`, Wuxi 2025): the rate is
 //!   checked against the amount the sentence before states (15 ÷ (502 − 15) = 3.08%);
 //! - an economic class named by its code in brackets (`（2）商品和服务支出（302）1,990.81万元`,
-//!   Xi'an 2026): looked up by that code in the tables by economic classification.
+//!   Xi'an 2026): looked up by that code in the tables by economic classification;
+//! - 政府采购 (Suzhou): checked against the 政府采购 table where one is printed.
 
 use yusuan_core::diag::Severity;
 
@@ -63,6 +64,55 @@ fn an_economic_class_named_by_its_code_is_checked_against_its_row() {
     let found = n1001(&wrong);
     assert!(
         found.len() == 1 && found[0].contains("1999.81"),
+        "{found:?}"
+    );
+}
+
+/// 政府采购 stated in the narrative (`2026 年度政府采购支出预算总额 393 万元`, Suzhou) is checked
+/// against the 政府采购 table's total where the document prints one.
+#[test]
+fn procurement_is_checked_against_its_table() {
+    use yusuan_core::money::{MoneyUnit, Unit, parse_printed};
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../yusuan-import/tests/corpus/other/jiangsu_suzhou_kexuejishuju_2026_unit_budget.pdf"
+    ))
+    .unwrap();
+    let mut d = yusuan_import::import_pdf(&bytes).0;
+    let n1001 = |d: &yusuan_core::Disclosure| -> Vec<String> {
+        yusuan_check::check(&yusuan_check::engine::Cx {
+            disclosure: d,
+            budget: None,
+            previous: None,
+        })
+        .into_iter()
+        .filter(|f| f.code == "N1001" && f.severity >= Severity::Warning)
+        .map(|f| f.message)
+        .collect()
+    };
+    assert!(n1001(&d).is_empty(), "{:?}", n1001(&d));
+    // The table's total printed 395.00 instead of the narrative's 393.
+    let t = d
+        .tables
+        .iter_mut()
+        .find(|t| t.kind.as_deref() == Some("政府采购表"))
+        .expect("the 政府采购 table");
+    let col = t
+        .columns
+        .iter()
+        .position(|c| c.key == "合计")
+        .expect("its 合计");
+    let total = t
+        .rows
+        .iter_mut()
+        .find(|r| r.label == "合计")
+        .expect("its total row");
+    let cell = total.cells[col].as_mut().expect("a figure");
+    assert_eq!(cell.printed.to_string(), "393.00");
+    cell.printed = parse_printed("395.00", Unit::Money(MoneyUnit::Wan)).unwrap();
+    let found = n1001(&d);
+    assert!(
+        found.len() == 1 && found[0].contains("393") && found[0].contains("395"),
         "{found:?}"
     );
 }

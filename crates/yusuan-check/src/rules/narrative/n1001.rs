@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
     template: Some(yusuan_core::template::GENERIC_ID),
     severity: Severity::Error,
     title: "说明中的金额与表一致（任何地区）",
-    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”），经济分类科目（编码括在后面：“商品和服务支出（302）”，在按经济分类的表中查找）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。按年度分行印的表（“2025年”“2026年”“增减变化金额”各一行）取本年一行；分资金印的项目（“因公出国（境）费”下分一般公共预算等列）取该项目各列。编号的条目名单独成句（“1.因公出国（境）费用。2026年预算数36.14万元”）时，紧随其后一句只写“预算数”的金额按该条目核对。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
+    what: "任何地区：情况说明中说本年某项的金额，应与表中该项相同。按含义识别说的是什么——收入、支出总额，一般公共预算等资金，基本支出、项目支出，人员经费、公用经费，“三公”经费及各项，机关运行经费（有其表时），其他收入来源与支出用途（事业收入、上级补助收入、上缴上级支出…），功能分类科目（按编码：写在前面“2010301-行政运行”、括在后面“一般行政管理事务（2010302）”，或按当年科目表唯一确定的“…（类）…（款）…（项）”），经济分类科目（编码括在后面：“商品和服务支出（302）”，在按经济分类的表中查找），政府采购（有政府采购表时：总额对其合计行的金额列，货物、工程、服务对其同名行）——在所有印有该项的完整表中查找；科目可与其所在行的任一本年列一致（说明常分人员经费、公用经费、项目支出各说一部分）（合计行的列，单列一行，或表只按经济分类印时其类之和：人员经费 = 301 + 303，公用经费 = 302 或 302 + 310），与其中任何一处一致即可。按年度分行印的表（“2025年”“2026年”“增减变化金额”各一行）取本年一行；分资金印的项目（“因公出国（境）费”下分一般公共预算等列）取该项目各列。编号的条目名单独成句（“1.因公出国（境）费用。2026年预算数36.14万元”）时，紧随其后一句只写“预算数”的金额按该条目核对。说上年、年初、执行数或其他年份的，比较的基数（“比上年预算 B 万元”），以及识别不出说的是什么的，不核对。",
     why: "情况说明是对表的文字说明；同一数额两处不同，至少一处错误。说明以万元写、表以元印时，四舍五入到万元的差别不算。",
     example: "泉州市人民政府办公室 2026：说明“部门收入预算为15184.81万元”，收支总表收入总计 15184.81：一致；“（二）公务接待费 2026年预算安排18.85万元”，三公经费表公务接待费 18.85：一致。",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开数据真实、准确、一致；说的是什么按 yusuan-check 的本规则词表识别，表的种类与列按 yusuan-import/vocab 识别。",
@@ -54,6 +54,9 @@ enum At {
     YearTotal,
     /// A row of its own, by the name in its label, in the side's first value column.
     Row(&'static str),
+    /// A row of its own, by the name in its label, in the first of these columns printed (a
+    /// 政府采购 table's kinds, in its amount column, never its 数量).
+    RowIn(&'static str, &'static [&'static str]),
     /// The sum of the rows of these economic classes (`301` + `303` for 人员经费), in the side's
     /// first value column; a class not printed counts as nothing, but one must be.
     Classes(&'static [&'static str]),
@@ -370,7 +373,57 @@ const CONCEPTS: &[Concept] = &[
         ],
         also: &[],
     },
+    // 政府采购 — where a table of it is printed (its total, and its rows by kind).
+    Concept {
+        names: &[
+            "政府采购预算",
+            "政府采购",
+            "政府采购支出预算",
+            "政府采购支出预算总额",
+            "政府采购预算总额",
+            "政府采购预算金额",
+        ],
+        targets: &[t("政府采购表", S, At::Total(PROCUREMENT_AMOUNT))],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "货物类采购预算",
+            "政府采购货物预算",
+            "政府采购货物类预算",
+            "拟采购货物",
+            "采购货物",
+        ],
+        targets: &[t("政府采购表", S, At::RowIn("货物", PROCUREMENT_AMOUNT))],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "工程类采购预算",
+            "政府采购工程预算",
+            "政府采购工程类预算",
+            "拟采购工程",
+            "采购工程",
+        ],
+        targets: &[t("政府采购表", S, At::RowIn("工程", PROCUREMENT_AMOUNT))],
+        also: &[],
+    },
+    Concept {
+        names: &[
+            "服务类采购预算",
+            "政府采购服务预算",
+            "政府采购服务类预算",
+            "拟采购服务",
+            "拟购买服务",
+            "采购服务",
+        ],
+        targets: &[t("政府采购表", S, At::RowIn("服务", PROCUREMENT_AMOUNT))],
+        also: &[],
+    },
 ];
+
+/// A 政府采购 table's amount column (never its 数量).
+const PROCUREMENT_AMOUNT: &[&str] = &["合计", "预算数", "预算金额", "金额"];
 
 /// Words a subject may open with that say nothing of what it is (`当年一般公共预算支出`).
 const FILLER_FRONT: &[&str] = &["当年", "通过", "包括", "其中", "其中：", "全年"];
@@ -405,6 +458,12 @@ fn concept_named(s: &str) -> Option<&'static Concept> {
     let known = concept_exact;
     let mut s = s.to_string();
     for w in FILLER_FRONT {
+        if let Some(r) = s.strip_prefix(w) {
+            s = r.to_string();
+        }
+    }
+    // (`当年本部门政府采购预算`: the department after the filler.)
+    for w in ["本部门", "本单位"] {
         if let Some(r) = s.strip_prefix(w) {
             s = r.to_string();
         }
@@ -723,6 +782,22 @@ fn first_column(t: &Table, side: Side, year: i32) -> Option<usize> {
     (0..t.columns.len()).find(|&c| t.columns[c].side == side && this_years(&t.columns[c].key, year))
 }
 
+/// The first of `keys` printed as a column of this year on `side`.
+fn keyed_column(t: &Table, side: Side, keys: &[&str], year: i32) -> Option<usize> {
+    keys.iter().find_map(|k| {
+        (0..t.columns.len()).find(|&c| {
+            let key = &t.columns[c].key;
+            // An item printed by fund (`因公出国（境）费/一般公共预算`): the item's figure in that
+            // fund; a group's total (`公务用车购置及运行费/合计`): the group's.
+            let bare = without_fund(bare_key(key));
+            let group = bare.strip_suffix("/合计");
+            t.columns[c].side == side
+                && this_years(key, year)
+                && (bare == *k || bare.rsplit('/').next() == Some(k) || group == Some(k))
+        })
+    })
+}
+
 /// The cells a target names in `t`.
 fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
     let side = target.side;
@@ -747,23 +822,18 @@ fn cells(t: &Table, target: &Target, year: i32) -> Vec<Vec<(usize, usize)>> {
             let col = if keys.is_empty() {
                 first_column(t, side, year)
             } else {
-                keys.iter().find_map(|k| {
-                    (0..t.columns.len()).find(|&c| {
-                        let key = &t.columns[c].key;
-                        // An item printed by fund (`因公出国（境）费/一般公共预算`): the item's
-                        // figure in that fund; a group's total (`公务用车购置及运行费/合计`): the
-                        // group's.
-                        let bare = without_fund(bare_key(key));
-                        let group = bare.strip_suffix("/合计");
-                        t.columns[c].side == side
-                            && this_years(key, year)
-                            && (bare == *k
-                                || bare.rsplit('/').next() == Some(k)
-                                || group == Some(k))
-                    })
-                })
+                keyed_column(t, side, keys, year)
             };
             col.map(|c| vec![vec![(row, c)]]).unwrap_or_default()
+        }
+        At::RowIn(name, keys) => {
+            let Some(c) = keyed_column(t, side, keys, year) else {
+                return Vec::new();
+            };
+            rows_on()
+                .filter(|&i| item_name(&t.rows[i].label) == name)
+                .map(|r| vec![(r, c)])
+                .collect()
         }
         At::YearTotal => {
             let row = rows_on().find(|&i| {
@@ -1170,12 +1240,14 @@ mod tests {
             ("财政拨款“三公”经费预算情况", "三公经费"),               // a heading as subject
             ("事业收入", "事业收入"),                                 // Quanzhou
             ("上缴上级支出", "上缴上级支出"),
+            ("2026年政府采购预算", "政府采购预算"), // where a table prints it
+            ("政府采购支出预算总额", "政府采购预算"), // Suzhou
+            ("政府采购货物类预算", "货物类采购预算"), // Xi'an
         ] {
             assert_eq!(names(subject), Some(concept), "{subject}");
         }
         // What names nothing the tables print stays unknown.
-        for subject in ["单位价值", "单价", "2026年政府采购预算", "事业单位经营"]
-        {
+        for subject in ["单位价值", "单价", "事业单位经营"] {
             assert_eq!(names(subject), None, "{subject}");
         }
     }
