@@ -2,14 +2,22 @@
 //! that state an amount in 元/万元, those with an amount read as a claim, and each amount claim
 //! looked up in the tables (N1001), set aside as another period or a comparison's base, or not
 //! recognised — the unrecognised listed by subject, most frequent first.
-//! `cargo run --release -p yusuan-check --example claims -- FILE.pdf|FILE.txt...`
+//! `cargo run --release -p yusuan-check --example claims -- FILE.pdf|FILE.txt|A.pdf+B.pdf...`
 use yusuan_check::engine::Cx;
 use yusuan_check::rules::narrative::n1001::{Looked, coverage};
 
 fn main() {
     for file in std::env::args().skip(1) {
         let bytes = std::fs::read(&file).unwrap_or_default();
-        let d = if file.ends_with(".pdf") {
+        // `a.pdf+b.pdf`: one document in two files (Beijing's 附件1 and 附件2), read as one.
+        let parts: Vec<Vec<u8>> = file
+            .split('+')
+            .map(|f| std::fs::read(f).unwrap_or_default())
+            .collect();
+        let d = if parts.len() > 1 {
+            let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+            yusuan_import::import_pdfs(&refs).0
+        } else if file.ends_with(".pdf") {
             yusuan_import::import_pdf(&bytes).0
         } else {
             yusuan_import::import_text(&String::from_utf8_lossy(&bytes)).0

@@ -574,6 +574,15 @@ fn normal(subject: &str, department: &str) -> String {
     let department: String = department.chars().filter(|c| !c.is_whitespace()).collect();
     if !department.is_empty() {
         s = s.replace(&department, "");
+        // Its short name, the place dropped (`北京市民政局` → `市民政局`).
+        if let Some(at) = department.find(['市', '省', '区', '县'])
+            && at > 0
+        {
+            let short = &department[at..];
+            if short.chars().count() >= 3 {
+                s = s.replace(short, "");
+            }
+        }
     }
     for w in ["本部门", "本单位", "部门", "单位"] {
         if let Some(r) = s.strip_prefix(w) {
@@ -1286,6 +1295,11 @@ mod tests {
         );
         // The year after the name (Shenzhen): `公务用车购置费2026年预算数`.
         assert_eq!(normal("公务用车购置费2026年预算数", ""), "公务用车购置费");
+        // The department by its short name (Beijing).
+        assert_eq!(
+            normal("2026年市民政局政府采购预算总额", "北京市民政局"),
+            "政府采购预算总额"
+        );
         assert_eq!(normal("公务接待费2026年度预算", ""), "公务接待费");
         assert_eq!(normal("2026年", ""), "");
         assert_eq!(normal("增长2026年", ""), "增长");
