@@ -670,8 +670,9 @@ fn table(
         Vec::new()
     };
     // Blocks that are lists (收入 beside 支出 by 功能分类, by 经济分类…, each with its own
-    // names): a 收支 table, read as its two sides (`政府性基金收支表`).
-    let lists = halved.first().is_some_and(|g| g.splits.len() >= 2);
+    // names) in a table titled a 收支 table: read as its two sides (`政府性基金收支表`). (One
+    // list printed in three blocks or more is not read; see below.)
+    let lists = halved.first().is_some_and(|g| g.splits.len() >= 2) && t.text.contains("收支");
     let (blocks, kind, grids, halved) = if lists {
         (false, &halves, halved, Vec::new())
     } else {
