@@ -213,11 +213,30 @@ fn period_named(text: &str, year: i32) -> Option<&'static str> {
 }
 
 /// A row label that is a year and nothing more (`2025年`, `2026年度`, `2026年预算数`), or
-/// the change (`增减变化金额`): the label; else "".
+/// the change (`增减变化金额`): the label; else "". A unit's name printed before the year in
+/// the same row (`深圳市人民政府口岸办公室 2025 年`, a text whose 预算单位 and 年度 columns ran
+/// together): the year.
 fn year_label(label: &str) -> &str {
     let t = label.trim();
     if t.starts_with("增减") {
         return t;
+    }
+    if !t.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(at) = t
+            .char_indices()
+            .filter(|&(i, _)| {
+                t[i..].len() >= 4
+                    && t[i..].bytes().take(4).all(|b| b.is_ascii_digit())
+                    && !t[..i].ends_with(|c: char| c.is_ascii_digit())
+            })
+            .map(|(i, _)| i)
+            .last()
+        && !t[..at].trim().is_empty()
+    {
+        let tail = year_label(&t[at..]);
+        if !tail.is_empty() {
+            return tail;
+        }
     }
     let rest = t
         .char_indices()
@@ -392,5 +411,9 @@ mod tests {
         assert_eq!(year_label("增减变化金额"), "增减变化金额");
         assert_eq!(year_label("2026年政府采购项目小计"), "");
         assert_eq!(year_label("一般公共服务支出"), "");
+        // A unit's name run into the year (a text's 预算单位 and 年度 columns).
+        assert_eq!(year_label("深圳市人民政府口岸办公室 2025 年"), "2025 年");
+        assert_eq!(year_label("广州市工信局2026年信息化运维项目"), "");
+        assert_eq!(year_label("项目12025年"), "");
     }
 }
