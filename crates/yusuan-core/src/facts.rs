@@ -222,15 +222,11 @@ fn year_label(label: &str) -> &str {
         return t;
     }
     if !t.starts_with(|c: char| c.is_ascii_digit())
-        && let Some(at) = t
-            .char_indices()
-            .rev()
-            .map(|(i, _)| i)
-            .find(|&i| {
-                t[i..].len() >= 4
-                    && t[i..].bytes().take(4).all(|b| b.is_ascii_digit())
-                    && !t[..i].ends_with(|c: char| c.is_ascii_digit())
-            })
+        && let Some(at) = t.char_indices().rev().map(|(i, _)| i).find(|&i| {
+            t[i..].len() >= 4
+                && t[i..].bytes().take(4).all(|b| b.is_ascii_digit())
+                && !t[..i].ends_with(|c: char| c.is_ascii_digit())
+        })
         && !t[..at].trim().is_empty()
     {
         let tail = year_label(&t[at..]);

@@ -442,6 +442,8 @@ const FILLER_BACK: &[&str] = &[
     "共计",
     "共",
     "支出",
+    "合计",
+    "总计",
 ];
 
 /// The concept a normalised subject names exactly.
@@ -561,6 +563,31 @@ fn normal(subject: &str, department: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !"“”\"‘’".contains(*c))
         .collect();
+    // An organisation's name before the year (`苏州市科学技术局2026年收入预算合计`): the
+    // subject starts at the year.
+    let org_end = [
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "中心",
+        "院",
+        "厅",
+        "部",
+        "所",
+        "站",
+        "队",
+    ];
+    if let Some(at) = s.char_indices().map(|(i, _)| i).find(|&i| {
+        i > 0
+            && s[i..].len() > 5
+            && s[i..].bytes().take(4).all(|b| b.is_ascii_digit())
+            && s[i + 4..].starts_with('年')
+            && org_end.iter().any(|e| s[..i].ends_with(e))
+            && !s[..i].ends_with(|c: char| c.is_ascii_digit())
+    }) {
+        s = s[at..].to_string();
+    }
     // A leading year: `2026年度`, `2026年`.
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     if digits == 4 {
@@ -1295,6 +1322,14 @@ mod tests {
         );
         // The year after the name (Shenzhen): `公务用车购置费2026年预算数`.
         assert_eq!(normal("公务用车购置费2026年预算数", ""), "公务用车购置费");
+        // An organisation's name before the year, whatever the document calls itself.
+        assert_eq!(
+            normal(
+                "苏州市科学技术局2026年收入预算合计",
+                "苏州市科学技术局（本级）"
+            ),
+            "收入预算合计"
+        );
         // The department by its short name (Beijing).
         assert_eq!(
             normal("2026年市民政局政府采购预算总额", "北京市民政局"),
