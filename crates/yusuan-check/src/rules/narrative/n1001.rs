@@ -426,7 +426,7 @@ const CONCEPTS: &[Concept] = &[
 const PROCUREMENT_AMOUNT: &[&str] = &["合计", "预算数", "预算金额", "金额"];
 
 /// Words a subject may open with that say nothing of what it is (`当年一般公共预算支出`).
-const FILLER_FRONT: &[&str] = &["当年", "通过", "包括", "其中", "其中：", "全年"];
+const FILLER_FRONT: &[&str] = &["当年", "本年", "通过", "包括", "其中", "其中：", "全年"];
 
 /// Words a subject may end with that say nothing of what it is (`公务接待费预算支出`,
 /// `“三公”经费预算情况`), tried one at a time when the whole name is not known.
@@ -458,7 +458,8 @@ fn concept_exact(s: &str) -> Option<&'static Concept> {
 /// say nothing (front and back) are taken off.
 fn concept_named(s: &str) -> Option<&'static Concept> {
     let known = concept_exact;
-    let mut s = s.to_string();
+    // An item's number (`（1）一般公共预算拨款收入`, `2、事业收入`) says nothing of what.
+    let mut s = item_name(s);
     for w in FILLER_FRONT {
         if let Some(r) = s.strip_prefix(w) {
             s = r.to_string();
@@ -1276,9 +1277,11 @@ mod tests {
             ("财政拨款“三公”经费预算情况", "三公经费"),               // a heading as subject
             ("事业收入", "事业收入"),                                 // Quanzhou
             ("上缴上级支出", "上缴上级支出"),
-            ("2026年政府采购预算", "政府采购预算"), // where a table prints it
-            ("政府采购支出预算总额", "政府采购预算"), // Suzhou
-            ("政府采购货物类预算", "货物类采购预算"), // Xi'an
+            ("（1）一般公共预算拨款收入", "一般公共预算拨款收入"), // Suzhou's list
+            ("本年事业收入", "事业收入"),                          // Suzhou
+            ("2026年政府采购预算", "政府采购预算"),                // where a table prints it
+            ("政府采购支出预算总额", "政府采购预算"),              // Suzhou
+            ("政府采购货物类预算", "货物类采购预算"),              // Xi'an
         ] {
             assert_eq!(names(subject), Some(concept), "{subject}");
         }
