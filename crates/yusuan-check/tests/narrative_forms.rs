@@ -6,7 +6,30 @@
 //!   Xi'an 2026): looked up by that code in the tables by economic classification;
 //! - 政府采购 (Suzhou): checked against the 政府采购 table where one is printed.
 
+use yusuan_core::Disclosure;
 use yusuan_core::diag::Severity;
+
+/// What `rule` reports on `d` at `min` or above: the messages.
+fn findings(d: &Disclosure, rule: &str, min: Severity) -> Vec<String> {
+    yusuan_check::check(&yusuan_check::engine::Cx {
+        disclosure: d,
+        budget: None,
+        previous: None,
+    })
+    .into_iter()
+    .filter(|f| f.code == rule && f.severity >= min)
+    .map(|f| f.message)
+    .collect()
+}
+
+/// What N1001 reports on a text.
+fn n1001(text: &str) -> Vec<String> {
+    findings(
+        &yusuan_import::import_text(text).0,
+        "N1001",
+        Severity::Warning,
+    )
+}
 
 const WUXI: &str = include_str!(
     "../../yusuan-import/tests/corpus/other/jiangsu_wuxi_fazhanhegaigeweiyuanhui_2025_dept_budget.txt"
@@ -14,16 +37,7 @@ const WUXI: &str = include_str!(
 const SAID: &str = "合作等支出。与上年相比增加 15 万元，增长 3.08%";
 
 fn n007(text: &str) -> Vec<String> {
-    let (d, _) = yusuan_import::import_text(text);
-    yusuan_check::check(&yusuan_check::engine::Cx {
-        disclosure: &d,
-        budget: None,
-        previous: None,
-    })
-    .into_iter()
-    .filter(|f| f.code == "N007" && f.severity >= Severity::Error)
-    .map(|f| f.message)
-    .collect()
+    findings(&yusuan_import::import_text(text).0, "N007", Severity::Error)
 }
 
 #[test]
@@ -46,18 +60,6 @@ fn an_economic_class_named_by_its_code_is_checked_against_its_row() {
         "../../yusuan-import/tests/corpus/other/shaanxi_xian_renminzhengfubangongting_2026_dept_budget.txt"
     );
     const SAID: &str = "（2）商品和服务支出（302）1,990.81万元";
-    let n1001 = |text: &str| -> Vec<String> {
-        let (d, _) = yusuan_import::import_text(text);
-        yusuan_check::check(&yusuan_check::engine::Cx {
-            disclosure: &d,
-            budget: None,
-            previous: None,
-        })
-        .into_iter()
-        .filter(|f| f.code == "N1001" && f.severity >= Severity::Warning)
-        .map(|f| f.message)
-        .collect()
-    };
     assert_eq!(XIAN.matches(SAID).count(), 1);
     assert!(n1001(XIAN).is_empty(), "{:?}", n1001(XIAN));
     let wrong = XIAN.replace(SAID, "（2）商品和服务支出（302）1,999.81万元");
@@ -79,17 +81,7 @@ fn procurement_is_checked_against_its_table() {
     ))
     .unwrap();
     let mut d = yusuan_import::import_pdf(&bytes).0;
-    let n1001 = |d: &yusuan_core::Disclosure| -> Vec<String> {
-        yusuan_check::check(&yusuan_check::engine::Cx {
-            disclosure: d,
-            budget: None,
-            previous: None,
-        })
-        .into_iter()
-        .filter(|f| f.code == "N1001" && f.severity >= Severity::Warning)
-        .map(|f| f.message)
-        .collect()
-    };
+    let n1001 = |d: &Disclosure| findings(d, "N1001", Severity::Warning);
     assert!(n1001(&d).is_empty(), "{:?}", n1001(&d));
     // The table's total printed 395.00 instead of the narrative's 393.
     let t = d

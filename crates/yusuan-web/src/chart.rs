@@ -10,6 +10,36 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// A bar's height: `fen` scaled to `max` over `room`; none for a negative or absent amount.
+fn height(fen: i64, max: i64, room: i64) -> i64 {
+    if fen > 0 {
+        i64::try_from(i128::from(fen) * i128::from(room) / i128::from(max.max(1))).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// One bar at `x` standing on `base`, `h` high, with its tooltip and its value above it.
+fn bar(
+    s: &mut String,
+    (x, width, h, base): (i64, i64, i64, i64),
+    class: &str,
+    tip: &str,
+    shown: &str,
+) {
+    s.push_str(&format!(
+        r#"<rect x="{x}" y="{}" width="{width}" height="{h}" class="{class}"><title>{}</title></rect>"#,
+        base - h,
+        esc(tip)
+    ));
+    s.push_str(&format!(
+        r#"<text x="{}" y="{}" class="bar-value" text-anchor="middle">{}</text>"#,
+        x + width / 2,
+        base - h - 6,
+        esc(shown)
+    ));
+}
+
 /// A bar chart: one bar per (label, fen, shown value), scaled to the largest. Negative or
 /// absent amounts draw no bar.
 pub(crate) fn bars(title: &str, bars: &[(String, i64, String)]) -> String {
@@ -20,7 +50,7 @@ pub(crate) fn bars(title: &str, bars: &[(String, i64, String)]) -> String {
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     let n = i64::try_from(bars.len()).unwrap_or(1).max(1);
     let slot = (W - 40) / n;
-    let bar = (slot * 3 / 5).clamp(8, 120);
+    let width = (slot * 3 / 5).clamp(8, 120);
     let mut s = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{t}"><title>{t}</title><text x="20" y="22" class="chart-title">{t}</text>"#,
         t = esc(title)
@@ -32,27 +62,18 @@ pub(crate) fn bars(title: &str, bars: &[(String, i64, String)]) -> String {
     ));
     for (i, (label, fen, shown)) in bars.iter().enumerate() {
         let i = i64::try_from(i).unwrap_or(0);
-        let x = 20 + i * slot + (slot - bar) / 2;
-        let h = if *fen > 0 {
-            i64::try_from(i128::from(*fen) * i128::from(base - TOP) / i128::from(max)).unwrap_or(0)
-        } else {
-            0
-        };
-        s.push_str(&format!(
-            r#"<rect x="{x}" y="{}" width="{bar}" height="{h}" class="bar"><title>{} {}</title></rect>"#,
-            base - h,
-            esc(label),
-            esc(shown)
-        ));
-        s.push_str(&format!(
-            r#"<text x="{}" y="{}" class="bar-value" text-anchor="middle">{}</text>"#,
-            x + bar / 2,
-            base - h - 6,
-            esc(shown)
-        ));
+        let x = 20 + i * slot + (slot - width) / 2;
+        let h = height(*fen, max, base - TOP);
+        bar(
+            &mut s,
+            (x, width, h, base),
+            "bar",
+            &format!("{label} {shown}"),
+            shown,
+        );
         s.push_str(&format!(
             r#"<text x="{}" y="{}" class="bar-label" text-anchor="middle">{}</text>"#,
-            x + bar / 2,
+            x + width / 2,
             base + 20,
             esc(label)
         ));
@@ -85,7 +106,7 @@ pub(crate) fn grouped(
     let n = i64::try_from(groups.len()).unwrap_or(1).max(1);
     let k = i64::try_from(series.len()).unwrap_or(1).max(1);
     let slot = (W - 40) / n;
-    let bar = (slot * 3 / 5 / k).clamp(6, 80);
+    let width = (slot * 3 / 5 / k).clamp(6, 80);
     let mut s = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{t}"><title>{t}</title><text x="20" y="22" class="chart-title">{t}</text>"#,
         t = esc(title)
@@ -105,34 +126,24 @@ pub(crate) fn grouped(
     ));
     for (gi, (label, values)) in groups.iter().enumerate() {
         let gi = i64::try_from(gi).unwrap_or(0);
-        let left = 20 + gi * slot + (slot - bar * k) / 2;
+        let left = 20 + gi * slot + (slot - width * k) / 2;
         for (si, v) in values.iter().enumerate() {
             let Some((fen, shown)) = v else { continue };
-            let x = left + i64::try_from(si).unwrap_or(0) * bar;
-            let h = if *fen > 0 {
-                i64::try_from(i128::from(*fen) * i128::from(base - TOP) / i128::from(max))
-                    .unwrap_or(0)
-            } else {
-                0
-            };
+            let x = left + i64::try_from(si).unwrap_or(0) * width;
+            let h = height(*fen, max, base - TOP);
             let name = series.get(si).copied().unwrap_or_default();
-            s.push_str(&format!(
-                r#"<rect x="{x}" y="{}" width="{bar}" height="{h}" class="bar s{si}"><title>{} {} {}</title></rect>"#,
-                base - h,
-                esc(label),
-                esc(name),
-                esc(shown)
-            ));
-            s.push_str(&format!(
-                r#"<text x="{}" y="{}" class="bar-value" text-anchor="middle">{}</text>"#,
-                x + bar / 2,
-                base - h - 6,
-                esc(shown)
-            ));
+            let tip = format!("{label} {name} {shown}");
+            bar(
+                &mut s,
+                (x, width, h, base),
+                &format!("bar s{si}"),
+                &tip,
+                shown,
+            );
         }
         s.push_str(&format!(
             r#"<text x="{}" y="{}" class="bar-label" text-anchor="middle">{}</text>"#,
-            left + bar * k / 2,
+            left + width * k / 2,
             base + 20,
             esc(label)
         ));
