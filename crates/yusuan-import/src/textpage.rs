@@ -32,7 +32,29 @@ pub fn pages(text: &str) -> Vec<Page> {
             p.laid.push(line(&l.replace('\u{c}', "")));
         }
     }
+    for p in &mut out {
+        p.view.printed_number = printed_number(&p.laid);
+    }
     out
+}
+
+/// The page number a text's page prints as its footer or header: its last (or first) line
+/// with text is a bare number of up to four digits, alone and set in from the left margin
+/// (centred or right, as a footer is; a table's figure stands beside its row's name).
+fn printed_number(laid: &[LaidLine]) -> Option<u32> {
+    let filled: Vec<&LaidLine> = laid.iter().filter(|l| !l.cells.is_empty()).collect();
+    [filled.last(), filled.first()]
+        .into_iter()
+        .flatten()
+        .find_map(|l| {
+            let [c] = l.cells.as_slice() else {
+                return None;
+            };
+            let t = c.text.trim();
+            (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) && c.x0 >= 10 * CHAR_WIDTH)
+                .then(|| t.parse().ok())
+                .flatten()
+        })
 }
 
 /// True for a figure as tables print them: `1,234.56`, `-3`, `0.000000`.

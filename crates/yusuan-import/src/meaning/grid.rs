@@ -666,6 +666,13 @@ fn merge_drifted(g: &mut PageGrid) {
 /// more columns within its reach (up to half-way to its neighbours on its line) and it stands
 /// centred over them; else it is part of the leaf of the column nearest it.
 fn headers(header: &[Line<'_>], columns: &mut [GridColumn], splits: &[i32], em: i32) {
+    let joined = join_stacked(header);
+    let header: Vec<Line<'_>> = header
+        .iter()
+        .zip(&joined)
+        .map(|(l, laid)| Line { laid, ..*l })
+        .collect();
+    let header = header.as_slice();
     let centre = |c: &GridColumn| halfway(c.left, c.right);
     // In a text, `pdftotext` sets a header's words apart from their figures by as much as the
     // names left of them are wider than their characters: one shift for the page, the one
@@ -692,6 +699,17 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], splits: &[i32], em: 
             .filter(|(_, c)| centre(c).saturating_sub(mid).saturating_abs() <= reach)
             .map(|(i, _)| i)
     };
+    // The side whose value columns a header word stands over (not over its stub).
+    let over_values = |cols: &[GridColumn], x0: i32, x1: i32| -> Option<usize> {
+        let (x0, x1) = (x0.saturating_add(shift), x1.saturating_add(shift));
+        let side = side_at(splits, halfway(x0, x1));
+        let first_left = cols
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| c.left)
+            .min()?;
+        (x1 >= first_left.saturating_sub(em)).then_some(side)
+    };
     // In a text, a stub word may stand anywhere over the first columns: it names none; nor
     // does a two-sided table's label of a half.
     let words: Vec<Vec<&LaidCell>> = header
@@ -710,6 +728,7 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], splits: &[i32], em: 
                 .collect()
         })
         .collect();
+    let mut leaves: Vec<(usize, i32, i32, String)> = Vec::new();
     for (li, line) in words.iter().enumerate() {
         for (wi, w) in line.iter().enumerate() {
             let mid = halfway(w.x0, w.x1);
@@ -748,22 +767,309 @@ fn headers(header: &[Line<'_>], columns: &mut [GridColumn], splits: &[i32], em: 
                 .collect();
             below.sort_unstable();
             below.dedup();
-            let spans = below.len() >= 2 && {
-                let a = centre(&columns[below[0]]);
-                let b = centre(&columns[*below.last().unwrap_or(&below[0])]);
+            // Centred over the columns under it, or over the words under it on the deepest
+            // line (some of which may head columns that print no figure here).
+            let centred = |a: i32, b: i32, mid: i32| {
                 let range = b.saturating_sub(a).saturating_abs();
                 mid.saturating_sub(halfway(a, b)).saturating_abs() <= (range / 4).max(em * 3)
             };
+            let lowest: Vec<i32> = words
+                .get(deepest)
+                .filter(|_| deepest > li)
+                .map(|line| {
+                    line.iter()
+                        .map(|b| halfway(b.x0, b.x1))
+                        .filter(|m| *m > lo && *m < hi)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let spans = below.len() >= 2
+                && (centred(
+                    centre(&columns[below[0]]),
+                    centre(&columns[*below.last().unwrap_or(&below[0])]),
+                    mid,
+                ) || lowest.len() >= 2
+                    && centred(
+                        lowest.iter().copied().min().unwrap_or(mid),
+                        lowest.iter().copied().max().unwrap_or(mid),
+                        mid,
+                    ));
             let text = w.text.trim().to_string();
             if spans {
                 for &c in &below {
                     columns[c].parents.push(text.clone());
                 }
-            } else if let Some(c) = nearest(columns, w.x0, w.x1) {
-                columns[c].leaf.push(text);
+            } else if let Some(side) = over_values(columns, w.x0, w.x1) {
+                leaves.push((side, w.x0, w.x1, text));
             }
         }
     }
+    // The leaves' words, one slot per word or per words set over each other (a wrapped
+    // leaf), go to the columns in order, each column taking at most one slot, as many as
+    // can be matched within twice the reach, then nearest: a slot over a column that prints
+    // no figure here (a 决算 table's 上级补助收入 … 附属单位上缴收入, blank in most departments)
+    // names none, and a header set apart from its figures by more than half their spacing
+    // (`合计  基本支出 项目支出` over three columns) still names them in order.
+    for side in 0..=splits.len() {
+        let mut slots: Vec<(i32, i32, Vec<String>)> = Vec::new();
+        let mut mine: Vec<&(usize, i32, i32, String)> =
+            leaves.iter().filter(|(s, ..)| *s == side).collect();
+        mine.sort_by_key(|(_, x0, ..)| *x0);
+        // A word over two words set apart spans them: a parent whose span was not seen, no
+        // leaf (nor what joins two leaves into one slot).
+        let over =
+            |a: &(usize, i32, i32, String), b: &(usize, i32, i32, String)| a.1 < b.2 && b.1 < a.2;
+        let spanning: Vec<bool> = mine
+            .iter()
+            .map(|w| {
+                let under: Vec<_> = mine
+                    .iter()
+                    .filter(|o| !std::ptr::eq(*o, w) && over(w, o))
+                    .collect();
+                under.iter().any(|a| under.iter().any(|b| a.2 <= b.1))
+            })
+            .collect();
+        let mine: Vec<_> = mine
+            .into_iter()
+            .zip(spanning)
+            .filter(|(_, s)| !s)
+            .map(|(w, _)| w)
+            .collect();
+        for (_, x0, x1, text) in mine {
+            match slots.iter_mut().find(|(a, b, _)| *x0 < *b && *a < *x1) {
+                Some(slot) => {
+                    slot.0 = slot.0.min(*x0);
+                    slot.1 = slot.1.max(*x1);
+                    slot.2.push(text.clone());
+                }
+                None => slots.push((*x0, *x1, vec![text.clone()])),
+            }
+        }
+        slots.sort_by_key(|(a, b, _)| halfway(*a, *b));
+        let cols: Vec<usize> = (0..columns.len())
+            .filter(|&c| columns[c].side == side)
+            .collect();
+        let far = reach.saturating_mul(2);
+        let mids: Vec<i32> = slots.iter().map(|(a, b, _)| halfway(*a, *b)).collect();
+        let centres: Vec<i32> = cols.iter().map(|&c| centre(&columns[c])).collect();
+        // Their own shift (a sub-header's words, a parent's, pull the page's), from a
+        // character left to as far right as the page's (figures are right-aligned in their
+        // cells, header words centred: the words stand left of their figures' centres, not
+        // right): the one that matches most words to columns, then at the least distance
+        // and shift.
+        let mut best: Option<(Fit, Vec<(usize, usize)>)> = None;
+        let step = em.max(1);
+        let steps = (far.saturating_mul(2) / step).clamp(0, 200);
+        for k in -1..=steps {
+            let s = k.saturating_mul(step);
+            let (matched, distance, pairs) = align(&mids, &centres, s, far);
+            let score = (
+                matched,
+                -distance.saturating_add(i64::from(s.saturating_abs())),
+            );
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, pairs));
+            }
+        }
+        // A slot's words that make no column's name together, of which one alone is one,
+        // are that one and a parent whose span was not seen (`“三公”经费预算数` over
+        // `公务接待费`, set apart from its columns).
+        let vocab = super::vocab::Vocabulary::get();
+        let known = |t: &str| vocab.column_key(t).is_some();
+        for (k, c) in best.map(|(_, p)| p).unwrap_or_default() {
+            let words = &slots[k].2;
+            let named: Vec<&String> = words.iter().filter(|w| known(w)).collect();
+            if words.len() >= 2 && !known(&words.concat()) && named.len() == 1 {
+                columns[cols[c]].leaf.push(named[0].clone());
+            } else {
+                columns[cols[c]].leaf.extend(words.iter().cloned());
+            }
+        }
+    }
+}
+
+/// How well header words fit their columns: (words matched, minus their distance and shift).
+type Fit = (usize, i64);
+
+/// Header slots (their centres) matched in order to columns (theirs), each at most once, the
+/// slots shifted by `shift`, a pair at most `far` apart: the most pairs, then the least
+/// distance. Gives (pairs, distance, pairs as (slot, column)).
+fn align(mids: &[i32], centres: &[i32], shift: i32, far: i32) -> (usize, i64, Vec<(usize, usize)>) {
+    let (n, m) = (mids.len(), centres.len());
+    let cost = |k: usize, c: usize| -> Option<i64> {
+        let d = centres[c]
+            .saturating_sub(mids[k].saturating_add(shift))
+            .saturating_abs();
+        (d <= far).then_some(i64::from(d))
+    };
+    // best[k][c]: (matched, -distance) over the first k slots and c columns.
+    let mut best = vec![vec![(0usize, 0i64); m + 1]; n + 1];
+    for k in 1..=n {
+        for c in 1..=m {
+            let mut b = best[k - 1][c].max(best[k][c - 1]);
+            if let Some(d) = cost(k - 1, c - 1) {
+                let (cnt, neg) = best[k - 1][c - 1];
+                b = b.max((cnt + 1, neg - d));
+            }
+            best[k][c] = b;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut k, mut c) = (n, m);
+    while k > 0 && c > 0 {
+        if best[k][c] == best[k - 1][c] {
+            k -= 1;
+        } else if best[k][c] == best[k][c - 1] {
+            c -= 1;
+        } else {
+            pairs.push((k - 1, c - 1));
+            k -= 1;
+            c -= 1;
+        }
+    }
+    (best[n][m].0, -best[n][m].1, pairs)
+}
+
+/// A text's header cells whose lines `pdftotext` set as words of their own, one under the
+/// other in a narrow column (`本年收入合` / `计`, `附属单` / `位上` / `缴收入`, `国有资本经营` /
+/// `预` / `算财政拨` / `款`): words that overlap only each other on the nearest lines that
+/// print anything there, joined top to bottom where what they make is a column's name in the
+/// vocabulary. Words that make no name stay as printed (a parent over its one column, a leaf
+/// of words the vocabulary does not know). Gives the header lines with the joined words, each
+/// set on the line of its first piece (where its cell begins: a word beside it on a lower line
+/// is not under it).
+fn join_stacked(header: &[Line<'_>]) -> Vec<LaidLine> {
+    let vocab = super::vocab::Vocabulary::get();
+    // Names a single space apart (`基本支出 项目支出`) are two words.
+    let apart = |c: &LaidCell| -> Vec<LaidCell> {
+        let parts: Vec<&str> = c.text.split(' ').filter(|p| !p.is_empty()).collect();
+        let n = i32::try_from(c.text.chars().count())
+            .unwrap_or(i32::MAX)
+            .max(1);
+        if parts.len() < 2 || parts.iter().any(|p| vocab.column_key(p).is_none()) {
+            return vec![c.clone()];
+        }
+        let step = c.x1.saturating_sub(c.x0) / n;
+        let mut at = 0i32;
+        let mut out = Vec::new();
+        for p in c.text.split(' ') {
+            let len = i32::try_from(p.chars().count()).unwrap_or(0);
+            if !p.is_empty() {
+                out.push(LaidCell {
+                    text: p.to_string(),
+                    x0: c.x0.saturating_add(at.saturating_mul(step)),
+                    x1: c
+                        .x0
+                        .saturating_add(at.saturating_add(len).saturating_mul(step)),
+                });
+            }
+            at = at.saturating_add(len).saturating_add(1);
+        }
+        out
+    };
+    let words: Vec<Vec<LaidCell>> = header
+        .iter()
+        .map(|l| {
+            l.laid
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .flat_map(apart)
+                .collect()
+        })
+        .collect();
+    let overlaps = |a: &LaidCell, b: &LaidCell| a.x0 < b.x1 && b.x0 < a.x1;
+    // The word under each: on the nearest line below with a word overlapping it, the only
+    // such word, itself overlapping only this one on its line.
+    let mut below: Vec<Vec<Option<(usize, usize)>>> =
+        words.iter().map(|l| vec![None; l.len()]).collect();
+    let mut has_above: Vec<Vec<bool>> = words.iter().map(|l| vec![false; l.len()]).collect();
+    for li in 0..words.len() {
+        for wi in 0..words[li].len() {
+            let a = &words[li][wi];
+            let Some(lj) =
+                (li + 1..words.len()).find(|&lj| words[lj].iter().any(|b| overlaps(a, b)))
+            else {
+                continue;
+            };
+            let under: Vec<usize> = (0..words[lj].len())
+                .filter(|&bj| overlaps(a, &words[lj][bj]))
+                .collect();
+            if let [bj] = under[..]
+                && words[li]
+                    .iter()
+                    .filter(|o| overlaps(o, &words[lj][bj]))
+                    .count()
+                    == 1
+            {
+                below[li][wi] = Some((lj, bj));
+                has_above[lj][bj] = true;
+            }
+        }
+    }
+    let name = |t: &str| vocab.column_key(t).is_some();
+    let mut gone: Vec<Vec<bool>> = words.iter().map(|l| vec![false; l.len()]).collect();
+    let mut out: Vec<Vec<LaidCell>> = words.clone();
+    for li in 0..words.len() {
+        for wi in 0..words[li].len() {
+            if has_above[li][wi] {
+                continue;
+            }
+            let mut chain = vec![(li, wi)];
+            while let Some(next) = below[chain[chain.len() - 1].0][chain[chain.len() - 1].1] {
+                chain.push(next);
+            }
+            if chain.len() < 2 || chain.len() > 8 {
+                continue;
+            }
+            let text = |from: usize, to: usize| -> String {
+                chain[from..to]
+                    .iter()
+                    .map(|&(l, w)| words[l][w].text.trim())
+                    .collect()
+            };
+            // The pieces covered by names, most first: best[i] over the first i pieces.
+            let n = chain.len();
+            let mut best: Vec<(usize, usize)> = vec![(0, 0); n + 1]; // (covered, group start)
+            for i in 1..=n {
+                best[i] = (best[i - 1].0, i - 1);
+                for j in 0..i.saturating_sub(1) {
+                    if name(&text(j, i)) && best[j].0 + (i - j) > best[i].0 {
+                        best[i] = (best[j].0 + (i - j), j);
+                    }
+                }
+            }
+            let mut i = n;
+            while i > 0 {
+                let j = best[i].1;
+                if i - j >= 2 {
+                    let (ll, lw) = chain[j];
+                    let mut cell = words[ll][lw].clone();
+                    cell.text = text(j, i);
+                    for &(l, w) in &chain[j..i] {
+                        cell.x0 = cell.x0.min(words[l][w].x0);
+                        cell.x1 = cell.x1.max(words[l][w].x1);
+                        gone[l][w] = true;
+                    }
+                    gone[ll][lw] = false;
+                    out[ll][lw] = cell;
+                }
+                i = j;
+            }
+        }
+    }
+    out.into_iter()
+        .zip(gone)
+        .map(|(cells, gone)| {
+            let cells: Vec<LaidCell> = cells
+                .into_iter()
+                .zip(gone)
+                .filter(|(_, g)| !g)
+                .map(|(c, _)| c)
+                .collect();
+            LaidLine::new(cells)
+        })
+        .collect()
 }
 
 /// A PDF's header words onto its columns, from the line nearest the figures upwards. A unit
@@ -1081,10 +1387,8 @@ fn text_shift(header: &[Line<'_>], columns: &[GridColumn], splits: &[i32], em: i
                 .collect::<Vec<i32>>()
         })
         .filter(|w| w.len() >= 2)
-        .fold(
-            Vec::new(),
-            |best: Vec<i32>, w| if w.len() > best.len() { w } else { best },
-        );
+        .flatten()
+        .collect();
     if words.is_empty() {
         return (0, reach);
     }
@@ -1458,5 +1762,53 @@ mod tests {
             .collect();
         assert_eq!(paths[0], "合计");
         assert_eq!(paths[1], "基本支出/小计");
+    }
+
+    fn leaf_paths(g: &PageGrid) -> Vec<String> {
+        g.columns
+            .iter()
+            .map(|c| {
+                let mut p = c.parents.clone();
+                p.push(c.leaf.concat());
+                p.join("/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn in_a_text_a_name_wrapped_in_a_narrow_column_is_one_word_and_blank_columns_name_none() {
+        // 上海市普陀区财政局 2024 收入决算表 (p. 8), as `pdftotext -layout` sets it: each name
+        // wrapped over two or three lines in its narrow column, the lines of neighbouring
+        // columns interleaved; only 本年收入合计, 财政拨款收入 and 其他收入 print figures.
+        let text = "                项目                                                          附属单
+                               本年收入合        财政拨款收        上级补助   事业收   经营收         其他收
+  支出功能分类                                                                    位上
+                     科目名称        计            入           收入     入     入           入
+   科目编码                                                                     缴收入
+201             一般公共服务支出         2,112.86     2,106.66                             6.20
+201   06        财政事务             2,112.86   2,106.66                               6.20";
+        let g = grid(text, 5, false);
+        assert_eq!(leaf_paths(&g), ["本年收入合计", "财政拨款收入", "其他收入"]);
+    }
+
+    #[test]
+    fn in_a_text_header_words_set_apart_from_their_figures_name_them_in_order() {
+        // 上海市普陀区人民政府办公室 2025 “三公”经费预算表 (p. 20), as `pdftotext -layout` sets
+        // it: the words stand a dozen characters left of their figures, and the 公务用车 group
+        // prints none.
+        let text = "                            “三公”经费预算数
+                                                             机关运行经费预算
+                                          公务用车购置及运行费
+                                                                 数
+   合计        因公出国(境)费     公务接待费
+                                     小计      购置费       运行费
+    867.50       839.00      28.50                                213.28";
+        let g = grid(text, 6, false);
+        let paths = leaf_paths(&g);
+        assert_eq!(paths.len(), 4, "{paths:?}");
+        assert!(paths[0].ends_with("合计"), "{paths:?}");
+        assert!(paths[1].ends_with("因公出国(境)费"), "{paths:?}");
+        assert!(paths[2].ends_with("公务接待费"), "{paths:?}");
+        assert!(paths[3].ends_with("机关运行经费预算数"), "{paths:?}");
     }
 }

@@ -75,13 +75,21 @@ pub fn read(pages: &[Page], vocab: &Vocabulary, exact: bool) -> Read {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut no = 0usize;
     for p in pages {
-        let last = p.laid.len().saturating_sub(1);
+        // The first and last lines with text (a text's page ends in empty lines).
+        let filled = || {
+            p.laid
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.cells.is_empty())
+        };
+        let first = filled().next().map_or(0, |(i, _)| i);
+        let last = filled().next_back().map_or(0, |(i, _)| i);
         for (i, l) in p.laid.iter().enumerate() {
             no += 1;
             // The page number the page's footer (or header) prints, a bare `8` on its line:
             // not a table's row.
             let number = p.view.printed_number.is_some_and(|n| {
-                (i == 0 || i == last)
+                (i == first || i == last)
                     && l.text.split_whitespace().collect::<String>() == n.to_string()
             });
             if number {
